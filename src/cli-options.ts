@@ -1,0 +1,54 @@
+// Parsers for command-line values: each failure is a UsageError that names the option.
+import { InvalidArgumentError } from "commander";
+import { FORMATS, type Format } from "./formats.js";
+import { SECRET_POLICIES, type SecretPolicy } from "./pipeline.js";
+
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}"`);
+  }
+  return n;
+}
+
+export function isoDate(value: string): Date {
+  // A bare date means midnight UTC, as git's --since would read it in a UTC zone.
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
+  const date = new Date(iso);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
+    throw new InvalidArgumentError(`expected an ISO date such as 2026-01-31 or 2026-01-31T12:00:00Z, got "${value}"`);
+  }
+  return date;
+}
+
+export function format(value: string): Format {
+  if (!(FORMATS as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`expected one of ${FORMATS.join(", ")}, got "${value}"`);
+  }
+  return value as Format;
+}
+
+export function secretPolicy(value: string): SecretPolicy {
+  if (!(SECRET_POLICIES as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`expected one of ${SECRET_POLICIES.join(", ")}, got "${value}"`);
+  }
+  return value as SecretPolicy;
+}
+
+export function regex(value: string): RegExp {
+  let re: RegExp;
+  try {
+    re = new RegExp(value, "g");
+  } catch (error) {
+    throw new InvalidArgumentError(`not a valid regular expression: ${(error as Error).message}`);
+  }
+  if (re.test("")) throw new InvalidArgumentError(`the pattern "${value}" matches the empty string`);
+  return re;
+}
+
+/** For repeatable options: `-m a -m b`. */
+export function collect<T>(parse: (v: string) => T) {
+  return (value: string, previous: T[] = []) => [...previous, parse(value)];
+}
+
+export const asString = (v: string) => v;

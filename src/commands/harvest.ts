@@ -1,0 +1,105 @@
+// What local, pr and repo share: rules, sinks, the pipeline run, the summary, the state.
+import { createDiffFilter } from "../diff/filter.js";
+import { RunError, UsageError } from "../errors.js";
+import type { ExtractContext } from "../extractor.js";
+import type { Format } from "../formats.js";
+import type { Logger } from "../log.js";
+import { runPipeline, type PipelineDeps, type RunSummary, type SecretPolicy } from "../pipeline.js";
+import type { SourceKind, SourceRecord } from "../records.js";
+import type { Redactor } from "../redact.js";
+import { resolveRules } from "../rules/loader.js";
+import { openAtomicFile, stdoutSink, type LineSink } from "../write/atomic-file.js";
+import { readExistingIds } from "../write/existing-ids.js";
+
+export interface HarvestOptions {
+  out: string;
+  mapping: string[];
+  format: Format;
+  rejects?: string;
+  limit?: number;
+  since?: Date;
+  include: string[];
+  exclude: string[];
+  maxDiffLines: number;
+  append: boolean;
+  includeBots: boolean;
+  onSecret: SecretPolicy;
+}
+
+export interface HarvestDeps {
+  log: Logger;
+  redactor: Redactor;
+  check: PipelineDeps["check"];
+  isBot: PipelineDeps["isBot"];
+  stdout: NodeJS.WritableStream;
+  /** Aborted on Ctrl-C: the run stops and no output file is touched. */
+  signal: AbortSignal;
+}
+
+export interface HarvestSource {
+  /** What the source yields, to pick the default rules. */
+  produces: readonly SourceKind[];
+  records(ctx: ExtractContext): AsyncIterable<SourceRecord>;
+  /** Called after the output was written, to advance the --state file. */
+  afterWrite?(summary: RunSummary): Promise<void>;
+}
+
+export async function harvest(source: HarvestSource, options: HarvestOptions, deps: HarvestDeps): Promise<RunSummary> {
+  const rules = resolveRules(options.mapping, source.produces);
+  if (rules.length === 0) throw new UsageError(`no mapping rule reads ${source.produces.join(" or ")} records; see gh-harvest mappings`);
+  if (options.append && options.out === "-") throw new UsageError("--append needs --out <file>");
+  const skipIds = options.append ? await readExistingIds(options.out) : undefined;
+  const sinks: LineSink[] = [];
+  const open = async (path: string, keepExisting: boolean) => {
+    const sink = await openAtomicFile(path, { keepExisting });
+    sinks.push(sink);
+    return sink;
+  };
+  try {
+    const out = options.out === "-" ? stdoutSink(deps.stdout) : await open(options.out, options.append);
+    const rejects = options.rejects ? await open(options.rejects, false) : undefined;
+    const ctx: ExtractContext = {
+      since: options.since,
+      signal: deps.signal,
+      diffFilter: createDiffFilter({ include: options.include, exclude: options.exclude }),
+      maxDiffLines: options.maxDiffLines,
+      log: deps.log,
+    };
+    const summary = await runPipeline(
+      source.records(ctx),
+      { rules, format: options.format, limit: options.limit, includeBots: options.includeBots, onSecret: options.onSecret },
+      { ...deps, out, rejects, skipIds },
+    );
+    if (deps.signal.aborted) throw new RunError("interrupted; no output was written");
+    for (const sink of sinks) await sink.commit();
+    await source.afterWrite?.(summary);
+    deps.log.info(describeSummary(summary, options));
+    return summary;
+  } catch (error) {
+    for (const sink of sinks) await sink.abort();
+    if (deps.signal.aborted) throw new RunError("interrupted; no output was written", { cause: error });
+    throw error;
+  }
+}
+
+const counts = (record: Record<string, number>) =>
+  Object.entries(record)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([k, n]) => `${k} ${n}`)
+    .join(", ");
+
+export function describeSummary(summary: RunSummary, options: Pick<HarvestOptions, "out" | "rejects">): string {
+  const where = options.out === "-" ? "stdout" : options.out;
+  const lines = [
+    `gh-harvest: wrote ${summary.written} record${summary.written === 1 ? "" : "s"} to ${where}` +
+      (summary.written > 0 ? ` (${counts(summary.byMapping)})` : "") +
+      ` from ${summary.scanned} item${summary.scanned === 1 ? "" : "s"}${summary.limitReached ? " (--limit reached)" : ""}`,
+  ];
+  const skipped = Object.values(summary.skipped).reduce((a, b) => a + b, 0);
+  if (skipped > 0) lines.push(`  skipped ${skipped}: ${counts(summary.skipped)}`);
+  if (summary.rejected > 0) {
+    lines.push(`  rejected ${summary.rejected} by validation${options.rejects ? ` (see ${options.rejects})` : " (--rejects FILE keeps them)"}`);
+  }
+  if (Object.keys(summary.redacted).length > 0) lines.push(`  redacted: ${counts(summary.redacted)}`);
+  return lines.join("\n");
+}

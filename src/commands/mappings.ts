@@ -1,0 +1,12 @@
+// `gh-harvest mappings`: the rules, one per line: name, source, origin, description.
+import { loadBuiltinRules, loadRuleFile } from "../rules/loader.js";
+
+export function runMappings(files: readonly string[], stdout: NodeJS.WritableStream): void {
+  const rules = [...loadBuiltinRules(), ...files.map((f) => loadRuleFile(f))];
+  const nameWidth = Math.max(4, ...rules.map((r) => r.name.length));
+  const sourceWidth = Math.max(6, ...rules.map((r) => r.source.length));
+  const row = (name: string, source: string, origin: string, description: string) =>
+    `${name.padEnd(nameWidth)}  ${source.padEnd(sourceWidth)}  ${description}${origin === "built-in" ? "" : `  (${origin})`}\n`;
+  stdout.write(row("NAME", "SOURCE", "built-in", "DESCRIPTION"));
+  for (const rule of rules) stdout.write(row(rule.name, rule.source, rule.origin, rule.description));
+}

@@ -1,0 +1,142 @@
+// extract → map → redact → validate → write, in one streaming pass, counting what was
+// skipped and why. Knows its neighbours only by their interfaces.
+import { languageOf, languagesOf } from "./diff/languages.js";
+import { RunError } from "./errors.js";
+import { shapeRecord, type Format } from "./formats.js";
+import type { Logger } from "./log.js";
+import type { Person, SourceRecord, Triple } from "./records.js";
+import type { Redactor } from "./redact.js";
+import { applyRule, type Rule } from "./rules/rule.js";
+import type { LineSink } from "./write/atomic-file.js";
+
+export const SECRET_POLICIES = ["redact", "drop", "fail"] as const;
+export type SecretPolicy = (typeof SECRET_POLICIES)[number];
+
+export interface PipelineProblem {
+  code: string;
+  severity: "error" | "warning";
+  message: string;
+}
+
+export interface PipelineOptions {
+  rules: readonly Rule[];
+  format: Format;
+  limit?: number;
+  includeBots: boolean;
+  onSecret: SecretPolicy;
+}
+
+export interface PipelineDeps {
+  redactor: Redactor;
+  /** The validator's checks on one triple; any error rejects it. */
+  check: (triple: Triple) => readonly PipelineProblem[];
+  isBot: (person: Person) => boolean;
+  log: Logger;
+  out: LineSink;
+  rejects?: LineSink;
+  /** Ids already in the output (--append): not written again. */
+  skipIds?: ReadonlySet<string>;
+}
+
+export interface RunSummary {
+  scanned: number;
+  written: number;
+  byMapping: Record<string, number>;
+  skipped: Record<string, number>;
+  rejected: number;
+  redacted: Record<string, number>;
+  /** The run stopped at --limit, so the source was not read to its end. */
+  limitReached: boolean;
+}
+
+const TEXT_FIELDS = ["instruction", "input", "output"] as const;
+
+export async function runPipeline(
+  records: AsyncIterable<SourceRecord>,
+  options: PipelineOptions,
+  deps: PipelineDeps,
+): Promise<RunSummary> {
+  const summary: RunSummary = { scanned: 0, written: 0, byMapping: {}, skipped: {}, rejected: 0, redacted: {}, limitReached: false };
+  const skip = (reason: string) => {
+    summary.skipped[reason] = (summary.skipped[reason] ?? 0) + 1;
+  };
+  const reject = async (triple: Triple, reasons: readonly PipelineProblem[]) => {
+    summary.rejected++;
+    if (!deps.rejects) return;
+    const line = { reasons: reasons.map(({ code, message }) => ({ code, message })), record: shapeRecord(triple, options.format) };
+    await deps.rejects.write(`${JSON.stringify(line)}\n`);
+  };
+
+  for await (const record of records) {
+    summary.scanned++;
+    deps.log.progress(`${summary.scanned} ${record.kind === "commit" ? "commits" : "items"} scanned, ${summary.written} records written`);
+    if (!options.includeBots && deps.isBot(record.author)) {
+      skip("bot author");
+      continue;
+    }
+    for (const rule of options.rules) {
+      if (rule.source !== record.kind) continue;
+      const result = applyRule(rule, record);
+      if ("skip" in result) {
+        skip(`${rule.name}: ${result.skip}`);
+        continue;
+      }
+      const triple = result.triple;
+      if (deps.skipIds?.has(triple.meta.id)) {
+        skip("already in the output");
+        continue;
+      }
+      addLanguages(triple, record, rule);
+      const secrets = redactTriple(triple, deps.redactor);
+      if (secrets.length > 0) {
+        for (const kind of secrets) summary.redacted[kind] = (summary.redacted[kind] ?? 0) + 1;
+        if (options.onSecret === "fail") {
+          throw new RunError(`${triple.meta.id}: found a credential (${secrets[0]}); stopping because of --on-secret fail`);
+        }
+        if (options.onSecret === "drop") {
+          await reject(triple, [{ code: "secret", severity: "error", message: `contained ${[...new Set(secrets)].join(", ")} (redacted here)` }]);
+          continue;
+        }
+      }
+      const errors = deps.check(triple).filter((p) => p.severity === "error");
+      if (errors.length > 0) {
+        await reject(triple, errors);
+        continue;
+      }
+      await deps.out.write(`${JSON.stringify(shapeRecord(triple, options.format))}\n`);
+      summary.written++;
+      summary.byMapping[rule.name] = (summary.byMapping[rule.name] ?? 0) + 1;
+      if (options.limit !== undefined && summary.written >= options.limit) {
+        summary.limitReached = true;
+        return summary; // leaving the loop closes the extractor (and its git process)
+      }
+    }
+  }
+  return summary;
+}
+
+/** Replaces every credential in the triple's texts; returns the kinds found. */
+function redactTriple(triple: Triple, redactor: Redactor): string[] {
+  const kinds: string[] = [];
+  for (const field of TEXT_FIELDS) {
+    const { text, findings } = redactor.redact(triple[field]);
+    if (findings.length === 0) continue;
+    triple[field] = text;
+    for (const f of findings) kinds.push(f.kind);
+  }
+  if (kinds.length > 0) {
+    const counts: Record<string, number> = {};
+    for (const k of kinds) counts[k] = (counts[k] ?? 0) + 1;
+    triple.meta.redacted = counts;
+  }
+  return kinds;
+}
+
+function addLanguages(triple: Triple, record: SourceRecord, rule: Rule): void {
+  if ((record.kind === "commit" || record.kind === "pull") && rule.usesDiff) {
+    triple.meta.languages = languagesOf(record.diff.files.map((f) => f.path));
+  } else if (record.kind === "review-comment") {
+    const lang = languageOf(record.path);
+    if (lang) triple.meta.languages = [lang];
+  }
+}

@@ -1,0 +1,73 @@
+// An output file that appears whole or not at all: lines go to a temporary file beside
+// the target, renamed over it only when the run succeeds. A failed or interrupted run
+// removes the temporary file and leaves the previous output as it was.
+import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
+import { rename, rm } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import { once } from "node:events";
+import { pipeline } from "node:stream/promises";
+import { UsageError } from "../errors.js";
+
+export interface LineSink {
+  /** Resolves when the line is buffered; waits for the disk when the buffer is full. */
+  write(line: string): Promise<void>;
+  /** Makes the output final (rename). */
+  commit(): Promise<void>;
+  /** Drops what was written; the target is left untouched. */
+  abort(): Promise<void>;
+}
+
+export interface AtomicFileOptions {
+  /** Start the new file with the current content of the target (for --append). */
+  keepExisting?: boolean;
+}
+
+let counter = 0;
+
+export async function openAtomicFile(target: string, options: AtomicFileOptions = {}): Promise<LineSink> {
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${counter++}.tmp`);
+  const stream = createWriteStream(temp, { flags: "wx" });
+  await once(stream, "open").catch((error: NodeJS.ErrnoException) => {
+    throw new UsageError(`${target}: cannot write there (${error.code ?? error.message})`);
+  });
+  if (options.keepExisting) {
+    await pipeline(createReadStream(target), stream, { end: false }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+  }
+  let done = false;
+  return {
+    write: (line) => writeLine(stream, line),
+    async commit() {
+      if (done) return;
+      done = true;
+      await closeStream(stream);
+      await rename(temp, target);
+    },
+    async abort() {
+      if (done) return;
+      done = true;
+      await closeStream(stream).catch(() => {});
+      await rm(temp, { force: true });
+    },
+  };
+}
+
+/** Standard output: nothing to make atomic, but backpressure still matters. */
+export function stdoutSink(stream: NodeJS.WritableStream = process.stdout): LineSink {
+  return {
+    write: (line) => writeLine(stream, line),
+    commit: async () => {},
+    abort: async () => {},
+  };
+}
+
+async function writeLine(stream: NodeJS.WritableStream, line: string): Promise<void> {
+  if (!stream.write(line)) await once(stream, "drain");
+}
+
+async function closeStream(stream: WriteStream): Promise<void> {
+  if (stream.closed) return;
+  stream.end();
+  await once(stream, "close");
+}

@@ -1,0 +1,116 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { memoryLogger } from "../src/log.js";
+import { runPipeline, type PipelineDeps, type PipelineOptions } from "../src/pipeline.js";
+import type { SourceRecord } from "../src/records.js";
+import { createRedactor } from "../src/redact.js";
+import { loadBuiltinRules } from "../src/rules/loader.js";
+import type { LineSink } from "../src/write/atomic-file.js";
+import { commit, pull } from "./helpers/records.js";
+
+function memorySink(): LineSink & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, write: async (l) => void lines.push(l), commit: async () => {}, abort: async () => {} };
+}
+
+async function* from(records: SourceRecord[]): AsyncIterable<SourceRecord> {
+  yield* records;
+}
+
+const rules = loadBuiltinRules();
+const options: PipelineOptions = { rules, format: "alpaca", includeBots: false, onSecret: "redact" };
+const isBot = (p: { login?: string; name?: string }) => /\[bot\]$/.test(p.login ?? p.name ?? "");
+
+function deps(overrides: Partial<PipelineDeps> = {}) {
+  const out = memorySink();
+  const rejects = memorySink();
+  return { out, rejects, deps: { redactor: createRedactor(), check: () => [], isBot, log: memoryLogger(), out, rejects, ...overrides } };
+}
+
+const fakeAwsKey = ["AKIA", "Z7Q2W4E6R8T0Y1U3"].join("");
+
+describe("pipeline", () => {
+  it("writes one JSON line per triple in the chosen format and counts skips by reason", async () => {
+    const { out, deps: d } = deps();
+    const records = [commit(), commit({ sha: "b".repeat(40), message: "wip" }), commit({ sha: "c".repeat(40), author: { name: "dependabot[bot]" } })];
+    const summary = await runPipeline(from(records), { ...options, format: "openai" }, d);
+    assert.equal(summary.written, 1);
+    assert.equal(summary.scanned, 3);
+    assert.deepEqual(summary.skipped, { "commit-message: subject is trivial": 1, "bot author": 1 });
+    const line = JSON.parse(out.lines[0]!);
+    assert.deepEqual(Object.keys(line), ["messages", "meta"]);
+    assert.equal(line.messages[0].role, "user");
+    assert.match(line.messages[0].content, /commit message[^]*\n\ndiff --git a\/src\/add\.ts/);
+    assert.equal(line.messages[1].content, "Fix the sign in add so sums are right");
+    assert.deepEqual(line.meta.languages, ["typescript"]);
+  });
+
+  it("keeps bots with includeBots", async () => {
+    const { deps: d } = deps();
+    const summary = await runPipeline(from([commit({ author: { name: "renovate[bot]" } })]), { ...options, includeBots: true }, d);
+    assert.equal(summary.written, 1);
+  });
+
+  it("redacts a credential in the diff, never writing its value, and counts it by kind", async () => {
+    const { out, deps: d } = deps();
+    const diff = { ...commit().diff, text: `${commit().diff.text}+const key = "${fakeAwsKey}";\n` };
+    const summary = await runPipeline(from([commit({ diff })]), options, d);
+    assert.equal(summary.written, 1);
+    assert.deepEqual(summary.redacted, { "aws-access-key": 1 });
+    assert.ok(!out.lines[0]!.includes(fakeAwsKey));
+    assert.match(out.lines[0]!, /<REDACTED:aws-access-key>/);
+    assert.deepEqual(JSON.parse(out.lines[0]!).meta.redacted, { "aws-access-key": 1 });
+  });
+
+  it("drops a record holding a credential with --on-secret drop, and fails with --on-secret fail", async () => {
+    const diff = { ...commit().diff, text: `${commit().diff.text}+k = "${fakeAwsKey}"\n` };
+    const dropped = deps();
+    const summary = await runPipeline(from([commit({ diff })]), { ...options, onSecret: "drop" }, dropped.deps);
+    assert.equal(summary.written, 0);
+    assert.equal(summary.rejected, 1);
+    assert.ok(!dropped.rejects.lines[0]!.includes(fakeAwsKey), "the rejects file never holds the value");
+    const failing = deps();
+    await assert.rejects(runPipeline(from([commit({ diff })]), { ...options, onSecret: "fail" }, failing.deps), (error: Error) => {
+      assert.match(error.message, /aws-access-key/);
+      assert.ok(!error.message.includes(fakeAwsKey));
+      return true;
+    });
+  });
+
+  it("sends records that fail validation to the rejects sink with their reasons", async () => {
+    const { out, rejects, deps: d } = deps({
+      check: (t) => (t.output.includes("TODO") ? [{ code: "placeholder", severity: "error", message: "output is a placeholder" }] : []),
+    });
+    const summary = await runPipeline(from([commit({ message: "TODO: implement the real message here" }), commit({ sha: "d".repeat(40) })]), options, d);
+    assert.equal(summary.written, 1);
+    assert.equal(summary.rejected, 1);
+    assert.equal(out.lines.length, 1);
+    const rejected = JSON.parse(rejects.lines[0]!);
+    assert.deepEqual(rejected.reasons, [{ code: "placeholder", message: "output is a placeholder" }]);
+    assert.equal(rejected.record.output, "TODO: implement the real message here");
+  });
+
+  it("stops at the limit and closes the source", async () => {
+    let closed = false;
+    async function* endless(): AsyncIterable<SourceRecord> {
+      try {
+        for (let i = 0; ; i++) yield commit({ sha: i.toString(16).padStart(40, "0") });
+      } finally {
+        closed = true;
+      }
+    }
+    const { out, deps: d } = deps();
+    const summary = await runPipeline(endless(), { ...options, limit: 3 }, d);
+    assert.equal(out.lines.length, 3);
+    assert.equal(summary.limitReached, true);
+    assert.equal(closed, true);
+  });
+
+  it("skips ids already in the output (--append) and applies every rule of a source", async () => {
+    const { out, deps: d } = deps({ skipIds: new Set(["github:acme/widgets#12:pr-description"]) });
+    const closes = [{ number: 7, title: "add is wrong", body: "add(1, 2) returns -1." }];
+    const summary = await runPipeline(from([pull({ closes })]), options, d);
+    assert.equal(summary.skipped["already in the output"], 1);
+    assert.deepEqual(out.lines.map((l) => JSON.parse(l).meta.mapping), ["issue-fix"]);
+  });
+});

@@ -1,0 +1,104 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import type { Triple } from "../../src/records.js";
+import { loadBuiltinRules } from "../../src/rules/loader.js";
+import { applyRule, type Rule, type RuleResult } from "../../src/rules/rule.js";
+import { commit, diffOf, issue, pull, reviewComment, sampleDiff } from "../helpers/records.js";
+
+const rules = new Map(loadBuiltinRules().map((r) => [r.name, r] as const));
+const rule = (name: string): Rule => rules.get(name)!;
+const tripleOf = (result: RuleResult): Triple => {
+  assert.ok("triple" in result, `expected a triple, got skip: ${"skip" in result ? result.skip : ""}`);
+  return result.triple;
+};
+const skipOf = (result: RuleResult): string => {
+  assert.ok("skip" in result, "expected the record to be skipped");
+  return result.skip;
+};
+
+describe("commit-message rule", () => {
+  it("makes the diff the input and the message the output, with a stable id", () => {
+    const t = tripleOf(applyRule(rule("commit-message"), commit({ message: "Fix the sign in add\n\nIt subtracted.\n" })));
+    assert.match(t.instruction, /commit message/);
+    assert.equal(t.input, sampleDiff);
+    assert.equal(t.output, "Fix the sign in add\n\nIt subtracted.");
+    assert.deepEqual(t.meta, {
+      id: "git:widgets@0123456789abcdef0123456789abcdef01234567:commit-message",
+      source: "commit",
+      repo: "widgets",
+      mapping: "commit-message",
+      sha: "0123456789abcdef0123456789abcdef01234567",
+    });
+  });
+
+  for (const message of ["wip", "fix", "Update", "typo.", "Merge branch 'main' into dev", "v1.2.3", "Add tests"]) {
+    it(`skips the trivial message "${message}"`, () => {
+      assert.match(skipOf(applyRule(rule("commit-message"), commit({ message }))), /subject (is trivial|has fewer than 3 words)/);
+    });
+  }
+
+  it("skips a commit whose diff is too large, empty, or only filtered files", () => {
+    const r = rule("commit-message");
+    assert.equal(skipOf(applyRule(r, commit({ diff: diffOf("", { tooLarge: true, lines: 5000 }) }))), "diff too large");
+    assert.equal(skipOf(applyRule(r, commit({ diff: diffOf("") }))), "empty diff");
+    const dropped = diffOf("", { dropped: [{ path: "package-lock.json", reason: "filtered" }] });
+    assert.equal(skipOf(applyRule(r, commit({ diff: dropped }))), "only filtered, binary or non-UTF-8 files");
+  });
+});
+
+describe("pr-description rule", () => {
+  it("strips HTML comments, checklists and empty template sections from the body", () => {
+    const body = [
+      "<!-- Describe your change -->",
+      "## What",
+      "The add function now adds its two arguments instead of subtracting them.",
+      "",
+      "## Screenshots",
+      "",
+      "## Checklist",
+      "- [x] Tests pass",
+      "- [ ] Docs updated",
+    ].join("\n");
+    const t = tripleOf(applyRule(rule("pr-description"), pull({ body })));
+    assert.equal(t.output, "## What\nThe add function now adds its two arguments instead of subtracting them.");
+    assert.match(t.instruction, /titled "Fix the sign in add"/);
+    assert.equal(t.meta.id, "github:acme/widgets#12:pr-description");
+    assert.equal(t.meta.url, "https://github.com/acme/widgets/pull/12");
+  });
+
+  it("skips unmerged pull requests and empty bodies", () => {
+    assert.equal(skipOf(applyRule(rule("pr-description"), pull({ merged: false }))), "merged is not true");
+    assert.equal(skipOf(applyRule(rule("pr-description"), pull({ body: "" }))), "body is trivial");
+  });
+});
+
+describe("issue-fix rule", () => {
+  it("asks to resolve the closed issue without giving the fix away", () => {
+    const closes = [{ number: 7, title: "add() is wrong", body: "add(1, 2) gives -1.\nFixed by #12\nSee https://github.com/acme/widgets/pull/12" }];
+    const t = tripleOf(applyRule(rule("issue-fix"), pull({ closes })));
+    assert.equal(t.instruction, "Resolve the following issue.\n\nadd() is wrong\n\nadd(1, 2) gives -1.");
+    assert.equal(t.input, sampleDiff);
+  });
+
+  it("skips a pull request that closes no issue", () => {
+    assert.equal(skipOf(applyRule(rule("issue-fix"), pull())), "closesCount is less than 1");
+  });
+});
+
+describe("issue-answer and review-comment rules", () => {
+  it("answers an issue with the maintainer's reply and quoted code as input", () => {
+    const t = tripleOf(applyRule(rule("issue-answer"), issue({ code: "```js\nadd(1, 2)\n```" })));
+    assert.equal(t.output, "That was a sign error; it is fixed on main, please update.");
+    assert.equal(t.input, "```js\nadd(1, 2)\n```");
+    assert.equal(skipOf(applyRule(rule("issue-answer"), issue({ answer: undefined }))), "answer is trivial");
+  });
+
+  it("skips replies and LGTM-style review comments", () => {
+    const t = tripleOf(applyRule(rule("review-comment"), reviewComment()));
+    assert.match(t.instruction, /src\/add\.ts/);
+    assert.equal(t.meta.id, "github:acme/widgets#12/comment-1:review-comment");
+    assert.equal(skipOf(applyRule(rule("review-comment"), reviewComment({ inReplyTo: 1 }))), "isReply is not false");
+    assert.equal(skipOf(applyRule(rule("review-comment"), reviewComment({ body: "LGTM!" }))), "body is trivial");
+    assert.equal(skipOf(applyRule(rule("review-comment"), reviewComment({ body: "nit" }))), "body is trivial");
+  });
+});
