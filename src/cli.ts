@@ -1,0 +1,190 @@
+#!/usr/bin/env node
+// The commander program: parses flags into options, calls the command, and maps errors
+// to exit codes (2 for what the user must fix, 1 for a failed run), one line on stderr.
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { Command, CommanderError, Option } from "commander";
+import { asString, collect, format, isoDate, positiveInt, regex, secretPolicy } from "./cli-options.js";
+import { exitCodeOf, UsageError } from "./errors.js";
+import { packageVersion } from "./package-info.js";
+import type { HarvestOptions } from "./commands/harvest.js";
+import type { SecretPolicy } from "./pipeline.js";
+
+export interface CliIO {
+  stdout: NodeJS.WriteStream | NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream;
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+  /** Aborted on Ctrl-C. */
+  signal: AbortSignal;
+}
+
+/** Options every harvesting command takes, as commander hands them over. */
+interface RawHarvestOptions {
+  out: string;
+  mapping: string[];
+  format: HarvestOptions["format"];
+  rejects?: string;
+  limit?: number;
+  since?: Date;
+  include: string[];
+  exclude: string[];
+  maxDiffLines: number;
+  append: boolean;
+  state?: string;
+  includeBots: boolean;
+  onSecret: SecretPolicy;
+  redactPattern: RegExp[];
+}
+
+interface ValidateCliOptions {
+  format?: HarvestOptions["format"];
+  json: boolean;
+  strict: boolean;
+  ignore: string[];
+  maxTokens: number;
+  tokenizer: "approx" | "o200k" | "cl100k";
+  jobs?: number;
+  redactPattern: RegExp[];
+}
+
+function addHarvestOptions(command: Command): Command {
+  return command
+    .option("-o, --out <file>", "where the JSONL goes; - is stdout", "-")
+    .option("-m, --mapping <name-or-file>", "a built-in rule by name, or a rule file (repeatable)", collect(asString), [])
+    .addOption(new Option("--format <format>", "record shape").choices(["alpaca", "openai", "sharegpt"]).default("alpaca").argParser(format))
+    .option("--rejects <file>", "write each record that failed validation, with its reasons")
+    .option("--limit <n>", "stop after n records written", positiveInt)
+    .option("--since <date>", "only items created (commits: committed) at or after this ISO date", isoDate)
+    .option("--include <glob>", "keep only files of a diff matching the glob (repeatable)", collect(asString), [])
+    .option("--exclude <glob>", "drop files of a diff matching the glob (repeatable)", collect(asString), [])
+    .option("--max-diff-lines <n>", "skip an item whose diff is longer, after file filters", positiveInt, 1000)
+    .option("--append", "add to an existing --out file, skipping ids it already holds", false)
+    .option("--state <file>", "remember what was harvested, so the next run only reads what is new")
+    .option("--include-bots", "keep items by bots (dependabot, renovate, [bot] accounts)", false)
+    .addOption(
+      new Option("--on-secret <policy>", "what to do with a record holding a credential")
+        .choices(["redact", "drop", "fail"])
+        .default("redact")
+        .argParser(secretPolicy),
+    )
+    .option("--redact-pattern <regex>", "also redact text matching this pattern (repeatable)", collect(regex), []);
+}
+
+function harvestOptions(raw: RawHarvestOptions): HarvestOptions {
+  const { state: _state, redactPattern: _patterns, ...rest } = raw;
+  return rest;
+}
+
+export function buildProgram(io: CliIO, onExit: (code: number) => void): Command {
+  const program = new Command("gh-harvest")
+    .description("Turn a team's real work (commits, pull requests, issues, reviews) into validated fine-tuning JSONL.")
+    .version(packageVersion(), "-V, --version")
+    .option("--debug", "show stack traces and debug lines", false)
+    .showHelpAfterError(false)
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      // commander's own errors become our one line, below
+      outputError: () => {},
+    })
+    .exitOverride();
+  const debug = () => Boolean(program.opts().debug);
+  const ctx = { io, debug };
+
+  addHarvestOptions(
+    program
+      .command("local")
+      .description("mine the commits of local git repositories (no token, no network)")
+      .argument("<path...>", "a git repository (or a folder inside one)")
+      .option("--rev <revision>", "what git log would walk (repeatable)", collect(asString), []),
+  ).action(async (paths: string[], raw: RawHarvestOptions & { rev: string[] }) => {
+    const { runLocal } = await import("./commands/local.js");
+    await runLocal(paths, { ...harvestOptions(raw), revs: raw.rev, state: raw.state, redactPatterns: raw.redactPattern }, ctx);
+    onExit(0);
+  });
+
+  program
+    .command("validate")
+    .description("check JSONL files and report every problem with its line")
+    .argument("<file...>", "JSONL files; - reads standard input")
+    .addOption(new Option("--format <format>", "check every line as this format (default: detected)").choices(["alpaca", "openai", "sharegpt"]).argParser(format))
+    .option("--json", "print one JSON report instead of lines", false)
+    .option("--strict", "exit 1 on warnings too", false)
+    .option("--ignore <code>", "silence a check (repeatable, or comma-separated)", collect(asString), [])
+    .option("--max-tokens <n>", "warn too-long above this many tokens", positiveInt, 4096)
+    .addOption(new Option("--tokenizer <name>", "how tokens are counted").choices(["approx", "o200k", "cl100k"]).default("approx"))
+    .option("--jobs <n>", "worker threads for large files (0: none)", (v) => (v === "0" ? 0 : positiveInt(v)))
+    .option("--redact-pattern <regex>", "also report text matching this pattern as a secret (repeatable)", collect(regex), [])
+    .action(async (files: string[], raw: ValidateCliOptions) => {
+      const { runValidate } = await import("./commands/validate.js");
+      const { createRedactor } = await import("./redact.js");
+      const { redactPattern, ...options } = raw;
+      const redactor = redactPattern.length > 0 ? createRedactor({ extraPatterns: redactPattern }) : undefined;
+      onExit(await runValidate(files, { ...options, redactor }, io));
+    });
+
+  program
+    .command("mappings")
+    .description("list the mapping rules: built-in ones and any given with -m")
+    .option("-m, --mapping <name-or-file>", "also load this rule file (repeatable)", collect(asString), [])
+    .action(async (raw: { mapping: string[] }) => {
+      const { runMappings } = await import("./commands/mappings.js");
+      runMappings(raw.mapping, io.stdout);
+      onExit(0);
+    });
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit status instead of exiting, so tests can call it. */
+export async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0) return 0;
+      if (error.code === "commander.help") return 0;
+      io.stderr.write(`gh-harvest: ${error.message.replace(/^error: /, "")} (see gh-harvest --help)\n`);
+      return 2;
+    }
+    const debug = argv.includes("--debug");
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`gh-harvest: ${message}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    if (!(error instanceof Error) || !("exitCode" in error)) {
+      // An error without our type is a bug: say so, still in one line without --debug.
+      if (!debug) io.stderr.write("gh-harvest: this is a bug; run again with --debug for the stack trace\n");
+    }
+    return error instanceof UsageError ? 2 : exitCodeOf(error);
+  }
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  const controller = new AbortController();
+  let interrupted = false;
+  process.on("SIGINT", () => {
+    // The first Ctrl-C stops the run cleanly (no partial output); a second one exits now.
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    controller.abort();
+  });
+  process.on("SIGTERM", () => controller.abort());
+  const io: CliIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, signal: controller.signal };
+  main(process.argv.slice(2), io).then((code) => {
+    process.exitCode = interrupted ? 130 : code;
+  });
+}

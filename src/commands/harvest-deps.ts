@@ -1,0 +1,32 @@
+// The collaborators every harvesting command passes to harvest(): built in one place so
+// local, pr and repo redact, validate and skip bots the same way.
+import { isBot } from "../github/bots.js";
+import { createLogger } from "../log.js";
+import { createRedactor } from "../redact.js";
+import { createTripleChecker } from "../validate/triple.js";
+import type { HarvestDeps } from "./harvest.js";
+
+export interface CommandContext {
+  io: {
+    stdout: NodeJS.WritableStream;
+    stderr: NodeJS.WriteStream;
+    env: NodeJS.ProcessEnv;
+    signal: AbortSignal;
+  };
+  debug(): boolean;
+}
+
+export function createHarvestDeps(ctx: CommandContext, options: { redactPatterns: readonly RegExp[] }): HarvestDeps & { finish(): void } {
+  const log = createLogger({ stream: ctx.io.stderr, debug: ctx.debug() });
+  const redactor = createRedactor({ extraPatterns: options.redactPatterns });
+  const checker = createTripleChecker({ redactor });
+  return {
+    log,
+    redactor,
+    check: (triple) => checker.check(triple),
+    isBot,
+    stdout: ctx.io.stdout,
+    signal: ctx.io.signal,
+    finish: () => log.done(),
+  };
+}

@@ -1,0 +1,128 @@
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { applyAtParent, createTempRepo, type TempRepo } from "../helpers/git-repo.js";
+import { runCli } from "../helpers/cli.js";
+
+let repo: TempRepo;
+let out: string;
+const shas: string[] = [];
+
+before(async () => {
+  repo = await createTempRepo({ name: "widgets" });
+  out = mkdtempSync(join(tmpdir(), "cli-local-"));
+  await repo.write("src/add.py", "def add(a, b):\n    return a - b\n");
+  shas.push(await repo.commit("Add an add function to the widgets package"));
+  await repo.write("src/add.py", "def add(a, b):\n    return a + b\n");
+  shas.push(await repo.commit("Fix the sign of add so that sums are right"));
+  await repo.write("notes.txt", "x\n");
+  shas.push(await repo.commit("wip"));
+  await repo.write("package-lock.json", '{"lockfileVersion": 3}\n');
+  shas.push(await repo.commit("Pin every dependency with a lockfile for reproducible builds"));
+  await repo.write("src/mul.py", "def mul(a, b):\n    return a * b\n");
+  shas.push(await repo.commit("Add a mul function next to add for products", { author: { name: "dependabot[bot]", email: "bot@example.com" } }));
+});
+
+after(async () => {
+  await repo.cleanup();
+  rmSync(out, { recursive: true, force: true });
+});
+
+const lines = (path: string) => readFileSync(path, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+
+describe("gh-harvest local", () => {
+  it("writes valid records whose input applies at the parent, and summarizes skips", async () => {
+    const file = join(out, "data.jsonl");
+    const result = await runCli(["local", repo.dir, "-o", file]);
+    assert.equal(result.code, 0, result.stderr);
+    const records = lines(file);
+    assert.deepEqual(records.map((r) => r.output), ["Add an add function to the widgets package", "Fix the sign of add so that sums are right"]);
+    for (const record of records) {
+      assert.equal(record.meta.repo, "widgets");
+      assert.equal(record.meta.source, "commit");
+      const sha = record.meta.sha as string;
+      const parents = shas.indexOf(sha) > 0 ? [shas[shas.indexOf(sha) - 1]!] : [];
+      const applied = await applyAtParent(repo.dir, { sha, parents }, record.input);
+      assert.deepEqual(applied.differing, [], `the diff of ${sha} reproduces the commit`);
+      assert.ok(applied.changed.length > 0);
+    }
+    assert.match(result.stderr, /wrote 2 records to .*data\.jsonl/);
+    assert.match(result.stderr, /subject is trivial 1/);
+    assert.match(result.stderr, /only filtered, binary or non-UTF-8 files 1/);
+    assert.match(result.stderr, /bot author 1/);
+    const check = await runCli(["validate", file]);
+    assert.equal(check.code, 0, check.stdout + check.stderr);
+  });
+
+  it("gives a byte-identical file on a second run, and writes chat formats", async () => {
+    const a = join(out, "a.jsonl");
+    const b = join(out, "b.jsonl");
+    await runCli(["local", repo.dir, "-o", a]);
+    await runCli(["local", repo.dir, "-o", b]);
+    assert.equal(readFileSync(a, "utf8"), readFileSync(b, "utf8"));
+    const chat = await runCli(["local", repo.dir, "--format", "sharegpt", "--limit", "1"]);
+    assert.equal(chat.code, 0);
+    const [record] = chat.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    assert.equal(record.conversations[0].from, "human");
+    assert.match(record.conversations[0].value, /\n\ndiff --git a\/src\/add\.py b\/src\/add\.py/);
+    assert.equal(record.conversations[1].value, "Add an add function to the widgets package");
+  });
+
+  it("only adds new commits with --state and --append", async () => {
+    const file = join(out, "incremental.jsonl");
+    const state = join(out, "state", "state.json");
+    const first = await runCli(["local", repo.dir, "-o", file, "--state", state, "--append"]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(lines(file).length, 2);
+    await repo.write("src/sub.py", "def sub(a, b):\n    return a - b\n");
+    await repo.commit("Add a sub function for differences of numbers");
+    const second = await runCli(["local", repo.dir, "-o", file, "--state", state, "--append"]);
+    assert.equal(second.code, 0, second.stderr);
+    assert.match(second.stderr, /wrote 1 record .* from 1 item/);
+    assert.deepEqual(lines(file).map((r) => r.output).at(-1), "Add a sub function for differences of numbers");
+    assert.equal(lines(file).length, 3);
+  });
+
+  it("leaves the previous output untouched when a run fails on bad input", async () => {
+    const file = join(out, "kept.jsonl");
+    writeFileSync(file, "previous\n");
+    const rule = join(out, "bad.yaml");
+    writeFileSync(rule, "name: bad\nsource: commit\ndescription: x\ninstruction: '{{nope}}'\noutput: x\n");
+    const result = await runCli(["local", repo.dir, "-o", file, "-m", rule]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^gh-harvest: .*bad\.yaml:4: instruction: unknown field "nope"/);
+    assert.equal(result.stderr.trim().split("\n").length, 1, "one line, no stack trace");
+    assert.equal(readFileSync(file, "utf8"), "previous\n");
+  });
+
+  it("writes nothing when interrupted", async () => {
+    const file = join(out, "interrupted.jsonl");
+    const controller = new AbortController();
+    controller.abort();
+    const result = await runCli(["local", repo.dir, "-o", file], { signal: controller.signal });
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /interrupted/);
+    assert.equal(existsSync(file), false);
+  });
+
+  it("says what to fix for a path that is not a repository and for bad options", async () => {
+    const notRepo = mkdtempSync(join(tmpdir(), "not-a-repo-"));
+    try {
+      const result = await runCli(["local", notRepo]);
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /not a git repository/);
+    } finally {
+      rmSync(notRepo, { recursive: true, force: true });
+    }
+    for (const args of [["--limit", "0"], ["--since", "yesterday"], ["--format", "csv"], ["--bogus"]]) {
+      const result = await runCli(["local", repo.dir, ...args]);
+      assert.equal(result.code, 2, args.join(" "));
+      assert.equal(result.stderr.trim().split("\n").length, 1);
+    }
+    const rev = await runCli(["local", repo.dir, "--rev", "no-such-branch"]);
+    assert.equal(rev.code, 2);
+    assert.match(rev.stderr, /no-such-branch/);
+  });
+});
