@@ -1,0 +1,73 @@
+// `gh-harvest stats FILE...`: what a dataset holds, in the terminal, as JSON, or as one
+// self-contained HTML page. Streams the files; memory does not grow with their length.
+import { UsageError } from "../errors.js";
+import { createStatsCollector, type Stats } from "../stats/collect.js";
+import { histogramBins } from "../stats/histogram.js";
+import { renderHtml } from "../stats/html-page.js";
+import { assertReadable, readRecords } from "../stats/read-records.js";
+import { renderTerminal } from "../stats/terminal.js";
+import { TOKEN_COUNTING } from "../stats/tokens.js";
+import { openAtomicFile } from "../write/atomic-file.js";
+
+export interface StatsOptions {
+  /** Also write the HTML report there. */
+  html?: string;
+  /** One JSON object on stdout instead of the terminal report. */
+  json?: boolean;
+  /** How many of the largest records to list (default 10). */
+  top?: number;
+}
+
+export interface StatsIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+export async function runStats(files: string[], options: StatsOptions, io: StatsIO): Promise<number> {
+  if (files.length === 0) throw new UsageError("stats: name at least one JSONL file");
+  if (options.top !== undefined && !(Number.isInteger(options.top) && options.top >= 0)) {
+    throw new UsageError(`--top: expected a whole number >= 0, got ${options.top}`);
+  }
+  for (const file of files) await assertReadable(file); // fail before reading anything
+  const collector = createStatsCollector({ top: options.top ?? 10 });
+  for (const file of files) {
+    collector.startFile(file);
+    for await (const read of readRecords(file)) {
+      if ("problem" in read) collector.skip(read.line, read.problem);
+      else collector.add(read.record, read);
+    }
+  }
+  const stats = collector.result();
+  for (const f of stats.files) {
+    if (f.skipped > 0) io.stderr.write(`gh-harvest: warning: ${f.file}: ${f.skipped} line${f.skipped === 1 ? "" : "s"} skipped, first at ${f.firstProblem} (see gh-harvest validate)\n`);
+  }
+  if (options.html) {
+    const sink = await openAtomicFile(options.html);
+    try {
+      await sink.write(renderHtml(stats));
+      await sink.commit();
+    } catch (error) {
+      await sink.abort();
+      throw error;
+    }
+  }
+  io.stdout.write(options.json ? `${JSON.stringify(statsJson(stats), null, 2)}\n` : renderTerminal(stats));
+  if (options.html && !options.json) io.stdout.write(`\nHTML report written to ${options.html}\n`);
+  return 0;
+}
+
+/** The --json shape: the counts, the length summary with its bins, the largest records. */
+export function statsJson(stats: Stats) {
+  const { counts, ...tokens } = stats.tokens;
+  return {
+    records: stats.records,
+    files: stats.files,
+    byMapping: stats.byMapping,
+    bySource: stats.bySource,
+    byRepo: stats.byRepo,
+    byLanguage: stats.byLanguage,
+    redacted: stats.redacted,
+    tokens: { counting: TOKEN_COUNTING, ...tokens, histogram: histogramBins(counts).map((b) => ({ from: b.from, to: b.to ?? null, count: b.count })) },
+    largest: stats.largest,
+  };
+}
