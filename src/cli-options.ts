@@ -52,3 +52,10 @@ export function collect<T>(parse: (v: string) => T) {
 }
 
 export const asString = (v: string) => v;
+
+/** `--repo-license acme/widgets=mit` */
+export function repoLicense(value: string): [string, string] {
+  const m = /^([^=\s]+\/[^=\s]+)=([A-Za-z0-9.+-]+)$/.exec(value.trim());
+  if (!m) throw new InvalidArgumentError(`expected OWNER/REPO=LICENSE such as acme/widgets=mit, got "${value}"`);
+  return [m[1]!, m[2]!];
+}

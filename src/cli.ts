@@ -4,7 +4,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
-import { asString, collect, format, isoDate, positiveInt, regex, secretPolicy } from "./cli-options.js";
+import { asString, collect, format, isoDate, positiveInt, regex, repoLicense, secretPolicy } from "./cli-options.js";
 import { exitCodeOf, UsageError } from "./errors.js";
 import { packageVersion } from "./package-info.js";
 import type { HarvestOptions } from "./commands/harvest.js";
@@ -104,6 +104,35 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
     onExit(0);
   });
 
+  addHarvestOptions(
+    program
+      .command("pr")
+      .description("import one pull request (and its review comments) through the GitHub API")
+      .argument("<ref>", "https://github.com/OWNER/REPO/pull/N, OWNER/REPO#N, or https://HOST/OWNER/REPO/pull/N")
+      .option("--api-url <url>", "the REST API root (default: GITHUB_API_URL, else https://api.github.com)"),
+  ).action(async (ref: string, raw: RawHarvestOptions & { apiUrl?: string }) => {
+    const { runPr } = await import("./commands/github.js");
+    await runPr(ref, { ...harvestOptions(raw), apiUrl: raw.apiUrl, state: raw.state, redactPatterns: raw.redactPattern }, ctx);
+    onExit(0);
+  });
+
+  addHarvestOptions(
+    program
+      .command("repo")
+      .description("import a repository's merged PRs, closed issues, review comments and commits through the GitHub API")
+      .argument("<owner/name...>", "one or more repositories, OWNER/REPO")
+      .option("--api-url <url>", "the REST API root (default: GITHUB_API_URL, else https://api.github.com)")
+      .option("--checkout <dir>", "a local clone of the repository: diffs come from git instead of the API"),
+  ).action(async (targets: string[], raw: RawHarvestOptions & { apiUrl?: string; checkout?: string }) => {
+    const { runRepo } = await import("./commands/github.js");
+    await runRepo(
+      targets,
+      { ...harvestOptions(raw), apiUrl: raw.apiUrl, checkout: raw.checkout, state: raw.state, redactPatterns: raw.redactPattern },
+      ctx,
+    );
+    onExit(0);
+  });
+
   program
     .command("validate")
     .description("check JSONL files and report every problem with its line")
@@ -122,6 +151,31 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
       const { redactPattern, ...options } = raw;
       const redactor = redactPattern.length > 0 ? createRedactor({ extraPatterns: redactPattern }) : undefined;
       onExit(await runValidate(files, { ...options, redactor }, io));
+    });
+
+  program
+    .command("stats")
+    .description("what a dataset holds: counts per rule, source, repository and language, token lengths")
+    .argument("<file...>", "JSONL files")
+    .option("--html <file>", "also write a self-contained HTML report with charts and sample records")
+    .option("--json", "print one JSON object instead of the terminal report", false)
+    .option("--top <n>", "how many of the largest records to list", positiveInt, 10)
+    .action(async (files: string[], raw: { html?: string; json: boolean; top: number }) => {
+      const { runStats } = await import("./commands/stats.js");
+      onExit(await runStats(files, raw, io));
+    });
+
+  program
+    .command("card")
+    .description("write a Hugging Face dataset card (README.md with YAML front matter) for a dataset")
+    .argument("<file>", "the JSONL dataset")
+    .option("-o, --out <file>", "where the card goes; - is stdout", "README.md")
+    .option("--license <id>", "the dataset's licence (Hugging Face identifier)", "other")
+    .option("--name <text>", "the dataset's pretty name (default: the file's name)")
+    .option("--repo-license <owner/repo=id>", "the licence of a source repository (repeatable)", collect(repoLicense), [])
+    .action(async (file: string, raw: { out: string; license: string; name?: string; repoLicense: [string, string][] }) => {
+      const { runCard } = await import("./commands/card.js");
+      onExit(await runCard(file, { out: raw.out, license: raw.license, name: raw.name, repoLicenses: Object.fromEntries(raw.repoLicense) }, io));
     });
 
   program

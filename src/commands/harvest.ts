@@ -8,6 +8,7 @@ import { runPipeline, type PipelineDeps, type RunSummary, type SecretPolicy } fr
 import type { SourceKind, SourceRecord } from "../records.js";
 import type { Redactor } from "../redact.js";
 import { resolveRules } from "../rules/loader.js";
+import type { Rule } from "../rules/rule.js";
 import { openAtomicFile, stdoutSink, type LineSink } from "../write/atomic-file.js";
 import { readExistingIds } from "../write/existing-ids.js";
 
@@ -39,7 +40,8 @@ export interface HarvestDeps {
 export interface HarvestSource {
   /** What the source yields, to pick the default rules. */
   produces: readonly SourceKind[];
-  records(ctx: ExtractContext): AsyncIterable<SourceRecord>;
+  /** The records, given the rules of the run so that a source can fetch only what they read. */
+  records(ctx: ExtractContext, rules: readonly Rule[]): AsyncIterable<SourceRecord>;
   /** Called after the output was written, to advance the --state file. */
   afterWrite?(summary: RunSummary): Promise<void>;
 }
@@ -66,7 +68,7 @@ export async function harvest(source: HarvestSource, options: HarvestOptions, de
       log: deps.log,
     };
     const summary = await runPipeline(
-      source.records(ctx),
+      source.records(ctx, rules),
       { rules, format: options.format, limit: options.limit, includeBots: options.includeBots, onSecret: options.onSecret },
       { ...deps, out, rejects, skipIds },
     );

@@ -8,8 +8,12 @@ import { UsageError } from "../errors.js";
 export const SourceStateSchema = z.object({
   /** Local git: the newest commit harvested; the next run walks lastSha..rev. */
   lastSha: z.string().optional(),
-  /** GitHub: the newest updated_at seen, advanced only after a successful write. */
-  watermark: z.string().optional(),
+  /**
+   * GitHub: per source kind, the newest updated_at seen, advanced only after a successful
+   * write. Per kind because the kinds are listed one after another: one shared mark could
+   * pass over an issue updated while the pull requests were being listed.
+   */
+  watermarks: z.record(z.string(), z.string()).optional(),
   /** GitHub: ETags of list requests (URL -> ETag) for conditional requests. */
   etags: z.record(z.string(), z.string()).optional(),
 });

@@ -1,0 +1,125 @@
+// `gh-harvest pr <ref>` and `gh-harvest repo <owner/name...>`: GitHub items through the
+// REST API, with --state keeping per-kind watermarks and ETags between runs.
+import { UsageError } from "../errors.js";
+import type { ExtractContext } from "../extractor.js";
+import { createGitClient } from "../git/client.js";
+import { createGitHubClient, tokenFromEnv, type GitHubClient } from "../github/client.js";
+import type { DiffForRange } from "../github/diffs.js";
+import { createMemoryEtagStore } from "../github/etag-store.js";
+import { pullRequestSources, repoSources } from "../github/sources.js";
+import { parsePullRef, parseRepoRef, resolveApiUrl } from "../github-ref.js";
+import type { Logger } from "../log.js";
+import type { SourceKind, SourceRecord } from "../records.js";
+import type { Rule } from "../rules/rule.js";
+import { loadState, saveState, type StateFile } from "../write/state.js";
+import { harvest, type HarvestOptions } from "./harvest.js";
+import { createHarvestDeps, type CommandContext } from "./harvest-deps.js";
+
+export interface GitHubOptions extends HarvestOptions {
+  apiUrl?: string;
+  state?: string;
+  redactPatterns: RegExp[];
+}
+
+export interface RepoOptions extends GitHubOptions {
+  checkout?: string;
+}
+
+const ALL_KINDS: readonly SourceKind[] = ["pull", "issue", "review-comment", "commit"];
+const kindsOf = (rules: readonly Rule[]) => ALL_KINDS.filter((k) => rules.some((r) => r.source === k));
+
+function connect(apiUrl: string, ctx: CommandContext, log: Logger): GitHubClient {
+  const token = tokenFromEnv(ctx.io.env);
+  if (!token) log.warn("no GH_TOKEN or GITHUB_TOKEN: reading public data unauthenticated (60 requests an hour)");
+  return createGitHubClient({ token, apiUrl, log });
+}
+
+export async function runPr(ref: string, options: GitHubOptions, ctx: CommandContext): Promise<void> {
+  const pull = parsePullRef(ref);
+  const apiUrl = resolveApiUrl({ flag: options.apiUrl, env: ctx.io.env, host: pull.host });
+  const deps = createHarvestDeps(ctx, options);
+  try {
+    const client = connect(apiUrl, ctx, deps.log);
+    await harvest(
+      {
+        produces: ["pull", "review-comment"],
+        records: (ectx, rules) => pullRequestSources({ client, ...pull, kinds: kindsOf(rules) }, ectx),
+      },
+      options,
+      deps,
+    );
+  } finally {
+    deps.finish();
+  }
+}
+
+export async function runRepo(targets: readonly string[], options: RepoOptions, ctx: CommandContext): Promise<void> {
+  const repos = targets.map(parseRepoRef);
+  if (options.checkout && repos.length > 1) throw new UsageError("--checkout takes one repository; name one OWNER/REPO with it");
+  const apiUrl = resolveApiUrl({ flag: options.apiUrl, env: ctx.io.env });
+  const state: StateFile | undefined = options.state ? await loadState(options.state) : undefined;
+  const repository = options.checkout ? await createGitClient().open(options.checkout) : undefined;
+  const host = new URL(apiUrl).host;
+  const deps = createHarvestDeps(ctx, options);
+  // Per repository: what this run saw, saved to the state file after the output is written.
+  const runs = repos.map(({ owner, repo }) => {
+    const key = `github:${host}/${owner}/${repo}`;
+    const saved = state?.sources[key];
+    return { owner, repo, key, saved, etags: createMemoryEtagStore(saved?.etags ?? {}), seen: { ...(saved?.watermarks ?? {}) } as Record<string, string> };
+  });
+  try {
+    const client = connect(apiUrl, ctx, deps.log);
+    async function* records(ectx: ExtractContext, rules: readonly Rule[]): AsyncIterable<SourceRecord> {
+      const checkoutDiff = repository ? localDiffs(repository, ectx) : undefined;
+      for (const run of runs) {
+        yield* repoSources(
+          {
+            client,
+            owner: run.owner,
+            repo: run.repo,
+            kinds: kindsOf(rules),
+            updatedAfter: run.saved?.watermarks,
+            etags: run.etags,
+            checkoutDiff,
+            includeBots: options.includeBots,
+            onSeen: (kind, updatedAt) => {
+              const before = run.seen[kind];
+              if (!before || Date.parse(updatedAt) > Date.parse(before)) run.seen[kind] = updatedAt;
+            },
+          },
+          ectx,
+        );
+      }
+    }
+    await harvest(
+      {
+        produces: ALL_KINDS,
+        records,
+        async afterWrite(summary) {
+          // A run cut short by --limit did not list everything up to what it saw.
+          if (!options.state || !state || summary.limitReached) return;
+          for (const run of runs) state.sources[run.key] = { ...run.saved, watermarks: run.seen, etags: run.etags.toJSON() };
+          await saveState(options.state, state);
+        },
+      },
+      options,
+      deps,
+    );
+    const stats = client.stats();
+    deps.log.debug(`${stats.requests} API requests (${stats.notModified} not modified), ${stats.rateLimitRemaining ?? "?"} left`);
+  } finally {
+    deps.finish();
+  }
+}
+
+/** --checkout: a PR's diff from the local clone; undefined (use the API) when git lacks a commit. */
+function localDiffs(repository: Awaited<ReturnType<ReturnType<typeof createGitClient>["open"]>>, ctx: ExtractContext): DiffForRange {
+  return async (from, to) => {
+    try {
+      return await repository.diff(from, to, { diffFilter: ctx.diffFilter, maxDiffLines: ctx.maxDiffLines, signal: ctx.signal });
+    } catch (error) {
+      ctx.log.debug(`--checkout has no diff ${from.slice(0, 12)}..${to.slice(0, 12)} (${(error as Error).message}); asking the API`);
+      return undefined;
+    }
+  };
+}
