@@ -1,5 +1,6 @@
 // Parsers for command-line values: each failure is a UsageError that names the option.
 import { InvalidArgumentError } from "commander";
+import { parseLanguages, parseMatchPattern } from "./curate/index.js";
 import { FORMATS, type Format } from "./formats.js";
 import { SECRET_POLICIES, type SecretPolicy } from "./pipeline.js";
 
@@ -59,3 +60,25 @@ export function repoLicense(value: string): [string, string] {
   if (!m) throw new InvalidArgumentError(`expected OWNER/REPO=LICENSE such as acme/widgets=mit, got "${value}"`);
   return [m[1]!, m[2]!];
 }
+
+export function fraction(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n <= 0 || n > 1) {
+    throw new InvalidArgumentError(`expected a number above 0 and at most 1, got "${value}"`);
+  }
+  return n;
+}
+
+/** commander shows InvalidArgumentError's message; our parsers throw UsageError. */
+function asArgumentError<T>(parse: (v: string) => T): (v: string) => T {
+  return (v) => {
+    try {
+      return parse(v);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message.replace(/^--[\w-]+: /, ""));
+    }
+  };
+}
+
+export const matchPattern = asArgumentError(parseMatchPattern);
+export const languageList = asArgumentError(parseLanguages);

@@ -4,7 +4,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
-import { asString, collect, format, isoDate, positiveInt, regex, repoLicense, secretPolicy } from "./cli-options.js";
+import { asString, collect, format, fraction, isoDate, languageList, matchPattern, positiveInt, regex, repoLicense, secretPolicy } from "./cli-options.js";
 import { exitCodeOf, UsageError } from "./errors.js";
 import { packageVersion } from "./package-info.js";
 import type { HarvestOptions } from "./commands/harvest.js";
@@ -35,6 +35,12 @@ interface RawHarvestOptions {
   includeBots: boolean;
   onSecret: SecretPolicy;
   redactPattern: RegExp[];
+  match?: RegExp;
+  languages?: Set<string>;
+  balance?: "language" | "repo" | "mapping";
+  seed: number;
+  dedup: "exact" | "near";
+  dedupThreshold: number;
 }
 
 interface ValidateCliOptions {
@@ -68,7 +74,13 @@ function addHarvestOptions(command: Command): Command {
         .default("redact")
         .argParser(secretPolicy),
     )
-    .option("--redact-pattern <regex>", "also redact text matching this pattern (repeatable)", collect(regex), []);
+    .option("--redact-pattern <regex>", "also redact text matching this pattern (repeatable)", collect(regex), [])
+    .option("--match <regex>", "keep records whose instruction, input or output matches (smart case)", matchPattern)
+    .option("--languages <list>", "keep records whose diff touches one of these languages, e.g. python,rust,typescript", languageList)
+    .addOption(new Option("--balance <key>", "with --limit: an even mix across languages, repositories or rules").choices(["language", "repo", "mapping"]))
+    .option("--seed <n>", "seed of --balance's sampling, for a reproducible mix", (v) => (v === "0" ? 0 : positiveInt(v)), 1)
+    .addOption(new Option("--dedup <level>", "exact (always) or near: also drop near-duplicates (MinHash)").choices(["exact", "near"]).default("exact"))
+    .option("--dedup-threshold <x>", "Jaccard similarity from which --dedup near drops a record", fraction, 0.85);
 }
 
 function harvestOptions(raw: RawHarvestOptions): HarvestOptions {

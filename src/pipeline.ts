@@ -8,6 +8,7 @@ import type { Person, SourceRecord, Triple } from "./records.js";
 import type { Redactor } from "./redact.js";
 import { applyRule, type Rule } from "./rules/rule.js";
 import type { LineSink } from "./write/atomic-file.js";
+import type { Balancer, Deduper } from "./curate/index.js";
 
 export const SECRET_POLICIES = ["redact", "drop", "fail"] as const;
 export type SecretPolicy = (typeof SECRET_POLICIES)[number];
@@ -21,9 +22,16 @@ export interface PipelineProblem {
 export interface PipelineOptions {
   rules: readonly Rule[];
   format: Format;
+  /** Stop after this many records; with a balancer, the balancer's own limit applies. */
   limit?: number;
   includeBots: boolean;
   onSecret: SecretPolicy;
+  /** --match, --languages: why a triple is not wanted, or undefined to keep it. */
+  select?: (triple: Triple) => string | undefined;
+  /** --dedup near: drops a triple too close to one already written. */
+  deduper?: Pick<Deduper, "isDuplicate">;
+  /** --balance: lines are offered to it, and its even mix is written at the end. */
+  balancer?: Pick<Balancer, "offer" | "drain">;
 }
 
 export interface PipelineDeps {
@@ -67,6 +75,12 @@ export async function runPipeline(
     await deps.rejects.write(`${JSON.stringify(line)}\n`);
   };
 
+  const write = async (line: string, mapping: string) => {
+    await deps.out.write(line);
+    summary.written++;
+    summary.byMapping[mapping] = (summary.byMapping[mapping] ?? 0) + 1;
+  };
+
   for await (const record of records) {
     summary.scanned++;
     deps.log.progress(`${summary.scanned} ${record.kind === "commit" ? "commits" : "items"} scanned, ${summary.written} records written`);
@@ -87,6 +101,11 @@ export async function runPipeline(
         continue;
       }
       addLanguages(triple, record, rule);
+      const unwanted = options.select?.(triple);
+      if (unwanted) {
+        skip(unwanted);
+        continue;
+      }
       const secrets = redactTriple(triple, deps.redactor);
       if (secrets.length > 0) {
         for (const kind of secrets) summary.redacted[kind] = (summary.redacted[kind] ?? 0) + 1;
@@ -103,14 +122,24 @@ export async function runPipeline(
         await reject(triple, errors);
         continue;
       }
-      await deps.out.write(`${JSON.stringify(shapeRecord(triple, options.format))}\n`);
-      summary.written++;
-      summary.byMapping[rule.name] = (summary.byMapping[rule.name] ?? 0) + 1;
+      if (options.deduper?.isDuplicate(triple)) {
+        skip("near duplicate");
+        continue;
+      }
+      const line = `${JSON.stringify(shapeRecord(triple, options.format))}\n`;
+      if (options.balancer) {
+        options.balancer.offer(triple, line);
+        continue;
+      }
+      await write(line, rule.name);
       if (options.limit !== undefined && summary.written >= options.limit) {
         summary.limitReached = true;
         return summary; // leaving the loop closes the extractor (and its git process)
       }
     }
+  }
+  if (options.balancer) {
+    for (const line of options.balancer.drain()) await write(line, (JSON.parse(line) as { meta: { mapping: string } }).meta.mapping);
   }
   return summary;
 }

@@ -4,9 +4,11 @@ import { RunError, UsageError } from "../errors.js";
 import type { ExtractContext } from "../extractor.js";
 import type { Format } from "../formats.js";
 import type { Logger } from "../log.js";
-import { runPipeline, type PipelineDeps, type RunSummary, type SecretPolicy } from "../pipeline.js";
+import { runPipeline, type PipelineDeps, type PipelineOptions, type RunSummary, type SecretPolicy } from "../pipeline.js";
 import type { SourceKind, SourceRecord } from "../records.js";
 import type { Redactor } from "../redact.js";
+import { createBalancer, createDeduper, matchesLanguages, matchesText, type BalanceKey, type DedupMode } from "../curate/index.js";
+import type { Triple } from "../records.js";
 import { resolveRules } from "../rules/loader.js";
 import type { Rule } from "../rules/rule.js";
 import { openAtomicFile, stdoutSink, type LineSink } from "../write/atomic-file.js";
@@ -25,6 +27,16 @@ export interface HarvestOptions {
   append: boolean;
   includeBots: boolean;
   onSecret: SecretPolicy;
+  /** --match: keep triples whose instruction, input or output matches. */
+  match?: RegExp;
+  /** --languages: keep triples whose diff touches one of these. */
+  languages?: ReadonlySet<string>;
+  /** --balance with --limit: an even mix across these groups. */
+  balance?: BalanceKey;
+  seed?: number;
+  /** --dedup near: also drop near-duplicates (exact ones are always dropped). */
+  dedup?: DedupMode;
+  dedupThreshold?: number;
 }
 
 export interface HarvestDeps {
@@ -67,11 +79,7 @@ export async function harvest(source: HarvestSource, options: HarvestOptions, de
       maxDiffLines: options.maxDiffLines,
       log: deps.log,
     };
-    const summary = await runPipeline(
-      source.records(ctx, rules),
-      { rules, format: options.format, limit: options.limit, includeBots: options.includeBots, onSecret: options.onSecret },
-      { ...deps, out, rejects, skipIds },
-    );
+    const summary = await runPipeline(source.records(ctx, rules), pipelineOptions(rules, options), { ...deps, out, rejects, skipIds });
     if (deps.signal.aborted) throw new RunError("interrupted; no output was written");
     for (const sink of sinks) await sink.commit();
     await source.afterWrite?.(summary);
@@ -82,6 +90,27 @@ export async function harvest(source: HarvestSource, options: HarvestOptions, de
     if (deps.signal.aborted) throw new RunError("interrupted; no output was written", { cause: error });
     throw error;
   }
+}
+
+function pipelineOptions(rules: readonly Rule[], options: HarvestOptions): PipelineOptions {
+  const { match, languages, balance, limit } = options;
+  if (balance && limit === undefined) throw new UsageError("--balance needs --limit N: how many records the even mix holds");
+  const select = (triple: Triple) => {
+    if (match && !matchesText(triple, match)) return "does not match --match";
+    if (languages && !matchesLanguages(triple, languages)) return "not in --languages";
+    return undefined;
+  };
+  return {
+    rules,
+    format: options.format,
+    limit: balance ? undefined : limit,
+    includeBots: options.includeBots,
+    onSecret: options.onSecret,
+    select: match || languages ? select : undefined,
+    // Exact duplicates are the validator's `duplicate` check; near ones need MinHash.
+    deduper: options.dedup === "near" ? createDeduper({ mode: "near", threshold: options.dedupThreshold }) : undefined,
+    balancer: balance && limit ? createBalancer({ by: balance, limit, seed: options.seed, languages }) : undefined,
+  };
 }
 
 const counts = (record: Record<string, number>) =>
