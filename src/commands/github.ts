@@ -28,10 +28,9 @@ export interface RepoOptions extends GitHubOptions {
 const ALL_KINDS: readonly SourceKind[] = ["pull", "issue", "review-comment", "commit"];
 const kindsOf = (rules: readonly Rule[]) => ALL_KINDS.filter((k) => rules.some((r) => r.source === k));
 
+/** The client warns itself when there is no token (public data, 60 requests an hour). */
 function connect(apiUrl: string, ctx: CommandContext, log: Logger): GitHubClient {
-  const token = tokenFromEnv(ctx.io.env);
-  if (!token) log.warn("no GH_TOKEN or GITHUB_TOKEN: reading public data unauthenticated (60 requests an hour)");
-  return createGitHubClient({ token, apiUrl, log });
+  return createGitHubClient({ token: tokenFromEnv(ctx.io.env), apiUrl, log });
 }
 
 export async function runPr(ref: string, options: GitHubOptions, ctx: CommandContext): Promise<void> {
@@ -96,9 +95,11 @@ export async function runRepo(targets: readonly string[], options: RepoOptions, 
         produces: ALL_KINDS,
         records,
         async afterWrite(summary) {
-          // A run cut short by --limit did not list everything up to what it saw.
+          // A run cut short by --limit did not list everything up to what it saw. Only the
+          // ETags this run used are kept: list URLs carry the watermark, so older ones
+          // would never be asked for again.
           if (!options.state || !state || summary.limitReached) return;
-          for (const run of runs) state.sources[run.key] = { ...run.saved, watermarks: run.seen, etags: run.etags.toJSON() };
+          for (const run of runs) state.sources[run.key] = { ...run.saved, watermarks: run.seen, etags: run.etags.touched() };
           await saveState(options.state, state);
         },
       },

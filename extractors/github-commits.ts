@@ -1,0 +1,83 @@
+// Commits of the default branch through the REST API: its first-parent history (what
+// landed on the branch), oldest first, merges skipped. A squash commit's diff is the pull
+// request's, already fetched by the pulls extractor: taken from the shared cache instead
+// of a second request. With a checkout, diffs are computed locally.
+import type { Extractor } from "../src/extractor.js";
+import type { CommitRecord } from "../src/records.js";
+import { isBot } from "../src/github/bots.js";
+import { loadCommitIndex, type CommitIndex, type IndexedCommit } from "../src/github/commit-index.js";
+import { commitDiff, type DiffCache, type DiffForRange } from "../src/github/diffs.js";
+import { mapOrdered } from "../src/github/ordered-pool.js";
+import { statusOf } from "../src/github/request-error.js";
+import { isAfter, isAtOrAfter, listSince, type GitHubSourceOptions } from "../src/github/source-options.js";
+
+export interface GitHubCommitsExtractorOptions extends GitHubSourceOptions {
+  /** The branch already listed in this run (shared with the pulls extractor). */
+  index?: CommitIndex;
+  diffCache?: DiffCache;
+  checkoutDiff?: DiffForRange;
+}
+
+/** git's empty tree: the "parent" of a root commit. */
+const EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+
+export function githubCommitsExtractor(options: GitHubCommitsExtractorOptions): Extractor<CommitRecord> {
+  const { client, owner, repo } = options;
+  return {
+    kind: "commit",
+    async *extract(ctx) {
+      const index =
+        options.index ??
+        (await loadCommitIndex(client, {
+          owner,
+          repo,
+          since: listSince(options.updatedAfter, ctx.since),
+          etags: options.etags,
+          signal: ctx.signal,
+        }));
+      const wanted = (commit: IndexedCommit) =>
+        commit.parents.length <= 1 &&
+        isAfter(commit.committedAt, options.updatedAfter) &&
+        isAtOrAfter(commit.committedAt, ctx.since) &&
+        (options.includeBots !== false || !isBot(commit.author));
+      const work = async (commit: IndexedCommit): Promise<CommitRecord | undefined> => {
+        if (!wanted(commit)) return undefined;
+        let diff = options.diffCache?.take(commit.sha);
+        if (!diff && options.checkoutDiff) diff = await options.checkoutDiff(commit.parents[0] ?? EMPTY_TREE, commit.sha);
+        if (!diff) {
+          try {
+            diff = await commitDiff(client, { owner, repo, sha: commit.sha }, {
+              filter: ctx.diffFilter,
+              maxDiffLines: ctx.maxDiffLines,
+              log: ctx.log,
+              signal: ctx.signal,
+            });
+          } catch (error) {
+            if (statusOf(error) !== 404 && statusOf(error) !== 422) throw error;
+            ctx.log.warn(`${owner}/${repo}@${commit.sha.slice(0, 12)}: GitHub has no diff for it; skipped`);
+            return undefined;
+          }
+        }
+        const [subject = "", ...rest] = commit.message.split("\n");
+        return {
+          kind: "commit",
+          repo: `${owner}/${repo}`,
+          url: commit.url,
+          author: commit.author,
+          createdAt: commit.committedAt,
+          sha: commit.sha,
+          parents: commit.parents,
+          message: commit.message,
+          subject: subject.trim(),
+          body: rest.join("\n").trim(),
+          diff,
+        };
+      };
+      for await (const { item, result } of mapOrdered(index.mainline(), options.concurrency ?? 4, work)) {
+        if (ctx.signal?.aborted) return;
+        options.onSeen?.(item.committedAt);
+        if (result) yield result;
+      }
+    },
+  };
+}

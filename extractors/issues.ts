@@ -1,0 +1,122 @@
+// Closed issues of a repository through the REST API, each with the maintainers' answer
+// (first comment by an OWNER, MEMBER or COLLABORATOR) and the code quoted in its body.
+//
+// Requests: comments come from the repository-wide endpoint (one request per 100
+// comments of the whole repository) rather than one request per issue. On an incremental
+// run only the issues updated since the watermark are handled; their comments may be older
+// than the watermark, so a few are asked for issue by issue, many through the
+// repository-wide list from the oldest one's creation.
+import type { ExtractContext, Extractor } from "../src/extractor.js";
+import type { IssueRecord } from "../src/records.js";
+import type { ApiIssue, ApiIssueComment } from "../src/github/api-types.js";
+import { isBot } from "../src/github/bots.js";
+import { createAnswerBook, fencedCode, type AnswerBook } from "../src/github/issue-answers.js";
+import type { IssueCache } from "../src/github/issue-cache.js";
+import { labelNames, personOfUser } from "../src/github/people.js";
+import { isAfter, isAtOrAfter, listSince, type GitHubSourceOptions } from "../src/github/source-options.js";
+
+export interface IssuesExtractorOptions extends GitHubSourceOptions {
+  /** Filled with every closed issue listed, for the pulls extractor's `closes`. */
+  cache?: IssueCache;
+}
+
+/** Up to this many changed issues, comments are asked for issue by issue. */
+const PER_ISSUE_COMMENTS_MAX = 50;
+
+function issueRecord(issue: ApiIssue, answers: AnswerBook, owner: string, repo: string): IssueRecord {
+  const author = personOfUser(issue.user);
+  const body = issue.body ?? "";
+  const record: IssueRecord = {
+    kind: "issue",
+    repo: `${owner}/${repo}`,
+    url: issue.html_url,
+    author,
+    createdAt: issue.created_at,
+    number: issue.number,
+    title: issue.title,
+    body,
+    labels: labelNames(issue.labels),
+    code: fencedCode(body),
+  };
+  if (issue.closed_at) record.closedAt = issue.closed_at;
+  const answer = answers.answerFor(issue.number, author.login);
+  if (answer) record.answer = answer;
+  return record;
+}
+
+export function issuesExtractor(options: IssuesExtractorOptions): Extractor<IssueRecord> {
+  const { client, owner, repo } = options;
+  const listComments = async (answers: AnswerBook, since: string | undefined, ctx: ExtractContext) => {
+    const params = { owner, repo, sort: "created", direction: "asc", since };
+    for await (const page of client.pages<ApiIssueComment>("GET /repos/{owner}/{repo}/issues/comments", params, {
+      signal: ctx.signal,
+    })) {
+      for (const comment of page) answers.add(comment);
+    }
+  };
+  const listIssueComments = async (answers: AnswerBook, number: number, ctx: ExtractContext) => {
+    const params = { owner, repo, issue_number: number };
+    for await (const page of client.pages<ApiIssueComment>(
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+      params,
+      { signal: ctx.signal },
+    )) {
+      for (const comment of page) answers.add(comment);
+    }
+  };
+  const closedIssues = (ctx: ExtractContext) =>
+    client.pages<ApiIssue>(
+      "GET /repos/{owner}/{repo}/issues",
+      { owner, repo, state: "closed", sort: "updated", direction: "asc", since: listSince(options.updatedAfter, ctx.since) },
+      { etags: options.etags, signal: ctx.signal },
+    );
+  const wanted = (issue: ApiIssue, ctx: ExtractContext) =>
+    issue.pull_request === undefined &&
+    isAtOrAfter(issue.created_at, ctx.since) &&
+    (options.includeBots !== false || !isBot(personOfUser(issue.user)));
+  const remember = (issue: ApiIssue) => {
+    if (issue.pull_request === undefined) {
+      options.cache?.put({ number: issue.number, title: issue.title, body: issue.body ?? "", url: issue.html_url });
+    }
+  };
+
+  return {
+    kind: "issue",
+    async *extract(ctx) {
+      const answers = createAnswerBook();
+      if (options.updatedAfter === undefined) {
+        // Every comment since --since (a comment is never older than its issue), then
+        // the issues streamed.
+        await listComments(answers, ctx.since?.toISOString(), ctx);
+        for await (const page of closedIssues(ctx)) {
+          for (const issue of page) {
+            if (ctx.signal?.aborted) return;
+            remember(issue);
+            options.onSeen?.(issue.updated_at);
+            if (wanted(issue, ctx)) yield issueRecord(issue, answers, owner, repo);
+          }
+        }
+        if (options.cache) options.cache.complete = true;
+        return;
+      }
+      const changed: ApiIssue[] = [];
+      for await (const page of closedIssues(ctx)) {
+        changed.push(...page.filter((issue) => isAfter(issue.updated_at, options.updatedAfter)));
+      }
+      changed.forEach(remember);
+      if (options.cache) options.cache.complete = true;
+      const needed = changed.filter((issue) => wanted(issue, ctx) && (issue.comments ?? 1) > 0);
+      if (needed.length > PER_ISSUE_COMMENTS_MAX) {
+        const oldest = needed.reduce((min, issue) => (issue.created_at < min ? issue.created_at : min), needed[0]?.created_at ?? "");
+        await listComments(answers, oldest, ctx);
+      } else {
+        for (const issue of needed) await listIssueComments(answers, issue.number, ctx);
+      }
+      for (const issue of changed) {
+        if (ctx.signal?.aborted) return;
+        options.onSeen?.(issue.updated_at);
+        if (wanted(issue, ctx)) yield issueRecord(issue, answers, owner, repo);
+      }
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// Pull request review comments (the ones on lines of a diff) through the REST API:
+// repository-wide, one request per 100 comments, or those of a single pull request.
+import type { Extractor } from "../src/extractor.js";
+import type { ReviewCommentRecord } from "../src/records.js";
+import type { ApiReviewComment } from "../src/github/api-types.js";
+import { isBot } from "../src/github/bots.js";
+import { personOfUser } from "../src/github/people.js";
+import { isAfter, isAtOrAfter, listSince, type GitHubSourceOptions } from "../src/github/source-options.js";
+
+export interface ReviewCommentsExtractorOptions extends GitHubSourceOptions {
+  /** Only this pull request's comments (for `gh-harvest pr`). */
+  pullNumber?: number;
+}
+
+export function reviewCommentRecord(comment: ApiReviewComment, owner: string, repo: string): ReviewCommentRecord | undefined {
+  const pullNumber = Number(/\/pulls\/(\d+)$/.exec(comment.pull_request_url)?.[1]);
+  if (!Number.isSafeInteger(pullNumber)) return undefined;
+  const record: ReviewCommentRecord = {
+    kind: "review-comment",
+    repo: `${owner}/${repo}`,
+    url: comment.html_url,
+    author: personOfUser(comment.user),
+    createdAt: comment.created_at,
+    id: comment.id,
+    pullNumber,
+    path: comment.path,
+    diffHunk: comment.diff_hunk,
+    body: comment.body,
+  };
+  if (comment.in_reply_to_id !== undefined && comment.in_reply_to_id !== null) record.inReplyTo = comment.in_reply_to_id;
+  if (comment.author_association) record.authorAssociation = comment.author_association;
+  return record;
+}
+
+export function reviewCommentsExtractor(options: ReviewCommentsExtractorOptions): Extractor<ReviewCommentRecord> {
+  const { client, owner, repo } = options;
+  return {
+    kind: "review-comment",
+    async *extract(ctx) {
+      const incremental = options.updatedAfter !== undefined;
+      const pages =
+        options.pullNumber === undefined
+          ? client.pages<ApiReviewComment>(
+              "GET /repos/{owner}/{repo}/pulls/comments",
+              {
+                owner,
+                repo,
+                // Incremental runs follow updates (edited comments come back); a full run
+                // reads in order of creation.
+                sort: incremental ? "updated" : "created",
+                direction: "asc",
+                since: listSince(options.updatedAfter, ctx.since),
+              },
+              { etags: options.etags, signal: ctx.signal },
+            )
+          : client.pages<ApiReviewComment>(
+              "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+              { owner, repo, pull_number: options.pullNumber },
+              { signal: ctx.signal },
+            );
+      for await (const page of pages) {
+        for (const comment of page) {
+          if (ctx.signal?.aborted) return;
+          if (!isAfter(comment.updated_at, options.updatedAfter)) continue;
+          options.onSeen?.(comment.updated_at);
+          if (!isAtOrAfter(comment.created_at, ctx.since)) continue;
+          if (options.includeBots === false && isBot(personOfUser(comment.user))) continue;
+          const record = reviewCommentRecord(comment, owner, repo);
+          if (record) yield record;
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// Who is a bot. Used for every source: GitHub accounts (login, type) and the authors of
+// local commits (name, email). Bot work teaches a model to write like a bot.
+import type { Person } from "../records.js";
+
+/** Automation accounts that do not always carry the [bot] suffix. */
+const BOT_NAMES = new Set([
+  "dependabot",
+  "dependabot-preview",
+  "renovate",
+  "renovate-bot",
+  "renovatebot",
+  "github-actions",
+  "greenkeeper",
+  "snyk-bot",
+  "allcontributors",
+  "imgbot",
+  "pre-commit-ci",
+  "mergify",
+]);
+
+const BOT_EMAILS = new Set(["bot@renovateapp.com", "support@dependabot.com", "noreply@dependabot.com"]);
+
+function isBotName(name: string | undefined): boolean {
+  if (!name) return false;
+  const lower = name.trim().toLowerCase();
+  return lower.endsWith("[bot]") || BOT_NAMES.has(lower);
+}
+
+function isBotEmail(email: string | undefined): boolean {
+  if (!email) return false;
+  const lower = email.trim().toLowerCase();
+  if (BOT_EMAILS.has(lower)) return true;
+  // GitHub's noreply address of an app: 49699333+dependabot[bot]@users.noreply.github.com
+  const local = lower.endsWith("@users.noreply.github.com") ? lower.split("@")[0] ?? "" : "";
+  return isBotName(local.replace(/^\d+\+/, ""));
+}
+
+/** True for `[bot]` accounts, type Bot, dependabot, renovate, github-actions & co. */
+export function isBot(person: Person | undefined | null): boolean {
+  if (!person) return false;
+  if (person.type?.toLowerCase() === "bot") return true;
+  return isBotName(person.login) || isBotName(person.name) || isBotEmail(person.email);
+}

@@ -1,0 +1,106 @@
+// The default branch's commits, listed once per run (about one request per 100 commits)
+// and kept in memory as slim entries. Three users: the commits extractor (the branch's
+// first-parent history, oldest first), and the pulls extractor, which reads the
+// squash/merge commit messages for closing keywords and recognises squash commits whose
+// diff is the pull request's own.
+import type { Person } from "../records.js";
+import type { ApiCommit } from "./api-types.js";
+import type { GitHubClient } from "./client.js";
+import type { EtagStore } from "./etag-store.js";
+import { personOfCommit } from "./people.js";
+
+export interface IndexedCommit {
+  sha: string;
+  parents: string[];
+  message: string;
+  url: string;
+  author: Person;
+  committedAt: string;
+}
+
+export interface CommitIndex {
+  get(sha: string): IndexedCommit | undefined;
+  /** The branch's first-parent history (what landed on it), oldest first. */
+  mainline(): IndexedCommit[];
+  /**
+   * The commit messages a merged pull request brought to the branch: its squash or merge
+   * commit, and for a true merge the branch commits between the head and the mainline.
+   */
+  messagesOfPull(mergeSha: string | undefined, headSha: string | undefined): string[];
+  /** True when `sha` is the squash commit of pull request `number`: one parent, "... (#N)". */
+  isSquashOf(sha: string | undefined, number: number): boolean;
+}
+
+export interface LoadCommitIndexOptions {
+  owner: string;
+  repo: string;
+  /** Only commits committed at or after this instant (ISO). */
+  since?: string;
+  etags?: EtagStore;
+  signal?: AbortSignal;
+}
+
+/** How far back a merged branch is walked for its commit messages. */
+const MAX_BRANCH_COMMITS = 250;
+
+export function createCommitIndex(listed: IndexedCommit[]): CommitIndex {
+  const bySha = new Map(listed.map((commit) => [commit.sha, commit]));
+  const chain: IndexedCommit[] = [];
+  // The list is newest first and starts at the branch tip.
+  for (let commit = listed[0]; commit && chain.length < listed.length; commit = bySha.get(commit.parents[0] ?? "")) {
+    chain.push(commit);
+  }
+  const onMainline = new Set(chain.map((commit) => commit.sha));
+  const mainline = [...chain].reverse();
+  return {
+    get: (sha) => bySha.get(sha),
+    mainline: () => mainline,
+    messagesOfPull(mergeSha, headSha) {
+      const merge = mergeSha === undefined ? undefined : bySha.get(mergeSha);
+      if (!merge) return [];
+      const messages = [merge.message];
+      if (merge.parents.length < 2) return messages;
+      const queue = headSha ? [headSha] : merge.parents.slice(1);
+      const seen = new Set<string>();
+      while (queue.length > 0 && seen.size < MAX_BRANCH_COMMITS) {
+        const commit = bySha.get(queue.shift() as string);
+        if (!commit || seen.has(commit.sha) || onMainline.has(commit.sha)) continue;
+        seen.add(commit.sha);
+        messages.push(commit.message);
+        queue.push(...commit.parents);
+      }
+      return messages;
+    },
+    isSquashOf(sha, number) {
+      const commit = sha === undefined ? undefined : bySha.get(sha);
+      if (!commit || commit.parents.length !== 1) return false;
+      const subject = commit.message.split("\n", 1)[0] ?? "";
+      return subject.trimEnd().endsWith(`(#${number})`);
+    },
+  };
+}
+
+export function indexedCommit(commit: ApiCommit): IndexedCommit {
+  return {
+    sha: commit.sha,
+    parents: commit.parents.map((parent) => parent.sha),
+    message: commit.commit.message,
+    url: commit.html_url,
+    author: personOfCommit(commit.commit.author, commit.author),
+    committedAt: commit.commit.committer?.date ?? commit.commit.author?.date ?? "",
+  };
+}
+
+/** List the default branch (newest first, so a 304 on page one means "no new commits"). */
+export async function loadCommitIndex(client: GitHubClient, options: LoadCommitIndexOptions): Promise<CommitIndex> {
+  const listed: IndexedCommit[] = [];
+  const params = { owner: options.owner, repo: options.repo, since: options.since };
+  for await (const page of client.pages<ApiCommit>("GET /repos/{owner}/{repo}/commits", params, {
+    etags: options.etags,
+    newestFirst: true,
+    signal: options.signal,
+  })) {
+    listed.push(...page.map(indexedCommit));
+  }
+  return createCommitIndex(listed);
+}

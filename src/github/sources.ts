@@ -1,0 +1,113 @@
+// The entry points the CLI calls: every GitHub source of a repository (`repo`), or one
+// pull request with its review comments (`pr`), as one stream of source records.
+//
+// `repo` runs the extractors in the order that lets them share what they fetched:
+//   1. the default branch's commits are listed once (commit messages, squash commits);
+//   2. closed issues (their titles and bodies fill the cache the PRs' `closes` read);
+//   3. merged PRs (their diffs fill the cache keyed by squash commit);
+//   4. review comments;
+//   5. commits (a squash commit's diff taken from the cache, not fetched again).
+import { githubCommitsExtractor } from "../../extractors/github-commits.js";
+import { issuesExtractor } from "../../extractors/issues.js";
+import { fetchPullRecord, pullsExtractor } from "../../extractors/pulls.js";
+import { reviewCommentsExtractor } from "../../extractors/review-comments.js";
+import type { ExtractContext } from "../extractor.js";
+import type { SourceKind, SourceRecord } from "../records.js";
+import type { GitHubClient } from "./client.js";
+import { loadCommitIndex } from "./commit-index.js";
+import { createDiffCache, type DiffForRange } from "./diffs.js";
+import type { EtagStore } from "./etag-store.js";
+import { createIssueCache } from "./issue-cache.js";
+import { listSince } from "./source-options.js";
+
+export interface RepoSourcesOptions {
+  client: GitHubClient;
+  owner: string;
+  repo: string;
+  /** Which records to produce (those the chosen mapping rules read). */
+  kinds: readonly SourceKind[];
+  /** Watermarks from --state: one for all kinds, or one per kind (ISO, exclusive). */
+  updatedAfter?: string | Partial<Record<SourceKind, string>>;
+  etags?: EtagStore;
+  /** With --checkout: diffs from the local clone, no diff requests. */
+  checkoutDiff?: DiffForRange;
+  /** false: skip bots' items before any request for them. Default true. */
+  includeBots?: boolean;
+  /** Each listed item's updated_at (commits: committed date), per kind, in stream order. */
+  onSeen?: (kind: SourceKind, updatedAt: string) => void;
+  concurrency?: number;
+}
+
+export async function* repoSources(options: RepoSourcesOptions, ctx: ExtractContext): AsyncGenerator<SourceRecord> {
+  const { client, owner, repo, kinds } = options;
+  const watermark = (kind: SourceKind) =>
+    typeof options.updatedAfter === "string" ? options.updatedAfter : options.updatedAfter?.[kind];
+  const common = (kind: SourceKind) => ({
+    client,
+    owner,
+    repo,
+    updatedAfter: watermark(kind),
+    etags: options.etags,
+    includeBots: options.includeBots,
+    concurrency: options.concurrency,
+    onSeen: options.onSeen && ((updatedAt: string) => options.onSeen?.(kind, updatedAt)),
+  });
+  const wants = (kind: SourceKind) => kinds.includes(kind);
+  if (!wants("commit") && !wants("pull") && !wants("issue") && !wants("review-comment")) return;
+
+  const indexKind = wants("commit") ? "commit" : "pull";
+  const index =
+    wants("commit") || wants("pull")
+      ? await loadCommitIndex(client, {
+          owner,
+          repo,
+          since: listSince(watermark(indexKind), ctx.since),
+          etags: options.etags,
+          signal: ctx.signal,
+        })
+      : undefined;
+  const issues = createIssueCache();
+  const diffCache = createDiffCache();
+
+  if (wants("issue")) yield* issuesExtractor({ ...common("issue"), cache: issues }).extract(ctx);
+  if (wants("pull")) {
+    yield* pullsExtractor({
+      ...common("pull"),
+      checkoutDiff: options.checkoutDiff,
+      commits: index,
+      issues: wants("issue") ? issues : undefined,
+      diffCache: wants("commit") ? diffCache : undefined,
+    }).extract(ctx);
+  }
+  if (wants("review-comment")) yield* reviewCommentsExtractor(common("review-comment")).extract(ctx);
+  if (wants("commit")) {
+    yield* githubCommitsExtractor({ ...common("commit"), index, diffCache, checkoutDiff: options.checkoutDiff }).extract(ctx);
+  }
+}
+
+export interface PullRequestSourcesOptions {
+  client: GitHubClient;
+  owner: string;
+  repo: string;
+  number: number;
+  /** Default: the pull request and its review comments. */
+  kinds?: readonly SourceKind[];
+  checkoutDiff?: DiffForRange;
+}
+
+/** One pull request (merged or not) and its review comments, for `gh-harvest pr`. */
+export async function* pullRequestSources(
+  options: PullRequestSourcesOptions,
+  ctx: ExtractContext,
+): AsyncGenerator<SourceRecord> {
+  const kinds = options.kinds ?? ["pull", "review-comment"];
+  if (kinds.includes("pull")) {
+    const record = await fetchPullRecord(options, ctx);
+    if (record) yield record;
+  }
+  if (kinds.includes("review-comment")) {
+    const { client, owner, repo, number } = options;
+    // ctx.since, when given, filters these by creation as it does for `repo`.
+    yield* reviewCommentsExtractor({ client, owner, repo, pullNumber: number }).extract(ctx);
+  }
+}
