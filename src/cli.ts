@@ -191,6 +191,34 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
     });
 
   program
+    .command("repos")
+    .description("list an organization's (or a user's) repositories as a GitHub Actions matrix: {\"include\":[{\"repo\":\"OWNER/NAME\"},...]}")
+    .argument("<owner>", "an organization, or a user account")
+    .option("--archived", "keep archived repositories", false)
+    .option("--no-archived", "leave archived repositories out (the default)")
+    .option("--forks", "keep forks", false)
+    .option("--no-forks", "leave forks out (the default)")
+    .option("--topic <topic>", "keep repositories with this topic (repeatable: any of them)", collect(asString), [])
+    .option("--language <language>", "keep repositories whose main language is this (repeatable: any of them)", collect(asString), [])
+    .option("--max-jobs <n>", "at most this many matrix entries (GitHub allows 256); repositories share jobs beyond it", positiveInt, 256)
+    .option("--api-url <url>", "the REST API root (default: GITHUB_API_URL, else https://api.github.com)")
+    .action(async (owner: string, raw: { archived: boolean; forks: boolean; topic: string[]; language: string[]; maxJobs: number; apiUrl?: string }) => {
+      const { runRepos } = await import("./commands/repos.js");
+      await runRepos(owner, { archived: raw.archived, forks: raw.forks, topics: raw.topic, languages: raw.language, maxJobs: raw.maxJobs, apiUrl: raw.apiUrl }, ctx);
+      onExit(0);
+    });
+
+  program
+    .command("merge")
+    .description("join JSONL shards into one file: every line validated, duplicates (same meta.id or same content) dropped")
+    .argument("<file...>", "JSONL files, or folders of them")
+    .option("-o, --out <file>", "where the JSONL goes; - is stdout", "-")
+    .action(async (files: string[], raw: { out: string }) => {
+      const { runMerge } = await import("./commands/merge.js");
+      onExit((await runMerge(files, raw, io)).code);
+    });
+
+  program
     .command("mappings")
     .description("list the mapping rules: built-in ones and any given with -m")
     .option("-m, --mapping <name-or-file>", "also load this rule file (repeatable)", collect(asString), [])

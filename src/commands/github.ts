@@ -3,12 +3,13 @@
 import { UsageError } from "../errors.js";
 import type { ExtractContext } from "../extractor.js";
 import { createGitClient } from "../git/client.js";
-import { createGitHubClient, tokenFromEnv, type GitHubClient } from "../github/client.js";
+import { createGitHubClient, tokenFromEnv, type GitHubClient, type RequestStats } from "../github/client.js";
 import type { DiffForRange } from "../github/diffs.js";
 import { createMemoryEtagStore } from "../github/etag-store.js";
 import { pullRequestSources, repoSources } from "../github/sources.js";
 import { parsePullRef, parseRepoRef, resolveApiUrl } from "../github-ref.js";
 import type { Logger } from "../log.js";
+import type { RunSummary } from "../pipeline.js";
 import type { SourceKind, SourceRecord } from "../records.js";
 import type { Rule } from "../rules/rule.js";
 import { loadState, saveState, type StateFile } from "../write/state.js";
@@ -25,6 +26,11 @@ export interface RepoOptions extends GitHubOptions {
   checkout?: string;
 }
 
+/** What a run wrote, and what it cost of the API (the GitHub Action's job summary shows both). */
+export interface GitHubRunSummary extends RunSummary {
+  api: RequestStats;
+}
+
 const ALL_KINDS: readonly SourceKind[] = ["pull", "issue", "review-comment", "commit"];
 const kindsOf = (rules: readonly Rule[]) => ALL_KINDS.filter((k) => rules.some((r) => r.source === k));
 
@@ -33,13 +39,13 @@ function connect(apiUrl: string, ctx: CommandContext, log: Logger): GitHubClient
   return createGitHubClient({ token: tokenFromEnv(ctx.io.env), apiUrl, log });
 }
 
-export async function runPr(ref: string, options: GitHubOptions, ctx: CommandContext): Promise<void> {
+export async function runPr(ref: string, options: GitHubOptions, ctx: CommandContext): Promise<GitHubRunSummary> {
   const pull = parsePullRef(ref);
   const apiUrl = resolveApiUrl({ flag: options.apiUrl, env: ctx.io.env, host: pull.host });
   const deps = createHarvestDeps(ctx, options);
   try {
     const client = connect(apiUrl, ctx, deps.log);
-    await harvest(
+    const summary = await harvest(
       {
         produces: ["pull", "review-comment"],
         records: (ectx, rules) => pullRequestSources({ client, ...pull, kinds: kindsOf(rules) }, ectx),
@@ -47,12 +53,13 @@ export async function runPr(ref: string, options: GitHubOptions, ctx: CommandCon
       options,
       deps,
     );
+    return { ...summary, api: client.stats() };
   } finally {
     deps.finish();
   }
 }
 
-export async function runRepo(targets: readonly string[], options: RepoOptions, ctx: CommandContext): Promise<void> {
+export async function runRepo(targets: readonly string[], options: RepoOptions, ctx: CommandContext): Promise<GitHubRunSummary> {
   const repos = targets.map(parseRepoRef);
   if (options.checkout && repos.length > 1) throw new UsageError("--checkout takes one repository; name one OWNER/REPO with it");
   const apiUrl = resolveApiUrl({ flag: options.apiUrl, env: ctx.io.env });
@@ -90,7 +97,7 @@ export async function runRepo(targets: readonly string[], options: RepoOptions, 
         );
       }
     }
-    await harvest(
+    const summary = await harvest(
       {
         produces: ALL_KINDS,
         records,
@@ -108,6 +115,7 @@ export async function runRepo(targets: readonly string[], options: RepoOptions, 
     );
     const stats = client.stats();
     deps.log.debug(`${stats.requests} API requests (${stats.notModified} not modified), ${stats.rateLimitRemaining ?? "?"} left`);
+    return { ...summary, api: stats };
   } finally {
     deps.finish();
   }

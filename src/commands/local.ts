@@ -1,6 +1,7 @@
 // `gh-harvest local <path...>`: the commits of local clones, one repository after another.
 import { localCommits, type LocalCommitsExtractor } from "../../extractors/commits.js";
 import { createGitClient } from "../git/client.js";
+import type { RunSummary } from "../pipeline.js";
 import type { SourceRecord } from "../records.js";
 import { loadState, saveState } from "../write/state.js";
 import { harvest, type HarvestOptions } from "./harvest.js";
@@ -13,7 +14,7 @@ export interface LocalOptions extends HarvestOptions {
   redactPatterns: RegExp[];
 }
 
-export async function runLocal(paths: readonly string[], options: LocalOptions, ctx: CommandContext): Promise<void> {
+export async function runLocal(paths: readonly string[], options: LocalOptions, ctx: CommandContext): Promise<RunSummary> {
   const git = createGitClient();
   const state = options.state ? await loadState(options.state) : undefined;
   const repos = await Promise.all(
@@ -29,7 +30,7 @@ export async function runLocal(paths: readonly string[], options: LocalOptions, 
   const watermarks = await Promise.all(repos.map((r) => r.extractor.watermark()));
   const deps = createHarvestDeps(ctx, options);
   try {
-    await harvest(
+    return await harvest(
       {
         produces: ["commit"],
         records: (ectx) => chain(repos.map((r) => r.extractor), ectx),

@@ -1,0 +1,116 @@
+// `gh-harvest validate` against the course's eight-line check (json.loads on each line and
+// two asserts), on the same generated file in the same run; then peak memory on a 1 GB
+// file; then the tokenizers. Needs python3 and GNU time (/usr/bin/time).
+//
+//   node --import tsx bench/validate.ts [--size 100MB] [--big 1GB] [--rounds 3] [--keep]
+//
+// The files go to the OS temp folder and are deleted at the end unless --keep. gh-harvest
+// runs built (tsc into a temp folder), as `node dist/src/cli.js validate` would.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: {
+    size: { type: "string", default: "100MB" },
+    big: { type: "string", default: "1GB" },
+    rounds: { type: "string", default: "3" },
+    keep: { type: "boolean", default: false },
+  },
+});
+const root = resolve(import.meta.dirname, "..");
+const work = mkdtempSync(join(tmpdir(), "gh-harvest-bench-validate-"));
+const rounds = Number(values.rounds);
+
+const COURSE = `import json, sys
+with open(sys.argv[1]) as f:
+    for line in f:
+        ex = json.loads(line)
+        assert "instruction" in ex
+        assert "output" in ex
+`;
+
+interface Run {
+  wall: number;
+  cpu: number;
+  rssMB: number;
+  status: number | null;
+  tail: string;
+}
+
+function timed(cmd: string, args: string[]): Run {
+  const r = spawnSync("/usr/bin/time", ["-f", "%e %U %S %M", cmd, ...args], { encoding: "utf8", maxBuffer: 1 << 30 });
+  if (r.status !== 0 && r.status !== 1) throw new Error(`bench: ${cmd} ${args.join(" ")} failed:\n${r.stderr}`);
+  const stats = r.stderr.trim().split("\n").at(-1)!.split(" ").map(Number);
+  const [wall, user, sys, rssKB] = stats as [number, number, number, number];
+  return { wall, cpu: user + sys, rssMB: rssKB / 1024, status: r.status, tail: r.stdout.trim().split("\n").at(-1) ?? "" };
+}
+
+function generate(size: string, name: string): string {
+  const file = join(work, name);
+  execFileSync(process.execPath, ["--import", "tsx", join(root, "bench/gen-validate-data.ts"), "--out", file, "--size", size], { stdio: "inherit", cwd: root });
+  return file;
+}
+
+/** The package as npm ci would lay it out (dist/ beside package.json and mappings/), in the temp folder. */
+function build(): string {
+  const pkg = join(work, "pkg");
+  // Emit even if a file elsewhere does not typecheck mid-work: the validator is what is timed.
+  spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(root, "tsconfig.build.json"), "--outDir", join(pkg, "dist")], { stdio: "ignore" });
+  for (const name of ["node_modules", "package.json", "mappings"]) symlinkSync(join(root, name), join(pkg, name));
+  const cli = join(pkg, "dist/src/cli.js");
+  if (!existsSync(cli)) throw new Error("bench: the build did not produce src/cli.js");
+  return cli;
+}
+
+const best = (runs: Run[]) => runs.reduce((a, b) => (b.wall < a.wall ? b : a));
+const row = (name: string, r: Run, base?: Run) =>
+  `| ${name} | ${r.wall.toFixed(2)} s | ${r.cpu.toFixed(2)} s | ${r.rssMB.toFixed(0)} MB | ${base ? `${(r.wall / base.wall).toFixed(2)}x` : "1.00x"} |`;
+
+try {
+  const cli = build();
+  const course = join(work, "course.py");
+  writeFileSync(course, COURSE);
+  const file = generate(values.size, "bench.jsonl");
+  const variants: [string, string[]][] = [
+    ["gh-harvest validate (every check)", [cli, "validate", file]],
+    ["gh-harvest validate --jobs 0 (one thread)", [cli, "validate", "--jobs", "0", file]],
+    ["gh-harvest validate --ignore secret", [cli, "validate", "--ignore", "secret", file]],
+    ["gh-harvest validate --json", [cli, "validate", "--json", file]],
+  ];
+  const runs = new Map<string, Run[]>();
+  // Interleaved, so that a busy moment of the machine hits every variant alike.
+  for (let i = 0; i < rounds; i++) {
+    runs.set("python3 course script", [...(runs.get("python3 course script") ?? []), timed("python3", [course, file])]);
+    for (const [name, args] of variants) runs.set(name, [...(runs.get(name) ?? []), timed(process.execPath, args)]);
+  }
+  const base = best(runs.get("python3 course script")!);
+  console.log(`\n${values.size} file, best of ${rounds} (wall, CPU user+sys, peak RSS, wall vs python):\n`);
+  console.log("| command | wall | CPU | peak RSS | vs course |\n| --- | --- | --- | --- | --- |");
+  for (const [name, list] of runs) console.log(row(name, best(list), base));
+  console.log(`\nvalidate said: ${best(runs.get(variants[0]![0])!).tail}`);
+
+  // Tokenizers on a 10 MB slice: exact counting is the slow part.
+  const small = generate("10MB", "tokens.jsonl");
+  console.log("\n10MB file, tokenizers:\n\n| tokenizer | wall | CPU | peak RSS |\n| --- | --- | --- | --- |");
+  for (const t of ["approx", "o200k", "cl100k"]) {
+    const r = timed(process.execPath, [cli, "validate", "--tokenizer", t, "--ignore", "secret", small]);
+    console.log(`| ${t} | ${r.wall.toFixed(2)} s | ${r.cpu.toFixed(2)} s | ${r.rssMB.toFixed(0)} MB |`);
+  }
+  rmSync(small);
+
+  if (values.big !== "0") {
+    rmSync(file);
+    const big = generate(values.big, "big.jsonl");
+    console.log(`\n${values.big} file, once:\n\n| command | wall | CPU | peak RSS | vs course |\n| --- | --- | --- | --- | --- |`);
+    const py = timed("python3", [course, big]);
+    console.log(row("python3 course script", py));
+    console.log(row("gh-harvest validate (every check)", timed(process.execPath, [cli, "validate", big]), py));
+    console.log(row("gh-harvest validate --jobs 0", timed(process.execPath, [cli, "validate", "--jobs", "0", big]), py));
+  }
+} finally {
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  else console.log(`\nkept ${work}`);
+}

@@ -1,0 +1,91 @@
+// The action's inputs, read as the runner hands them over: INPUT_<NAME> environment
+// variables, the name upper-cased with spaces as underscores and dashes kept
+// (INPUT_API-URL). A missing or empty input takes its default here too, so the action
+// behaves the same when run by hand; action.yml states the same defaults.
+import { format, isoDate, positiveInt } from "../cli-options.js";
+import { UsageError } from "../errors.js";
+import type { Format } from "../formats.js";
+
+export const ACTION_COMMANDS = ["local", "pr", "repo", "validate", "repos", "merge"] as const;
+export type ActionCommand = (typeof ACTION_COMMANDS)[number];
+
+/** Every input of action.yml with its default ("" = none); a test holds the two together. */
+export const INPUT_DEFAULTS = {
+  command: "repo",
+  target: "",
+  output: "dataset.jsonl",
+  mappings: "",
+  format: "",
+  since: "",
+  state: "",
+  append: "false",
+  checkout: "",
+  token: "",
+  "api-url": "",
+  archived: "false",
+  forks: "false",
+  topic: "",
+  language: "",
+  "max-jobs": "256",
+} as const;
+
+export type InputName = keyof typeof INPUT_DEFAULTS;
+type Env = Readonly<Record<string, string | undefined>>;
+
+export function inputEnvName(name: string): string {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+
+export function getInput(env: Env, name: InputName): string {
+  const value = env[inputEnvName(name)]?.trim() ?? "";
+  return value === "" ? INPUT_DEFAULTS[name] : value;
+}
+
+/** A list input: one item a line, or comma separated; `words` also splits on spaces (repository names). */
+export function getList(env: Env, name: InputName, options: { words?: boolean } = {}): string[] {
+  const separator = options.words ? /[\s,]+/ : /[\r\n,]+/;
+  return getInput(env, name)
+    .split(separator)
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** YAML 1.2's core booleans, as @actions/core's getBooleanInput reads them. */
+export function getBoolean(env: Env, name: InputName): boolean {
+  const value = getInput(env, name);
+  if (["true", "True", "TRUE"].includes(value)) return true;
+  if (["false", "False", "FALSE"].includes(value)) return false;
+  throw new UsageError(`input ${name}: expected true or false, got "${value}"`);
+}
+
+export function getCommand(env: Env): ActionCommand {
+  const value = getInput(env, "command");
+  if (!(ACTION_COMMANDS as readonly string[]).includes(value)) {
+    throw new UsageError(`input command: expected one of ${ACTION_COMMANDS.join(", ")}, got "${value}"`);
+  }
+  return value as ActionCommand;
+}
+
+/** The CLI's own parsers (--format, --since, --max-jobs), their errors renamed after the input. */
+function parsed<T>(name: InputName, value: string, parse: (v: string) => T): T {
+  try {
+    return parse(value);
+  } catch (error) {
+    throw new UsageError(`input ${name}: ${(error as Error).message}`);
+  }
+}
+
+export function getFormat(env: Env): Format | undefined {
+  const value = getInput(env, "format");
+  return value === "" ? undefined : parsed("format", value, format);
+}
+
+export function getPositiveInt(env: Env, name: InputName): number {
+  return parsed(name, getInput(env, name), positiveInt);
+}
+
+/** Like the CLI's --since: a bare date is midnight UTC. */
+export function getDate(env: Env, name: InputName): Date | undefined {
+  const value = getInput(env, name);
+  return value === "" ? undefined : parsed(name, value, isoDate);
+}

@@ -1,0 +1,100 @@
+// `gh-harvest validate <file...>`: every problem of JSONL datasets, one line each (or one
+// JSON report), then a summary; exit 1 on errors (and on warnings with --strict).
+import { open, type FileHandle } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { UsageError } from "../errors.js";
+import type { Format } from "../formats.js";
+import type { Redactor } from "../redact.js";
+import { isProblemCode, PROBLEM_CODES, type ProblemCode } from "../validate/problem.js";
+import { fileLineBlocks, streamLineBlocks } from "../validate/line-blocks.js";
+import { jsonReporter, textReporter } from "../validate/report.js";
+import { DEFAULT_MAX_TOKENS } from "../validate/triple.js";
+import { TOKENIZERS, type Tokenizer } from "../validate/tokens.js";
+import { validateInputs, type ValidateInput } from "../validate/validate-files.js";
+import { workerPool } from "../validate/worker-pool.js";
+
+export interface ValidateOptions {
+  format?: Format;
+  json?: boolean;
+  strict?: boolean;
+  /** Codes to silence; each entry may also be a comma-separated list. */
+  ignore?: string[];
+  maxTokens?: number;
+  /** approx (default), o200k or cl100k. */
+  tokenizer?: Tokenizer;
+  /** Worker threads for inputs of 8 MB or more; 0 checks everything in the main thread. */
+  jobs?: number;
+  /** More credential patterns, as --redact-pattern gives them to the harvest (kind "custom"). */
+  redactPatterns?: RegExp[];
+  /** A ready redactor instead of redactPatterns; it cannot cross into worker threads, so it turns them off. */
+  redactor?: Redactor;
+}
+
+export interface ValidateIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+}
+
+export async function runValidate(files: string[], options: ValidateOptions, io: ValidateIO): Promise<number> {
+  if (files.length === 0) throw new UsageError("validate: name at least one JSONL file, or - for standard input");
+  const ignore = parseIgnore(options.ignore ?? []);
+  const maxTokens = options.maxTokens ?? DEFAULT_MAX_TOKENS;
+  if (!Number.isInteger(maxTokens) || maxTokens < 1) throw new UsageError(`--max-tokens must be a positive whole number, got ${maxTokens}`);
+  const tokenizer = options.tokenizer ?? "approx";
+  if (!TOKENIZERS.includes(tokenizer)) throw new UsageError(`--tokenizer must be one of ${TOKENIZERS.join(", ")}, got "${tokenizer}"`);
+  const jobs = options.jobs ?? Math.min(availableParallelism(), 4);
+  if (!Number.isInteger(jobs) || jobs < 0) throw new UsageError(`--jobs must be 0 or more, got ${jobs}`);
+
+  // Every file is opened before anything is reported: a typo in the last name fails fast.
+  const handles: FileHandle[] = [];
+  try {
+    const inputs: ValidateInput[] = [];
+    for (const file of files) {
+      if (file === "-") {
+        inputs.push({ name: "<stdin>", blocks: streamLineBlocks(io.stdin as AsyncIterable<Buffer | string>) });
+        continue;
+      }
+      const handle = await openReadable(file);
+      handles.push(handle);
+      const { size } = await handle.stat();
+      inputs.push({ name: file, blocks: fileLineBlocks(handle), size });
+    }
+    const reporter = options.json ? jsonReporter(io.stdout) : textReporter(io.stdout);
+    const summary = await validateInputs(
+      inputs,
+      { format: options.format, ignore, maxTokens, tokenizer, redactor: { extraPatterns: options.redactPatterns ?? [] }, redactorInstance: options.redactor, jobs, wantTokens: Boolean(options.json) },
+      reporter,
+      workerPool,
+    );
+    await reporter.end(summary);
+    return summary.errors > 0 || (options.strict && summary.warnings > 0) ? 1 : 0;
+  } finally {
+    await Promise.all(handles.map((h) => h.close().catch(() => {})));
+  }
+}
+
+async function openReadable(file: string): Promise<FileHandle> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, "r");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (code ?? String(e));
+    throw new UsageError(`cannot read ${file}: ${why}`);
+  }
+  if ((await handle.stat()).isDirectory()) {
+    await handle.close();
+    throw new UsageError(`cannot read ${file}: it is a directory; name the JSONL files in it`);
+  }
+  return handle;
+}
+
+export function parseIgnore(values: readonly string[]): ProblemCode[] {
+  const codes: ProblemCode[] = [];
+  for (const value of values.flatMap((v) => v.split(",")).map((v) => v.trim()).filter(Boolean)) {
+    if (!isProblemCode(value)) throw new UsageError(`--ignore: unknown problem code "${value}"; known codes: ${PROBLEM_CODES.join(", ")}`);
+    codes.push(value);
+  }
+  return codes;
+}

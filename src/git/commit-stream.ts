@@ -1,0 +1,118 @@
+// Every non-merge commit of some revisions with its patch, oldest first, from ONE
+// `git log -p` process parsed as it streams (not a process per commit).
+import { GitError } from "../errors.js";
+import type { Diff } from "../records.js";
+import type { DiffLimits } from "./diff-builder.js";
+import { firstLine, gitOutput } from "./git-process.js";
+import { COMMIT_FORMAT } from "./commit-header.js";
+import { PatchParser, type ParsedCommit } from "./patch-parser.js";
+
+export interface CommitStreamOptions extends DiffLimits {
+  /** The repository's top level. */
+  cwd: string;
+  /** Resolved revisions as `git rev-parse` prints them: shas, and `^sha` for exclusions. */
+  revisions: readonly string[];
+  /** Only commits committed at or after this instant. */
+  since?: Date;
+  signal?: AbortSignal;
+  /** Also detect copies (-C): sections with status "copied". */
+  findCopies?: boolean;
+  /**
+   * git >= 2.41 has --since-as-filter, which tests every commit's date. Plain --since
+   * stops walking a line of history at its first older commit, so a commit whose clock
+   * ran behind hides its ancestors (the same as `git log --since` shows).
+   */
+  sinceAsFilter?: boolean;
+  gitBinary?: string;
+}
+
+/**
+ * Settings that make the patch the same whatever the user's git config says: a config
+ * could drop the a/ b/ prefixes (diff.noprefix), hide the root commit's patch
+ * (log.showRoot), print blank context lines without their space (diff.suppressBlankEmpty),
+ * summarize submodules (diff.submodule), run an external diff or textconv filter, or add
+ * signature checks to the output (log.showSignature).
+ */
+export const PATCH_ARGS = [
+  "-p",
+  "-M",
+  "--no-color",
+  "--no-ext-diff",
+  "--no-textconv",
+  "--submodule=short",
+  "--src-prefix=a/",
+  "--dst-prefix=b/",
+] as const;
+export const PATCH_CONFIG = ["-c", "core.quotepath=off", "-c", "diff.suppressBlankEmpty=false"] as const;
+
+export function logArguments(options: Pick<CommitStreamOptions, "since" | "findCopies" | "sinceAsFilter">): string[] {
+  const args = [
+    ...PATCH_CONFIG,
+    "log",
+    "--no-merges",
+    "--root",
+    "--reverse",
+    "--no-show-signature",
+    "--encoding=UTF-8",
+    `--format=${COMMIT_FORMAT}`,
+    ...PATCH_ARGS,
+  ];
+  if (options.findCopies) args.push("-C");
+  // Committer time in whole seconds, rounded up: a commit at second s is at or after
+  // `since` exactly when s >= ceil(since). "@<seconds>" leaves no room for date parsing.
+  if (options.since) {
+    const option = options.sinceAsFilter ? "--since-as-filter" : "--since";
+    args.push(`${option}=@${Math.ceil(options.since.getTime() / 1000)}`);
+  }
+  args.push("--stdin");
+  return args;
+}
+
+export async function* streamCommits(options: CommitStreamOptions): AsyncGenerator<ParsedCommit> {
+  const parser = new PatchParser(options);
+  const since = options.since?.getTime();
+  const wanted = (commit: ParsedCommit) => since === undefined || Date.parse(commit.committerDate) >= since;
+  const output = gitOutput({
+    cwd: options.cwd,
+    args: logArguments(options),
+    // Revisions through stdin: no command-line length limit (--all on a repository with
+    // thousands of refs) and no way for a revision to be read as an option.
+    input: `${options.revisions.join("\n")}\n`,
+    signal: options.signal,
+    gitBinary: options.gitBinary,
+    describeFailure: (stderr) => new GitError(`${options.cwd}: git log failed: ${firstLine(stderr)}`),
+  });
+  for await (const chunk of output) {
+    parser.push(chunk);
+    for (const commit of parser.take()) {
+      if (wanted(commit)) yield commit;
+      if (options.signal?.aborted) return;
+    }
+  }
+  if (options.signal?.aborted) return;
+  parser.end();
+  for (const commit of parser.take()) if (wanted(commit)) yield commit;
+}
+
+export interface PatchOptions extends DiffLimits {
+  cwd: string;
+  signal?: AbortSignal;
+  gitBinary?: string;
+}
+
+/** `git diff from to` as one Diff, parsed the same way (for pull requests in a local clone). */
+export async function diffBetween(from: string, to: string, options: PatchOptions): Promise<Diff> {
+  const parser = new PatchParser(options, false);
+  const args = [...PATCH_CONFIG, "diff", ...PATCH_ARGS, "--end-of-options", from, to, "--"];
+  for await (const chunk of gitOutput({
+    cwd: options.cwd,
+    args,
+    signal: options.signal,
+    gitBinary: options.gitBinary,
+    describeFailure: (stderr) => new GitError(`${options.cwd}: git diff ${from} ${to} failed: ${firstLine(stderr)}`),
+  })) {
+    parser.push(chunk);
+  }
+  parser.end();
+  return parser.diff();
+}

@@ -1,0 +1,36 @@
+// The shape of one detection rule, shared by the rule tables and the scanner.
+
+/** A found value: UTF-16 offsets into the scanned text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface Rule {
+  /** Reported as Finding.kind and in the marker: `<REDACTED:kind>`. Lower-case and dashes. */
+  kind: string;
+  /**
+   * Lower-case strings of which one must occur in the lower-cased text before the rule runs
+   * at all (the prefilter, like gitleaks' `keywords`). Each must be part of every match.
+   * Empty: the rule always runs (for rules whose only keywords are common in code).
+   */
+  keywords: readonly string[];
+  /** A global regex. Quantifiers are bounded and never nested, so no input backtracks badly. */
+  pattern?: RegExp;
+  /** Capture group holding the value to redact; 0 (the default) for the whole match. */
+  group?: number;
+  /** Drops a match whose value fails it (placeholders, low entropy...). */
+  accept?: (value: string, match: RegExpExecArray) => boolean;
+  /**
+   * For patterns with several value groups: picks the kind and group of a match, or drops it
+   * (undefined). Replaces `group` and `accept`.
+   */
+  resolve?: (match: RegExpExecArray) => { kind: string; group: number } | undefined;
+  /** Instead of a pattern: a hand-written finder, for formats a regex would scan slowly. */
+  find?: (text: string) => Iterable<Span>;
+  /** When findings overlap, the higher priority names the kind: issuer formats beat generic rules. */
+  priority: number;
+}
+
+/** Priorities, named so the tables read as intent. */
+export const PRIORITY = { issuer: 30, structure: 20, context: 10, generic: 5, pii: 1 } as const;

@@ -1,0 +1,138 @@
+// Credentials recognisable only by where they stand: a value assigned to a name that says
+// "secret" (AWS secret keys, Azure account keys, Twilio auth tokens, passwords, API keys),
+// the signature of an Azure SAS URL, an Authorization header.
+import { isPlaceholder, shannonEntropy } from "./entropy.js";
+import { PRIORITY, type Rule } from "./rule.js";
+
+// `name = value`, `name: value`, `"name": "value"`, `name := value`, `name => value`, `NAME=value`.
+const ASSIGN = String.raw`["'\x60]?\??[ \t]*(?:=|:=|::=|:|=>|\?=)(?!=)[ \t]*`;
+
+function context(kind: string, keywords: string[], pattern: RegExp, accept?: Rule["accept"]): Rule {
+  return { kind, keywords, pattern, group: 1, accept, priority: PRIORITY.context };
+}
+
+const highEntropy = (min: number) => (v: string) => !isPlaceholder(v) && shannonEntropy(v) >= min;
+
+export const CONTEXT_RULES: readonly Rule[] = [
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html: 40 base64
+  // characters, only ever recognisable by the name it is assigned to (aws_secret_access_key,
+  // AWS_SECRET_KEY, "SecretAccessKey"). AWS's documented example (…EXAMPLEKEY) is public.
+  context(
+    "aws-secret-key",
+    ["secret"],
+    new RegExp(String.raw`(?:aws[\w.-]{0,20}?secret[\w.-]{0,20}?|secret[_.-]?access[_.-]?)key${ASSIGN}["'\x60]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`, "gi"),
+    (v) => !v.includes("EXAMPLE") && highEntropy(4)(v),
+  ),
+  // https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string:
+  // AccountKey=<88 base64>; Service Bus / Event Hubs: SharedAccessKey=<44 base64>.
+  context(
+    "azure-key",
+    ["accountkey", "accesskey"],
+    /\b(?:AccountKey|SharedAccessKey|AccessKey)[ \t]*=[ \t]*([A-Za-z0-9+/]{30,100}={0,2})/gi,
+    highEntropy(4),
+  ),
+  context(
+    "azure-key",
+    ["azure"],
+    new RegExp(String.raw`azure[\w.-]{0,30}?(?:key|secret)${ASSIGN}["'\x60]?([A-Za-z0-9+/]{86}==)`, "gi"),
+    highEntropy(4),
+  ),
+  // https://learn.microsoft.com/azure/storage/common/storage-sas-overview: the sig parameter is
+  // the HMAC that makes a SAS URL a credential (base64, often percent-encoded).
+  context("azure-sas-token", ["sig="], /[?&;]sig=((?:[A-Za-z0-9+/]|%2[BbFf]){30,120}(?:=|%3[Dd]){0,2})/g, highEntropy(3.5)),
+  // https://www.twilio.com/docs/iam/api/authtoken: 32 hex characters next to a Twilio name.
+  context(
+    "twilio-auth-token",
+    ["twilio"],
+    new RegExp(String.raw`twilio[\w.-]{0,30}?(?:token|secret)${ASSIGN}["'\x60]?([0-9a-fA-F]{32})\b`, "gi"),
+    highEntropy(3),
+  ),
+  // Authorization: Bearer …, Basic …, token …; X-API-Key: … (curl -H, HTTP dumps, code).
+  context(
+    "auth-header",
+    ["authorization", "api-key", "auth-token"],
+    /\b(?:proxy-)?(?:authorization|x-api-key|api-key|x-auth-token)["']?[ \t]*[:=][ \t]*["']?(?:(?:bearer|basic|token|bot)[ \t]+)?([A-Za-z0-9._~+/=-]{16,8192})(?![A-Za-z0-9._~+/=-])/gi,
+    (v) => highEntropy(3)(v) && !/^[a-z]+(?:[-_.][a-z]+)*$/i.test(v),
+  ),
+];
+
+// Names that say the value is a password, then names that say it is some other secret.
+// A bare "pass" only as a word of its own (DB_PASS, smtp.pass), not in compass or passenger.
+const PASSWORD_NAME = String.raw`pass(?:word|wd|phrase)|(?<![a-z0-9])pass(?![a-z])|pwd`;
+const SECRET_NAME = String.raw`secret|token|api[_-]?key|apikey|(?:access|auth|storage|account|master|signing|encryption|private)[_-]?key|credentials?`;
+// A suffix that turns the name into something else: secret_name, token_url, password_hash,
+// tokenizer, max_tokens, api_key_id, passwordField, ...
+const NOT_A_SECRET_WORDS = new Set([
+  "name", "names", "url", "uri", "path", "file", "files", "dir", "id", "ids", "type", "types",
+  "len", "length", "size", "count", "endpoint", "field", "header", "prefix", "suffix", "env",
+  "var", "regex", "pattern", "format", "expires", "expiry", "expiration", "expire", "at", "in",
+  "ttl", "timeout", "hash", "hashed", "digest", "label", "prompt", "hint", "placeholder",
+  "message", "msg", "text", "title", "policy", "reset", "strength", "izer", "iser", "ize", "ise",
+  "ized", "ised", "s", "es", "ref", "version", "limit", "mode", "method", "provider", "source",
+  "kind", "class", "usage", "index", "column", "param", "arg", "flag", "enabled", "required",
+  "min", "max", "rule", "error", "input", "manager", "service", "store", "storage", "validator",
+  "ui", "page", "form", "view", "button", "link", "display", "visible", "valid",
+]);
+
+export const GENERIC_RULE: Rule = {
+  kind: "generic-secret",
+  // No keywords: "key" and "token" are on most lines of code; the regex is its own filter.
+  keywords: [],
+  // Group 1: the name's keyword, 2: the rest of the name, 3: a quote, 4 or 5: the value.
+  // An unquoted value stops at "=" (but keeps base64 padding): "a=b=c" is not one value, and
+  // "password=password=..." must not make every keyword scan the rest of the line.
+  pattern: new RegExp(
+    String.raw`(?<!(?:public|publishable|csrf|xsrf|next|prev|page|continuation|sync|cancellation)[_.-]?)(${PASSWORD_NAME}|${SECRET_NAME})([\w.-]{0,24}?)${ASSIGN}(?:(["'\x60])([^"'\x60\r\n]{1,4096}?)\3|([^\s"'\x60,;()[\]{}<>=]{1,4096}={0,3})(?![^\s"'\x60,;()[\]{}<>=]))`,
+    "gi",
+  ),
+  resolve: genericValue,
+  priority: PRIORITY.generic,
+};
+
+// An identifier made of words: userPassword, AccessToken, API_TOKEN, db_password2.
+const IDENTIFIER = /^(?:[a-z]+(?:[A-Z][a-z]+)*|(?:[A-Z][a-z]+)+|[A-Z]+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)$/;
+const IS_PASSWORD_NAME = new RegExp(`^(?:${PASSWORD_NAME})$`, "i");
+
+/** The value of a generic match, or undefined when it is not worth redacting. */
+function genericValue(match: RegExpExecArray): { kind: string; group: number } | undefined {
+  const keyword = match[1] ?? "";
+  const suffix = match[2] ?? "";
+  if (suffix !== "" && NOT_A_SECRET_WORDS.has(lastWord(suffix))) return undefined;
+  const isPassword = IS_PASSWORD_NAME.test(keyword);
+  const quoted = match[3] !== undefined;
+  const value = quoted ? (match[4] ?? "") : (match[5] ?? "");
+  const group = quoted ? 4 : 5;
+  if (!quoted) {
+    // Followed by "(" or "[": a call or an index (encodeURIComponent(pw), env["X"]). After a
+    // bare colon: a URL's user info (https://x-access-token:...@host), not `name: value`.
+    const after = match.input[match.indices?.[group]?.[1] ?? 0];
+    const operator = match.input.slice(match.indices?.[2]?.[1] ?? 0, match.indices?.[group]?.[0] ?? 0);
+    if (after === "(" || after === "[" || /^["'`]?\??:$/.test(operator)) return undefined;
+  }
+  if (!acceptGenericValue(value, isPassword, quoted)) return undefined;
+  return { kind: isPassword ? "password" : "generic-secret", group };
+}
+
+/** "_hash" → "hash", "Field" → "field", "izer" → "izer": the word a name ends with. */
+function lastWord(suffix: string): string {
+  const words = suffix.split(/[_.-]|(?<=[a-z0-9])(?=[A-Z])/).filter((w) => w !== "");
+  return (words.at(-1) ?? "").toLowerCase();
+}
+
+// The choice (documented in rules.ts): a literal password is redacted whatever its entropy,
+// once it is not a placeholder; other secrets must look random, since names like "token" or
+// "key" carry ordinary values in code all the time.
+function acceptGenericValue(value: string, isPassword: boolean, quoted: boolean): boolean {
+  if (/\s/.test(value) || isPlaceholder(value)) return false;
+  // Words: "Passwort", "reset-password", "my-app-secret", "auth.token", "userPassword", "API_TOKEN".
+  if (/^[a-z]+(?:[-_.][a-z]+)+$/i.test(value) || /^\p{Lu}?\p{Ll}+$/u.test(value) || IDENTIFIER.test(value)) return false;
+  if (!quoted) {
+    // Unquoted, it is code unless it looks like a literal: no member access (config.apiKey,
+    // credentials?.password, this.token!).
+    if (/^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)+[?!]?$/.test(value)) return false;
+    if (/^\d+$/.test(value) || value.length < 8 || shannonEntropy(value) < (isPassword ? 2.5 : 3)) return false;
+  }
+  if (isPassword) return value.length >= 6 && !/^\d+$/.test(value);
+  if (value.length < 12 || shannonEntropy(value) < 3) return false;
+  return /\d/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)) || /[^A-Za-z0-9]/.test(value);
+}

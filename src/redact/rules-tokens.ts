@@ -1,0 +1,119 @@
+// Credentials whose issuer gives them a recognisable shape: a fixed prefix (ghp_, glpat-,
+// AKIA, xoxb-, sk_live_, hf_, npm_, dckr_pat_, shpat_ ...) followed by random characters.
+// Several patterns are ported from gitleaks' default config (MIT, (c) Zachary Rice,
+// https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml); see rules.ts for
+// why this project keeps its own table rather than running gitleaks' or secretlint's.
+import { looksRandom } from "./entropy.js";
+import { PRIORITY, type Rule } from "./rule.js";
+
+/** Accepts a match whose part after `prefix` looks generated rather than typed. */
+function randomAfter(prefix: RegExp, minEntropy = 3): Rule["accept"] {
+  return (value) => looksRandom(value.replace(prefix, ""), minEntropy);
+}
+
+function issuer(kind: string, keywords: string[], pattern: RegExp, accept: Rule["accept"]): Rule {
+  return { kind, keywords, pattern, accept, priority: PRIORITY.issuer };
+}
+
+export const TOKEN_RULES: readonly Rule[] = [
+  // https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
+  issuer("github-token", ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], /\bgh[pousr]_[A-Za-z0-9]{36,251}\b/g, randomAfter(/^gh._/)),
+  issuer("github-token", ["github_pat_"], /\bgithub_pat_\w{82,240}\b/g, randomAfter(/^github_pat_/)),
+  // https://docs.gitlab.com/security/tokens/#token-prefixes (gitleaks: gitlab-*); routable
+  // tokens end in ".<version>.<crc>" (or ".<version><crc>").
+  issuer(
+    "gitlab-token",
+    ["glpat-", "gldt-", "glrt-", "glcbt-", "glft-", "glimt-", "glagent-", "gloas-", "glffct-", "glsoat-", "glptt-"],
+    /\bgl(?:pat|dt|rt|cbt|ft|imt|agent|oas|ffct|soat|ptt)-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{2}\.?[0-9a-z]{6,10})?(?![\w-])/g,
+    randomAfter(/^gl[a-z]+-/),
+  ),
+  issuer("gitlab-token", ["gr1348941"], /\bGR1348941[A-Za-z0-9_-]{20,64}(?![\w-])/g, randomAfter(/^GR1348941/)),
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
+  // AKIAIOSFODNN7EXAMPLE is AWS's documented example key: public, so not a finding.
+  issuer(
+    "aws-access-key",
+    ["akia", "asia", "abia", "acca", "a3t"],
+    /\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g,
+    (v) => !v.endsWith("EXAMPLE") && looksRandom(v.slice(4), 2.5),
+  ),
+  // https://cloud.google.com/docs/authentication/api-keys (gitleaks: gcp-api-key)
+  issuer("google-api-key", ["aiza"], /\bAIza[A-Za-z0-9_-]{35}(?![\w-])/g, randomAfter(/^AIza/)),
+  issuer("google-client-secret", ["gocspx-"], /\bGOCSPX-[A-Za-z0-9_-]{28}(?![\w-])/g, randomAfter(/^GOCSPX-/)),
+  // https://api.slack.com/authentication/token-types (gitleaks: slack-*)
+  issuer(
+    "slack-token",
+    ["xox", "xapp-"],
+    /\b(?:xox[abposrce]|xoxe\.xox[bp]|xapp)-(?:\d+-)?[A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,6}\b/g,
+    (v) => v.length >= 24 && looksRandom(v.replace(/^[a-z.]+-/, "").replace(/-/g, "")),
+  ),
+  issuer(
+    "slack-webhook",
+    ["hooks.slack.com"],
+    /\bhttps?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{20,120}/g,
+    randomAfter(/^.*\//),
+  ),
+  // https://docs.stripe.com/keys: secret (sk_) and restricted (rk_) keys, test mode too (they
+  // read and write the account's test data); publishable pk_ keys are public by design.
+  issuer(
+    "stripe-key",
+    ["sk_live", "sk_test", "sk_prod", "rk_live", "rk_test", "rk_prod", "whsec_"],
+    /\b(?:[sr]k_(?:live|test|prod)_[A-Za-z0-9]{10,247}|whsec_[A-Za-z0-9+/]{32,100})\b/g,
+    randomAfter(/^[a-z]+_(?:[a-z]+_)?/),
+  ),
+  // https://www.twilio.com/docs/glossary/what-is-a-sid: API key (SK) and account (AC) SIDs;
+  // each is half of a credential pair, and the auth token is caught by its assignment.
+  // No keywords: "sk" and "ac" are in every text, and the regex alone is as fast as a check.
+  issuer("twilio-key", [], /\b(?:SK|AC)[0-9a-f]{32}\b/g, randomAfter(/^../)),
+  // https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys: SG.<22>.<43>
+  issuer("sendgrid-key", ["sg."], /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![\w-])/g, randomAfter(/^SG\./)),
+  // OpenAI: legacy sk-<48> (with "T3BlbkFJ", base64 of "OpenAI", inside), project, service-account
+  // and admin keys sk-proj-/sk-svcacct-/sk-admin- (gitleaks: openai-api-key).
+  issuer(
+    "openai-key",
+    ["sk-"],
+    /\bsk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,250}|[A-Za-z0-9]{48})(?![\w-])/g,
+    randomAfter(/^sk-(?:[a-z]+-)?/),
+  ),
+  // https://docs.anthropic.com/en/api/getting-started: sk-ant-api03-..., also admin01/oat01.
+  issuer("anthropic-key", ["sk-ant-"], /\bsk-ant-[a-z]{2,8}\d{2}-[A-Za-z0-9_-]{32,250}(?![\w-])/g, randomAfter(/^sk-ant-[a-z0-9]+-/)),
+  // https://huggingface.co/docs/hub/security-tokens: hf_ + 34 letters; api_org_ for organisations.
+  issuer(
+    "huggingface-token",
+    ["hf_", "api_org_"],
+    /\b(?:hf_|api_org_)[A-Za-z0-9]{34}\b/g,
+    (v) => /[a-z]/.test(v.slice(3)) && /[A-Z]/.test(v) && looksRandom(v.replace(/^(?:hf|api_org)_/, "")),
+  ),
+  // https://github.blog/2021-09-23-announcing-npms-new-access-token-format/
+  issuer("npm-token", ["npm_"], /\bnpm_[A-Za-z0-9]{36}\b/g, randomAfter(/^npm_/)),
+  // https://pypi.org/help/#apitoken: macaroons whose base64 starts with "pypi.org" (or test.pypi.org).
+  issuer(
+    "pypi-token",
+    ["pypi-age"],
+    /\bpypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,4000}(?![\w-])/g,
+    randomAfter(/^pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)/),
+  ),
+  // https://docs.docker.com/security/for-developers/access-tokens/ (personal and organisation)
+  issuer("dockerhub-token", ["dckr_"], /\bdckr_(?:pat|oat)_[A-Za-z0-9_-]{20,100}(?![\w-])/g, randomAfter(/^dckr_..._/)),
+  // https://docs.digitalocean.com/reference/api/create-personal-access-token/ (gitleaks: digitalocean-*)
+  issuer("digitalocean-token", ["dop_v1_", "doo_v1_", "dor_v1_"], /\bdo[opr]_v1_[a-f0-9]{64}\b/g, randomAfter(/^do._v1_/)),
+  // Shopify admin, shared-secret, custom-app and private-app tokens (gitleaks: shopify-*)
+  issuer("shopify-token", ["shpat_", "shpss_", "shpca_", "shppa_"], /\bshp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}\b/g, randomAfter(/^shp.._/)),
+  // https://core.telegram.org/bots/api#authorizing-your-bot: <bot id>:<35 characters>
+  issuer("telegram-bot-token", [":aa"], /\b\d{6,12}:AA[A-Za-z0-9_-]{33}(?![\w-])/g, randomAfter(/^\d+:AA/)),
+  // A JSON Web Token: base64url header and payload (both JSON objects, so "eyJ"), signature.
+  issuer(
+    "jwt",
+    ["eyj"],
+    /\beyJ[A-Za-z0-9_-]{10,4000}\.ey[A-Za-z0-9_-]{10,16000}\.[A-Za-z0-9_-]{0,8000}/g,
+    (v) => isJwtHeader(v.slice(0, v.indexOf("."))),
+  ),
+];
+
+function isJwtHeader(segment: string): boolean {
+  try {
+    const header = Buffer.from(segment, "base64url").toString("utf8");
+    return /^\s*\{/.test(header) && /"(?:alg|typ|kid|enc)"\s*:/.test(header);
+  } catch {
+    return false;
+  }
+}

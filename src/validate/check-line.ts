@@ -1,0 +1,83 @@
+// One JSONL line: parse it (and say where it is not JSON), check the record, and place
+// each problem at its column. Stateless, like checkRecord: the file's memory (duplicates,
+// keys of most lines) gets the hash and the keys returned here.
+import type { Format } from "../formats.js";
+import { checkRecord, type RecordCheckOptions } from "./check-record.js";
+import { identityHash } from "./hash-set.js";
+import { findJsonError } from "./json-syntax.js";
+import { columnOf, parsePath } from "./locate.js";
+import { problem, type Problem } from "./problem.js";
+import { typeName } from "./text-field.js";
+
+export interface LineCheckOptions extends RecordCheckOptions {
+  /** --format; undefined: each line's own keys tell. */
+  format?: Format;
+}
+
+export interface LineResult {
+  line: number;
+  problems: Problem[];
+  format?: Format;
+  /** The record's top-level keys, sorted, as one string; undefined when not an object. */
+  keys?: string;
+  /** 64 bits of the hash of the record's identity, when `duplicate` is enabled. */
+  hash?: [number, number];
+  tokens?: number;
+}
+
+const MAX_TRAILING_COMMAS = 20;
+
+export function checkLine(text: string, line: number, options: LineCheckOptions): LineResult {
+  const problems: Problem[] = [];
+  let source = text;
+  let value: unknown;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      value = JSON.parse(source);
+      break;
+    } catch (e) {
+      const found = findJsonError(source);
+      if (found?.trailingComma && attempt < MAX_TRAILING_COMMAS) {
+        problems.push(problem("trailing-comma", `${found.message} at column ${found.index + 1}`, { line, column: found.index + 1 }));
+        // A space instead of the comma keeps every later column where it was.
+        source = `${source.slice(0, found.index)} ${source.slice(found.index + 1)}`;
+        continue;
+      }
+      const index = found?.index ?? positionIn(e);
+      const message = found?.message ?? v8Message(e);
+      problems.push(problem("invalid-json", index === undefined ? message : `${message} at column ${index + 1}`, { line, column: index === undefined ? undefined : index + 1 }));
+      return { line, problems: problems.filter((p) => options.enabled(p.code)) };
+    }
+  }
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    problems.push(problem("wrong-type", `the line must be a JSON object, not ${typeName(value)}`, { line, column: 1 }));
+    return { line, problems: problems.filter((p) => options.enabled(p.code)) };
+  }
+  const record = value as Record<string, unknown>;
+  const checked = checkRecord(record, options.format, options);
+  for (const p of checked.problems) {
+    p.line = line;
+    if (p.field !== undefined) p.column = columnOf(source, parsePath(p.field), p.offset ?? 0);
+    problems.push(p);
+  }
+  const result: LineResult = {
+    line,
+    problems: problems.length === 0 ? problems : problems.filter((p) => options.enabled(p.code)),
+    format: checked.format,
+    keys: Object.keys(record).sort().join("\n"),
+    tokens: checked.tokens,
+  };
+  if (options.enabled("duplicate") && checked.identity.length > 0) result.hash = identityHash(checked.identity);
+  return result;
+}
+
+function positionIn(error: unknown): number | undefined {
+  const m = /position (\d+)/.exec(error instanceof Error ? error.message : "");
+  return m ? Number(m[1]) : undefined;
+}
+
+/** V8's message without the part that quotes the line (it may hold a credential). */
+function v8Message(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/,? ".*" is not valid JSON$/s, "").replace(/ in JSON at position \d+.*$/s, "");
+}

@@ -1,0 +1,84 @@
+// One record, any format: its shape, then the named rules on its texts and strings, then
+// its length. Pure and stateless, so the pipeline, `validate` and its worker threads share
+// it; what needs the whole file (duplicates, inconsistent keys) is in file-state.ts.
+import type { Format } from "../formats.js";
+import { detectFormat } from "./format-keys.js";
+import type { Redactor } from "../redact.js";
+import { problem, type CodeFilter, type Problem, type ProblemCode } from "./problem.js";
+import { compoundRule, passiveRule, placeholderRule, vagueRule } from "./rules-text.js";
+import { fenceRule, mixedIndentationRule } from "./rules-code.js";
+import { checkStrings } from "./rules-strings.js";
+import { alpacaShape, type RecordShape } from "./shape-alpaca.js";
+import { openaiShape, sharegptShape } from "./shape-chat.js";
+import type { TextField } from "./text-field.js";
+import type { TokenCounter, Tokenizer } from "./tokens.js";
+
+export interface RecordCheckOptions {
+  redactor: Redactor;
+  enabled: CodeFilter;
+  maxTokens: number;
+  countTokens: TokenCounter;
+  tokenizer: Tokenizer;
+  /** Count tokens even when `too-long` is ignored (the JSON report's statistics). */
+  wantTokens?: boolean;
+}
+
+export interface RecordCheck {
+  problems: Problem[];
+  format: Format | undefined;
+  /** Tokens of the record's texts; undefined when not counted. */
+  tokens: number | undefined;
+  /** What makes two records the same (instruction, input, output; or the turns). */
+  identity: string[];
+}
+
+type FieldRule = (field: TextField, out: Problem[]) => void;
+const FIELD_RULES: [ProblemCode, FieldRule][] = [
+  ["placeholder", placeholderRule],
+  ["unbalanced-fence", fenceRule],
+  ["mixed-indentation", mixedIndentationRule],
+];
+const INSTRUCTION_RULES: [ProblemCode, FieldRule][] = [
+  ["vague-instruction", vagueRule],
+  ["compound-instruction", compoundRule],
+  ["passive-instruction", passiveRule],
+];
+const SHAPES: Record<Format, (record: Record<string, unknown>, out: Problem[]) => RecordShape> = {
+  alpaca: alpacaShape,
+  openai: openaiShape,
+  sharegpt: sharegptShape,
+};
+
+export function checkRecord(record: Record<string, unknown>, format: Format | undefined, options: RecordCheckOptions): RecordCheck {
+  const problems: Problem[] = [];
+  const shapeOf = format ?? detectFormat(record);
+  if (!shapeOf) {
+    problems.push(
+      problem("missing-field", `no "instruction" and "output" (alpaca), "messages" (openai) or "conversations" (sharegpt) field`),
+    );
+    checkStrings(record, options, problems);
+    return { problems: problems.filter((p) => options.enabled(p.code)), format: undefined, tokens: undefined, identity: [] };
+  }
+  const shape = SHAPES[shapeOf](record, problems);
+  const fieldRules = FIELD_RULES.filter(([code]) => options.enabled(code));
+  const instructionRules = INSTRUCTION_RULES.filter(([code]) => options.enabled(code));
+  let firstInstruction = true;
+  for (const field of shape.texts) {
+    for (const [, rule] of fieldRules) rule(field, problems);
+    if (field.role === "instruction" && firstInstruction) {
+      firstInstruction = false;
+      for (const [, rule] of instructionRules) rule(field, problems);
+    }
+  }
+  checkStrings(record, options, problems);
+  let tokens: number | undefined;
+  if (options.wantTokens || options.enabled("too-long")) {
+    tokens = 0;
+    for (const field of shape.texts) tokens += options.countTokens(field.text);
+    if (tokens > options.maxTokens && options.enabled("too-long")) {
+      const count = options.tokenizer === "approx" ? `about ${tokens.toLocaleString("en")} tokens (estimated)` : `${tokens.toLocaleString("en")} ${options.tokenizer} tokens`;
+      problems.push(problem("too-long", `the record has ${count}, over --max-tokens ${options.maxTokens}`));
+    }
+  }
+  return { problems: problems.filter((p) => options.enabled(p.code)), format: shapeOf, tokens, identity: shape.identity };
+}

@@ -1,0 +1,77 @@
+// An input cut into blocks of whole lines, never the whole file: a block ends at the last
+// newline read so far, and the bytes after it start the next block. Lines are split on
+// the byte 0x0A, so a broken UTF-8 sequence cannot hide a line end. A file is read straight
+// into each block's own buffer (no copy but the partial last line, and the block's memory
+// can be handed to a worker thread); a stream (stdin) is copied once into blocks.
+import type { FileHandle } from "node:fs/promises";
+
+export interface LineBlock {
+  bytes: Buffer;
+  /** 1-based number of the block's first line. */
+  firstLine: number;
+  /** Where the block starts in the input, in bytes. */
+  byteOffset: number;
+  /** The block alone owns `bytes.buffer`: it may be transferred to a worker without a copy. */
+  owned?: boolean;
+}
+
+export const BLOCK_BYTES = 1 << 20;
+
+class Cutter {
+  private line = 1;
+  private offset = 0;
+  emit(bytes: Buffer, owned: boolean): LineBlock {
+    const block = { bytes, firstLine: this.line, byteOffset: this.offset, owned };
+    this.offset += bytes.length;
+    for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) this.line++;
+    return block;
+  }
+}
+
+export async function* fileLineBlocks(handle: FileHandle, blockBytes = BLOCK_BYTES): AsyncGenerator<LineBlock> {
+  const cutter = new Cutter();
+  let carry: Buffer = Buffer.alloc(0);
+  for (;;) {
+    // A line longer than a block doubles the read, so a huge line costs linear time.
+    const want = Math.max(blockBytes, carry.length);
+    const buf = Buffer.allocUnsafeSlow(carry.length + want);
+    carry.copy(buf, 0);
+    const { bytesRead } = await handle.read(buf, carry.length, want, null);
+    if (bytesRead === 0) {
+      if (carry.length > 0) yield cutter.emit(buf.subarray(0, carry.length), false);
+      return;
+    }
+    const data = buf.subarray(0, carry.length + bytesRead);
+    const last = data.lastIndexOf(10);
+    if (last < 0) {
+      carry = data;
+      continue;
+    }
+    // Copied out before the block leaves: its buffer may be transferred (and so emptied).
+    carry = Buffer.from(data.subarray(last + 1));
+    yield cutter.emit(data.subarray(0, last + 1), true);
+  }
+}
+
+export async function* streamLineBlocks(chunks: AsyncIterable<Buffer | string>, blockBytes = BLOCK_BYTES): AsyncGenerator<LineBlock> {
+  const cutter = new Cutter();
+  let parts: Buffer[] = [];
+  let size = 0;
+  for await (const raw of chunks) {
+    const chunk = typeof raw === "string" ? Buffer.from(raw) : raw;
+    parts.push(chunk);
+    size += chunk.length;
+    if (size < blockBytes) continue;
+    const all = Buffer.concat(parts, size);
+    const last = all.lastIndexOf(10);
+    if (last < 0) {
+      parts = [all];
+      continue;
+    }
+    yield cutter.emit(all.subarray(0, last + 1), false);
+    const rest = all.subarray(last + 1);
+    parts = rest.length > 0 ? [rest] : [];
+    size = rest.length;
+  }
+  if (size > 0) yield cutter.emit(Buffer.concat(parts, size), false);
+}

@@ -1,0 +1,72 @@
+// What every check reports: a named code, its severity, a message that says what to fix,
+// and where (line and column for a file; field and offset for a record). The codes are
+// part of the CLI contract (`--ignore CODE`, the JSON report), so they only ever grow.
+
+export const ERROR_CODES = [
+  "invalid-json",
+  "trailing-comma",
+  "invalid-utf8",
+  "missing-field",
+  "wrong-type",
+  "empty-field",
+  "inconsistent-fields",
+  "placeholder",
+  "duplicate",
+  "secret",
+  // Chat formats, after the OpenAI cookbook's format checker.
+  "unknown-key",
+  "unknown-role",
+  "missing-assistant",
+] as const;
+
+export const WARNING_CODES = [
+  "compound-instruction",
+  "vague-instruction",
+  "passive-instruction",
+  "mixed-indentation",
+  "unbalanced-fence",
+  "too-long",
+] as const;
+
+export const PROBLEM_CODES = [...ERROR_CODES, ...WARNING_CODES] as const;
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
+export type Severity = "error" | "warning";
+
+const WARNINGS: ReadonlySet<string> = new Set(WARNING_CODES);
+
+export function severityOf(code: ProblemCode): Severity {
+  return WARNINGS.has(code) ? "warning" : "error";
+}
+
+export function isProblemCode(value: string): value is ProblemCode {
+  return (PROBLEM_CODES as readonly string[]).includes(value);
+}
+
+export interface Problem {
+  code: ProblemCode;
+  severity: Severity;
+  message: string;
+  /** 1-based line of the file (validate only). */
+  line?: number;
+  /** 1-based column in the line: in characters (UTF-16 code units), or in bytes for invalid-utf8. */
+  column?: number;
+  /** Where in the record, as a path: "output", "messages[2].content". */
+  field?: string;
+  /** 0-based position in the field's text (a secret's start, an offending code line). */
+  offset?: number;
+  /** 0-based byte offset in the file (invalid-utf8). */
+  byteOffset?: number;
+}
+
+export function problem(code: ProblemCode, message: string, where: Omit<Problem, "code" | "severity" | "message"> = {}): Problem {
+  return { code, severity: severityOf(code), message, ...where };
+}
+
+/** Which codes to run and report: everything but --ignore'd ones. */
+export type CodeFilter = (code: ProblemCode) => boolean;
+
+export function codeFilter(ignore: readonly ProblemCode[] = []): CodeFilter {
+  if (ignore.length === 0) return () => true;
+  const ignored = new Set<ProblemCode>(ignore);
+  return (code) => !ignored.has(code);
+}

@@ -1,0 +1,104 @@
+// Checks on the code in a record: a Markdown fence opened and never closed (the rest of
+// the answer renders as code, and a model learns to leave fences open), and indentation
+// that mixes tabs and spaces within one file or code block (a model learns both).
+import { problem, type Problem } from "./problem.js";
+import type { TextField } from "./text-field.js";
+
+const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/gm;
+
+export function fenceRule(field: TextField, out: Problem[]): void {
+  if (field.role === "input") return; // a diff of a Markdown file may cut a fence in half
+  const text = field.text;
+  if (!text.includes("```") && !text.includes("~~~")) return;
+  let open: { fence: string; index: number } | undefined;
+  FENCE_LINE.lastIndex = 0;
+  for (const m of text.matchAll(FENCE_LINE)) {
+    const fence = m[1]!;
+    if (!open) open = { fence, index: m.index };
+    else if (fence[0] === open.fence[0] && fence.length >= open.fence.length && m[2]!.trim() === "") open = undefined;
+  }
+  if (!open) return;
+  const line = countLines(text, open.index);
+  out.push(
+    problem("unbalanced-fence", `the ${open.fence} code fence opened on line ${line} of ${field.path} is never closed`, {
+      field: field.path,
+      offset: field.base + open.index,
+    }),
+  );
+}
+
+/** Where a block mixes styles: lines indented by tabs and by 2+ spaces, or a space before a tab. */
+interface Style {
+  tab: RegExp;
+  spaces: RegExp;
+  spaceTab: RegExp;
+}
+const PLAIN: Style = { tab: /^\t+ *\S/m, spaces: /^ {2,}\S/m, spaceTab: /^ +\t/m };
+// In a diff only the new version counts (context and added lines): a commit that replaces
+// tab-indented lines by space-indented ones is a fix, not a mix.
+const DIFF: Style = { tab: /^[ +]\t+ *\S/m, spaces: /^[ +] {2,}\S/m, spaceTab: /^[ +] +\t/m };
+
+function mixedAt(block: string, style: Style): number | undefined {
+  const spaceTab = style.spaceTab.exec(block);
+  if (spaceTab) return spaceTab.index;
+  const tab = style.tab.exec(block);
+  if (!tab) return undefined;
+  const spaces = style.spaces.exec(block);
+  if (!spaces) return undefined;
+  return Math.max(tab.index, spaces.index);
+}
+
+const FENCED_BLOCK = /^ {0,3}(`{3,}|~{3,})[^\n]*\n([\s\S]*?)^ {0,3}\1[ \t]*$/gm;
+
+export function mixedIndentationRule(field: TextField, out: Problem[]): void {
+  const text = field.text;
+  if (!text.includes("\t")) return; // no tab, no mix: the common case costs one scan
+  const report = (index: number, where: string): void => {
+    out.push(
+      problem("mixed-indentation", `${field.path} mixes tab and space indentation${where}; use one or the other`, {
+        field: field.path,
+        offset: field.base + index,
+      }),
+    );
+  };
+  if (field.role === "input" && isDiff(text)) {
+    let start = 0;
+    while (start < text.length) {
+      const next = text.indexOf("\ndiff --git ", start);
+      const end = next < 0 ? text.length : next + 1;
+      const section = text.slice(start, end);
+      const at = mixedAt(section, DIFF);
+      if (at !== undefined) return report(start + at, fileOf(section));
+      start = end;
+    }
+    return;
+  }
+  if (text.includes("```") || text.includes("~~~")) {
+    FENCED_BLOCK.lastIndex = 0;
+    for (const m of text.matchAll(FENCED_BLOCK)) {
+      const body = m[2]!;
+      const at = mixedAt(body, PLAIN);
+      if (at !== undefined) return report(m.index + m[0].indexOf(body) + at, " in a code block");
+    }
+    return;
+  }
+  if (field.role === "input") {
+    const at = mixedAt(text, PLAIN);
+    if (at !== undefined) report(at, "");
+  }
+}
+
+function isDiff(text: string): boolean {
+  return text.startsWith("diff --git ") || text.startsWith("@@ ") || text.startsWith("--- ");
+}
+
+function fileOf(section: string): string {
+  const m = /^diff --git a\/\S+ b\/(\S+)/.exec(section);
+  return m ? ` in ${m[1]}` : "";
+}
+
+function countLines(text: string, index: number): number {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i >= 0 && i < index; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+}

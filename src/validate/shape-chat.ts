@@ -1,0 +1,140 @@
+// The chat shapes. openai follows the OpenAI cookbook's format checker ("Data preparation
+// and analysis for chat model fine-tuning"): a non-empty `messages` list; each message an
+// object with a known role and string content (or content parts, or tool calls on an
+// assistant turn); no unknown keys; and a final assistant message, the one trained on.
+// sharegpt is the same idea with from/value and human/gpt, minus the unknown-key rule
+// (ShareGPT dumps commonly carry extra keys such as `markdown`).
+import { OPENAI_ROLES, SHAREGPT_ROLES } from "./format-keys.js";
+import { checkMeta, type RecordShape } from "./shape-alpaca.js";
+import { problem, type Problem } from "./problem.js";
+import { isBlank, splitUserTurn, typeName, type TextField } from "./text-field.js";
+
+interface Dialect {
+  list: "messages" | "conversations";
+  role: "role" | "from";
+  content: "content" | "value";
+  roles: readonly string[];
+  user: string;
+  assistant: string;
+  /** Keys a turn may have; undefined: any. */
+  keys?: ReadonlySet<string>;
+  /** Keys that stand in for content on an assistant turn (it calls a tool instead). */
+  calls: readonly string[];
+}
+
+const OPENAI: Dialect = {
+  list: "messages",
+  role: "role",
+  content: "content",
+  roles: OPENAI_ROLES,
+  user: "user",
+  assistant: "assistant",
+  keys: new Set(["role", "content", "name", "weight", "function_call", "tool_calls", "tool_call_id", "refusal"]),
+  calls: ["tool_calls", "function_call"],
+};
+
+const SHAREGPT: Dialect = {
+  list: "conversations",
+  role: "from",
+  content: "value",
+  roles: SHAREGPT_ROLES,
+  user: "human",
+  assistant: "gpt",
+  calls: [],
+};
+
+export const openaiShape = (record: Record<string, unknown>, problems: Problem[]) => chatShape(OPENAI, record, problems);
+export const sharegptShape = (record: Record<string, unknown>, problems: Problem[]) => chatShape(SHAREGPT, record, problems);
+
+function chatShape(d: Dialect, record: Record<string, unknown>, problems: Problem[]): RecordShape {
+  const texts: TextField[] = [];
+  const identity: string[] = [];
+  checkMeta(record, problems);
+  const turns = record[d.list];
+  if (turns === undefined) {
+    problems.push(problem("missing-field", `no "${d.list}" field`, { field: d.list }));
+    return { texts, identity };
+  }
+  if (!Array.isArray(turns)) {
+    problems.push(problem("wrong-type", `"${d.list}" must be an array, not ${typeName(turns)}`, { field: d.list }));
+    return { texts, identity };
+  }
+  if (turns.length === 0) {
+    problems.push(problem("empty-field", `"${d.list}" is empty`, { field: d.list }));
+    return { texts, identity };
+  }
+  let seenUser = false;
+  let lastRole: unknown;
+  turns.forEach((turn: unknown, i) => {
+    const at = `${d.list}[${i}]`;
+    if (turn === null || typeof turn !== "object" || Array.isArray(turn)) {
+      problems.push(problem("wrong-type", `${at} must be an object, not ${typeName(turn)}`, { field: at }));
+      lastRole = undefined;
+      return;
+    }
+    const t = turn as Record<string, unknown>;
+    const role = t[d.role];
+    lastRole = role;
+    if (role === undefined) problems.push(problem("missing-field", `${at} has no "${d.role}"`, { field: `${at}.${d.role}` }));
+    else if (typeof role !== "string") {
+      problems.push(problem("wrong-type", `${at}.${d.role} must be a string, not ${typeName(role)}`, { field: `${at}.${d.role}` }));
+    } else if (!d.roles.includes(role)) {
+      problems.push(problem("unknown-role", `${at} has role "${clip(role)}"; expected one of ${d.roles.join(", ")}`, { field: `${at}.${d.role}` }));
+    }
+    if (d.keys) {
+      for (const key of Object.keys(t)) {
+        if (!d.keys.has(key)) problems.push(problem("unknown-key", `${at} has an unknown key "${clip(key)}"`, { field: `${at}.${key}` }));
+      }
+    }
+    if (d === OPENAI && t.weight !== undefined && t.weight !== 0 && t.weight !== 1) {
+      problems.push(problem("wrong-type", `${at}.weight must be 0 or 1`, { field: `${at}.weight` }));
+    }
+    const kind = role === d.user && !seenUser ? "first-user" : role === d.assistant ? "output" : "other";
+    if (role === d.user) seenUser = true;
+    identity.push(typeof role === "string" ? role : "");
+    identity.push(checkContent(d, t, at, kind, texts, problems));
+  });
+  if (lastRole !== d.assistant) {
+    const last = typeof lastRole === "string" ? ` (the last is "${clip(lastRole)}")` : "";
+    problems.push(problem("missing-assistant", `the conversation must end with a ${d.assistant} message${last}`, { field: d.list }));
+  }
+  return { texts, identity };
+}
+
+/** Checks a turn's content, adds its texts, and returns what identifies it for duplicates. */
+function checkContent(d: Dialect, t: Record<string, unknown>, at: string, kind: string, texts: TextField[], problems: Problem[]): string {
+  const path = `${at}.${d.content}`;
+  const content = t[d.content];
+  const calls = kind === "output" && d.calls.some((k) => t[k] !== undefined && t[k] !== null);
+  if (content === undefined || content === null) {
+    if (calls) return JSON.stringify(d.calls.map((k) => t[k]));
+    if (content === undefined) problems.push(problem("missing-field", `${at} has no "${d.content}"`, { field: path }));
+    else problems.push(problem("wrong-type", `${path} must be a string, not null`, { field: path }));
+    return "";
+  }
+  if (typeof content === "string") {
+    if (isBlank(content) && !calls) problems.push(problem("empty-field", `${path} is ${content === "" ? "empty" : "blank"}`, { field: path }));
+    if (kind === "first-user") texts.push(...splitUserTurn(path, content));
+    else texts.push({ path, text: content, role: kind === "output" ? "output" : "other", base: 0 });
+    return content;
+  }
+  if (d === OPENAI && Array.isArray(content)) {
+    content.forEach((part: unknown, j) => {
+      const p = part as Record<string, unknown> | null;
+      if (!p || typeof p !== "object" || typeof p.type !== "string") {
+        problems.push(problem("wrong-type", `${path}[${j}] must be a content part with a "type"`, { field: `${path}[${j}]` }));
+      } else if (p.type === "text") {
+        if (typeof p.text === "string") texts.push({ path: `${path}[${j}].text`, text: p.text, role: kind === "output" ? "output" : "other", base: 0 });
+        else problems.push(problem("wrong-type", `${path}[${j}].text must be a string`, { field: `${path}[${j}].text` }));
+      }
+    });
+    return JSON.stringify(content);
+  }
+  problems.push(problem("wrong-type", `${path} must be a string, not ${typeName(content)}`, { field: path }));
+  return "";
+}
+
+/** Keys and roles come from the file: short, and never a whole value. */
+function clip(s: string): string {
+  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+}

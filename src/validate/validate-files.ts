@@ -1,0 +1,129 @@
+// `validate`'s engine: each input streamed as blocks of lines, checked (here, or in worker
+// threads for big inputs), then folded in file order into the file's state, counted, and
+// handed to the reporter. Memory: one block per worker in flight, plus the file state.
+import type { Format } from "../formats.js";
+import { createRedactor, type Redactor, type RedactorOptions } from "../redact.js";
+import type { LineResult, LineCheckOptions } from "./check-line.js";
+import { checkBlock } from "./check-block.js";
+import { FileState } from "./file-state.js";
+import { TokenHistogram } from "./histogram.js";
+import type { LineBlock } from "./line-blocks.js";
+import { codeFilter, type Problem, type ProblemCode } from "./problem.js";
+import type { FileSummary, Reporter, RunSummary } from "./report.js";
+import { loadTokenCounter, type TokenCounter, type Tokenizer } from "./tokens.js";
+
+export interface ValidateInput {
+  /** As shown in the report: the path given, or "<stdin>". */
+  name: string;
+  /** The input as blocks of whole lines: fileLineBlocks or streamLineBlocks. */
+  blocks: AsyncIterable<LineBlock>;
+  /** Bytes, when known: big inputs are checked in worker threads. */
+  size?: number;
+}
+
+export interface EngineOptions {
+  format?: Format;
+  ignore: readonly ProblemCode[];
+  maxTokens: number;
+  tokenizer: Tokenizer;
+  /** The credential rules' options; plain data, so worker threads build the same redactor. */
+  redactor: RedactorOptions;
+  /** A ready redactor instead (tests, embedding): then every block is checked in this thread. */
+  redactorInstance?: Redactor;
+  /** Worker threads for big inputs; 0 checks in this thread. */
+  jobs: number;
+  /** Count tokens even if too-long is ignored (the JSON report). */
+  wantTokens: boolean;
+  /** Inputs at least this big go to the workers; default PARALLEL_MIN_BYTES. */
+  parallelMinBytes?: number;
+}
+
+/** Checks blocks of lines; results come back in the order the blocks went in. */
+export interface BlockChecker {
+  check(block: LineBlock): Promise<LineResult[]>;
+  close(): Promise<void>;
+  /** Blocks to keep in flight. */
+  window: number;
+}
+
+export type BlockCheckerFactory = (options: EngineOptions) => Promise<BlockChecker>;
+
+/** Inputs smaller than this are checked in this thread: starting workers costs more. */
+export const PARALLEL_MIN_BYTES = 8 << 20;
+
+export async function validateInputs(
+  inputs: readonly ValidateInput[],
+  options: EngineOptions,
+  reporter: Reporter,
+  parallel?: BlockCheckerFactory,
+): Promise<RunSummary> {
+  const enabled = codeFilter(options.ignore);
+  const lineOptions = lineCheckOptions(options, await loadTokenCounter(options.tokenizer));
+  const local: BlockChecker = { check: async (block) => checkBlock(block, lineOptions), close: async () => {}, window: 2 };
+  const summary: RunSummary = { files: [], records: 0, errors: 0, warnings: 0, counts: {}, tokens: undefined };
+  const tokens = new TokenHistogram();
+  let pool: BlockChecker | undefined;
+  try {
+    for (const input of inputs) {
+      let checker = local;
+      if (parallel && options.jobs > 0 && !options.redactorInstance && (input.size ?? 0) >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)) checker = pool ??= await parallel(options);
+      const file = await validateInput(input, checker, enabled, reporter, summary);
+      tokens.merge(file.tokensHistogram);
+      summary.files.push(file.summary);
+    }
+  } finally {
+    await pool?.close();
+  }
+  const stats = tokens.stats();
+  summary.tokens = stats && { ...stats, tokenizer: options.tokenizer, maxTokens: options.maxTokens };
+  return summary;
+}
+
+/** What checkBlock needs, from the engine's plain-data options (also in worker threads). */
+export function lineCheckOptions(options: EngineOptions, countTokens: TokenCounter): LineCheckOptions {
+  const { format, maxTokens, tokenizer, wantTokens } = options;
+  return { format, maxTokens, tokenizer, wantTokens, countTokens, enabled: codeFilter(options.ignore), redactor: options.redactorInstance ?? credentialRedactor(options.redactor) };
+}
+
+/** The redactor's rules minus personal data: an e-mail address is redacted by a harvest, but it is not a credential. */
+export function credentialRedactor(options: RedactorOptions = {}): Redactor {
+  return createRedactor({ ...options, emails: false });
+}
+
+async function validateInput(input: ValidateInput, checker: BlockChecker, enabled: ReturnType<typeof codeFilter>, reporter: Reporter, run: RunSummary) {
+  const state = new FileState({ enabled });
+  const file: FileSummary = { file: input.name, format: null, records: 0, errors: 0, warnings: 0, tokens: null };
+  const report = (p: Problem) => {
+    if (p.severity === "error") file.errors++;
+    else file.warnings++;
+    run.counts[p.code] = (run.counts[p.code] ?? 0) + 1;
+    reporter.problem(input.name, p);
+  };
+  const fold = async (results: LineResult[]) => {
+    for (const result of results) {
+      const more = state.add(result);
+      for (const p of result.problems) report(p);
+      for (const p of more) report(p);
+    }
+    await reporter.flush();
+  };
+  // Keep a few blocks in flight so that reading, checking and reporting overlap.
+  const inFlight: Promise<LineResult[]>[] = [];
+  for await (const block of input.blocks) {
+    if (reporter.closed) break;
+    const pending = checker.check(block);
+    pending.catch(() => {}); // awaited in turn below; this only keeps a later failure from going unhandled meanwhile
+    inFlight.push(pending);
+    if (inFlight.length >= checker.window) await fold(await inFlight.shift()!);
+  }
+  while (inFlight.length > 0) await fold(await inFlight.shift()!);
+  for (const p of state.finish()) report(p);
+  file.records = state.records;
+  file.format = state.format ?? null;
+  file.tokens = state.tokens.stats() ?? null;
+  run.records += file.records;
+  run.errors += file.errors;
+  run.warnings += file.warnings;
+  await reporter.flush();
+  return { summary: file, tokensHistogram: state.tokens };
+}

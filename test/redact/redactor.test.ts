@@ -1,0 +1,113 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { createRedactor, isCredentialKind, redactionMarker, summarizeFindings, BUILTIN_KINDS } from "../../src/redact.js";
+import { ALPHABET, createRandom } from "../../fixtures/secrets/random.js";
+
+// Made-up values, built from parts so that this file holds nothing a scanner would flag.
+const r = createRandom(42);
+const ghToken = ["gh", "p_"].join("") + r.chars(ALPHABET.base62, 36);
+const awsKey = ["AK", "IA"].join("") + r.chars(ALPHABET.base32, 16);
+const npmToken = ["np", "m_"].join("") + r.chars(ALPHABET.base62, 36);
+
+describe("redactor", () => {
+  const redactor = createRedactor();
+
+  it("replaces each credential by a marker naming its kind, and reports where it was", () => {
+    const text = `token: ${ghToken}\naws: ${awsKey}\n`;
+    const { text: out, findings } = redactor.redact(text);
+    assert.equal(out, "token: <REDACTED:github-token>\naws: <REDACTED:aws-access-key>\n");
+    assert.deepEqual(findings, [
+      { kind: "github-token", start: 7, end: 7 + ghToken.length },
+      { kind: "aws-access-key", start: text.indexOf(awsKey), end: text.indexOf(awsKey) + awsKey.length },
+    ]);
+  });
+
+  it("is idempotent: redacting redacted text changes nothing and finds nothing", () => {
+    const once = redactor.redact(`password = "${r.chars(ALPHABET.base62, 14)}"\nmail: jane@acme.io\n${npmToken}`).text;
+    assert.match(once, /<REDACTED:password>/);
+    const twice = redactor.redact(once);
+    assert.equal(twice.text, once);
+    assert.deepEqual(twice.findings, []);
+  });
+
+  it("never matches its own marker, for any built-in kind, in any context", () => {
+    for (const kind of BUILTIN_KINDS) {
+      const m = redactionMarker(kind);
+      for (const text of [m, `password = "${m}"`, `token: ${m}`, `https://user:${m}@host.io/x`, `Authorization: Bearer ${m}`, `${m}@acme.io`]) {
+        assert.deepEqual(redactor.scan(text), [], text);
+      }
+    }
+  });
+
+  it("merges overlapping findings into one, named by the more specific rule", () => {
+    const text = `git clone https://x-access-token:${ghToken}@github.com/acme/widgets.git`;
+    const findings = redactor.scan(text);
+    assert.deepEqual(findings, [{ kind: "github-token", start: text.indexOf(ghToken), end: text.indexOf(ghToken) + ghToken.length }]);
+    const custom = createRedactor({ extraPatterns: [/token:[A-Za-z0-9_]+/g] });
+    const both = custom.scan(text);
+    assert.equal(both.length, 1);
+    assert.equal(both[0]?.kind, "github-token");
+    assert.equal(both[0]?.start, text.indexOf("token:"));
+  });
+
+  it("returns findings in order and without overlaps", () => {
+    const text = `a ${ghToken} b jane@acme.io c ${awsKey} d password: "${r.chars(ALPHABET.base62, 12)}"`;
+    const findings = redactor.scan(text);
+    assert.equal(findings.length, 4);
+    for (let i = 1; i < findings.length; i++) assert.ok(findings[i - 1]!.end <= findings[i]!.start);
+  });
+
+  it("keeps values out of findings and summaries: only kinds and offsets", () => {
+    const text = `GH=${ghToken} NPM=${npmToken} other=${ghToken.replace("p_", "o_")}`;
+    const findings = redactor.scan(text);
+    assert.deepEqual(summarizeFindings(findings), { "github-token": 2, "npm-token": 1 });
+    const serialized = JSON.stringify([findings, summarizeFindings(findings)]);
+    assert.ok(!serialized.includes(ghToken.slice(4)) && !serialized.includes(npmToken.slice(4)));
+  });
+
+  it("tells credentials from personal data and user patterns", () => {
+    assert.equal(isCredentialKind("github-token"), true);
+    assert.equal(isCredentialKind("password"), true);
+    assert.equal(isCredentialKind("email"), false);
+    assert.equal(isCredentialKind("custom"), false);
+  });
+
+  it("redacts a private key cut off by a diff hunk, and not a lone header in code", () => {
+    const body = Array.from({ length: 6 }, () => `+${r.chars(ALPHABET.base64, 64)}`).join("\n");
+    const header = `-----${"BEGIN"} RSA ${"PRIVATE"} KEY-----`;
+    const text = `@@ -0,0 +1,27 @@\n+${header}\n${body}\n`;
+    const { text: out, findings } = redactor.redact(text);
+    assert.deepEqual(findings.map((f) => f.kind), ["private-key"]);
+    assert.equal(out, "@@ -0,0 +1,27 @@\n+<REDACTED:private-key>\n");
+    assert.deepEqual(redactor.scan(`if (line === "${header}") start = i;`), []);
+  });
+
+  it("redacts only the password of a URL, keeping user and host", () => {
+    const pw = r.chars(ALPHABET.base62, 16);
+    assert.equal(redactor.redact(`postgres://app:${pw}@db.internal:5432/app`).text, "postgres://app:<REDACTED:url-password>@db.internal:5432/app");
+  });
+
+  // Inputs that make a careless regex backtrack for minutes; each here takes well under a second.
+  it("scans adversarial inputs in linear time", () => {
+    const inputs = [
+      "a".repeat(500_000),
+      "password=".repeat(60_000),
+      `-----${"BEGIN"} ${"PRIVATE"} KEY-----\n`.repeat(20_000),
+      "@".repeat(500_000) + "a".repeat(500_000),
+      "x@".repeat(250_000),
+      "://a:".repeat(100_000),
+      "eyJ" + "A".repeat(500_000),
+      `token = "${"A1".repeat(200_000)}`,
+      "sig=" + "%2B".repeat(150_000),
+      'password="'.repeat(60_000),
+      "token: ".repeat(70_000),
+      "Authorization: Bearer " + "a".repeat(300_000),
+    ];
+    for (const text of inputs) {
+      const started = performance.now();
+      redactor.scan(text);
+      const ms = performance.now() - started;
+      assert.ok(ms < 3000, `${JSON.stringify(text.slice(0, 20))}: ${ms.toFixed(0)} ms`);
+    }
+  });
+});

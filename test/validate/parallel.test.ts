@@ -1,0 +1,49 @@
+import assert from "node:assert/strict";
+import { open } from "node:fs/promises";
+import { Writable } from "node:stream";
+import { after, describe, it } from "node:test";
+import { fileLineBlocks } from "../../src/validate/line-blocks.js";
+import { jsonReporter } from "../../src/validate/report.js";
+import { validateInputs, type EngineOptions } from "../../src/validate/validate-files.js";
+import { workerPool } from "../../src/validate/worker-pool.js";
+import { alpacaCases, tempDir } from "./dataset.js";
+
+const dir = tempDir();
+after(() => dir.remove());
+
+class Capture extends Writable {
+  text = "";
+  override _write(chunk: Buffer, _enc: string, done: () => void) {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+describe("validate in worker threads", () => {
+  it("reports exactly what the main thread does, in the same order, across many blocks", async () => {
+    // Three rounds of every broken line: later rounds are duplicates of the first.
+    const round = alpacaCases().map((c) => c.text).join("\n");
+    const text = `${round}\n${round}\n${round}\n`;
+    const file = dir.write("many.jsonl", text);
+    const run = async (jobs: number) => {
+      const handle = await open(file);
+      const out = new Capture();
+      try {
+        const options: EngineOptions = { ignore: [], maxTokens: 4096, tokenizer: "approx", redactor: {}, jobs, wantTokens: true, parallelMinBytes: 0 };
+        const input = { name: "many.jsonl", blocks: fileLineBlocks(handle, 2048), size: text.length };
+        const reporter = jsonReporter(out);
+        await reporter.end(await validateInputs([input], options, reporter, workerPool));
+      } finally {
+        await handle.close();
+      }
+      return JSON.parse(out.text) as { problems: { line: number; code: string }[]; records: number };
+    };
+    const local = await run(0);
+    const threads = await run(2);
+    assert.deepEqual(threads, local);
+    assert.ok(local.problems.filter((p) => p.code === "duplicate").length > 40);
+    const lines = local.problems.map((p) => p.line);
+    const firstDeferred = local.problems.findIndex((p) => p.code === "inconsistent-fields");
+    assert.deepEqual(lines.slice(0, firstDeferred), [...lines.slice(0, firstDeferred)].sort((a, b) => a - b), "in line order");
+  });
+});

@@ -1,0 +1,162 @@
+import assert from "node:assert/strict";
+import { open } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { after, describe, it } from "node:test";
+import { FileState } from "../../src/validate/file-state.js";
+import { DuplicateSet } from "../../src/validate/hash-set.js";
+import { TokenHistogram } from "../../src/validate/histogram.js";
+import { findJsonError } from "../../src/validate/json-syntax.js";
+import { fileLineBlocks, streamLineBlocks, type LineBlock } from "../../src/validate/line-blocks.js";
+import { columnOf, parsePath } from "../../src/validate/locate.js";
+import { approximateTokens, loadTokenCounter } from "../../src/validate/tokens.js";
+import { firstInvalidUtf8 } from "../../src/validate/utf8.js";
+import { tempDir } from "./dataset.js";
+
+const dir = tempDir();
+after(() => dir.remove());
+
+describe("findJsonError", () => {
+  it("says where and why a line is not JSON", () => {
+    const cases: [string, number, RegExp, boolean][] = [
+      ['{"a": 1,}', 7, /trailing comma before }/, true],
+      ["[1, 2, ]", 5, /trailing comma before ]/, true],
+      ['{"a": 1 "b": 2}', 8, /expected "," or "}"/, false],
+      ["{'a': 1}", 1, /double quotes/, false],
+      ['{"a": "x', 6, /never closed/, false],
+      ['{"a": tru}', 6, /expected a value/, false],
+      ['{"a": 1}{"b": 2}', 8, /two records on one line/, false],
+      ['{"a": "\\q"}', 7, /invalid escape/, false],
+      ['{"a": 01}', 7, /malformed number/, false],
+      ['{"a": [1, 2', 11, /cut short/, false],
+    ];
+    for (const [text, index, message, trailingComma] of cases) {
+      const e = findJsonError(text);
+      assert.ok(e, text);
+      assert.deepEqual([e.index, e.trailingComma], [index, trailingComma], text);
+      assert.match(e.message, message, text);
+    }
+    assert.equal(findJsonError('{"a": [1, {"b": "\\u00e9"}], "c": -1.5e3}'), undefined);
+  });
+});
+
+describe("columnOf", () => {
+  it("finds a field's value, and a character in it through escapes", () => {
+    const line = '{"x": {"y": [1, "a\\"b"]}, "messages": [{"role": "user", "content": "\\u00e9\\n token here"}]}';
+    const col = columnOf(line, parsePath("messages[0].content"), 3)!;
+    assert.equal(line.slice(col - 1, col + 4), "token");
+    assert.equal(line[columnOf(line, parsePath("x.y[1]"))! - 1], "a");
+    assert.equal(columnOf(line, parsePath("nope")), undefined);
+  });
+});
+
+describe("firstInvalidUtf8", () => {
+  it("finds overlong forms, surrogates, bad continuations and cut sequences", () => {
+    const at = (bytes: number[]) => firstInvalidUtf8(Uint8Array.from(bytes), 0, bytes.length);
+    assert.equal(at([0x61, 0xc3, 0xa9, 0x62]), -1);
+    assert.equal(at([0x61, 0xc0, 0xaf]), 1);
+    assert.equal(at([0xed, 0xa0, 0x80]), 0);
+    assert.equal(at([0x61, 0x62, 0xe2, 0x28, 0xa1]), 2);
+    assert.equal(at([0x61, 0xf0, 0x9f, 0x98]), 1);
+    assert.equal(at([0xff]), 0);
+  });
+});
+
+describe("TokenHistogram", () => {
+  it("gives exact quantiles below 65,536 tokens and close ones above", () => {
+    const h = new TokenHistogram();
+    const values: number[] = [];
+    let seed = 7;
+    for (let i = 0; i < 5000; i++) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const v = i % 50 === 0 ? 70_000 + (seed % 100_000) : seed % 9000;
+      values.push(v);
+      h.add(v);
+    }
+    values.sort((a, b) => a - b);
+    const rank = (q: number) => values[Math.ceil(q * values.length) - 1]!;
+    const s = h.stats()!;
+    assert.deepEqual([s.min, s.median, s.max], [values[0], rank(0.5), values.at(-1)]);
+    assert.equal(s.p95, rank(0.95));
+    assert.ok(Math.abs(h.quantile(0.99) - rank(0.99)) / rank(0.99) < 0.02);
+  });
+});
+
+describe("DuplicateSet", () => {
+  it("remembers many records and the line of the first", () => {
+    const set = new DuplicateSet();
+    for (let i = 1; i <= 20_000; i++) assert.equal(set.add([`instruction ${i}`, "", "out"], i), undefined);
+    assert.equal(set.add(["instruction 123", "", "out"], 20_001), 123);
+    // Parts cannot run into each other.
+    assert.equal(set.add(["ab", "c"], 1), undefined);
+    assert.equal(set.add(["a", "bc"], 2), undefined);
+  });
+});
+
+describe("FileState", () => {
+  it("reports lines whose keys differ from most lines, capped with a summary", () => {
+    const state = new FileState({ enabled: () => true, maxLinesPerKeySet: 2 });
+    for (let line = 1; line <= 10; line++) {
+      const keys = line === 4 || line === 6 || line === 8 ? "id\ninstruction\noutput" : "instruction\noutput";
+      state.add({ line, problems: [], keys, format: "alpaca" });
+    }
+    const problems = state.finish();
+    assert.deepEqual(problems.map((p) => p.line), [4, 6, 6]);
+    assert.match(problems[0]!.message, /extra "id" \(7 of 10 lines have "instruction", "output"\)/);
+    assert.match(problems[2]!.message, /and 1 more lines after line 6/);
+  });
+});
+
+describe("line blocks", () => {
+  it("cut a file and a stream into the same whole lines, numbered, whatever the block size", async () => {
+    const text = `first\r\n${"x".repeat(100)}\n\nlast line without newline`;
+    const file = dir.write("blocks.txt", text);
+    const lines = async (blocks: AsyncIterable<LineBlock>) => {
+      const out: string[] = [];
+      for await (const b of blocks) {
+        assert.ok(b.bytes.length === 0 || b.byteOffset + b.bytes.length === Buffer.byteLength(text) || b.bytes.at(-1) === 10);
+        b.bytes.toString().split(/(?<=\n)/).forEach((l, i) => out.push(`${b.firstLine + i}@${l}`));
+      }
+      return out;
+    };
+    const want = text.split(/(?<=\n)/).map((l, i) => `${i + 1}@${l}`);
+    for (const size of [4, 64, 1 << 20]) {
+      const handle = await open(file);
+      try {
+        assert.deepEqual(await lines(fileLineBlocks(handle, size)), want);
+      } finally {
+        await handle.close();
+      }
+      const chunks = Readable.from([Buffer.from(text.slice(0, 7)), Buffer.from(text.slice(7))]);
+      assert.deepEqual(await lines(streamLineBlocks(chunks, size)), want);
+    }
+  });
+});
+
+describe("token counts", () => {
+  it("estimates within a quarter of o200k on code and prose, and a half on CJK", async () => {
+    const o200k = await loadTokenCounter("o200k");
+    assert.equal(o200k("hello world"), 2);
+    const samples = [
+      "export function merge(a: Record<string, number>, b: Record<string, number>) {\n  for (const [k, v] of Object.entries(b)) a[k] = (a[k] ?? 0) + v;\n  return a;\n}\n",
+      "The cache now falls back to its parent on a miss, so entries set at startup are found again after a reload.",
+      "キャッシュが見つからない場合は親キャッシュを参照するようになりました。設定ファイルの読み込みも修正しました。",
+    ];
+    samples.forEach((s, i) => {
+      const ratio = approximateTokens(s) / o200k(s);
+      const slack = i === 2 ? 0.5 : 0.25;
+      assert.ok(Math.abs(ratio - 1) < slack, `${ratio.toFixed(2)} for ${s.slice(0, 20)}`);
+    });
+  });
+});
+
+describe("format-keys", () => {
+  it("agrees with src/formats.ts on roles and detection", async () => {
+    const formats = await import("../../src/formats.js");
+    const keys = await import("../../src/validate/format-keys.js");
+    assert.deepEqual(keys.OPENAI_ROLES, formats.OPENAI_ROLES);
+    assert.deepEqual(keys.SHAREGPT_ROLES, formats.ShareGPTRecordSchema.shape.conversations.element.shape.from.options);
+    for (const v of [{ messages: [] }, { conversations: [] }, { instruction: "" }, { output: "" }, { prompt: "" }, [], null, "x"]) {
+      assert.equal(keys.detectFormat(v), formats.detectFormat(v));
+    }
+  });
+});

@@ -1,0 +1,196 @@
+import assert from "node:assert/strict";
+import { Readable, Writable } from "node:stream";
+import { after, describe, it } from "node:test";
+import { runValidate, type ValidateOptions } from "../../src/commands/validate.js";
+import { UsageError } from "../../src/errors.js";
+import { alpacaCases, expected, good, line, openaiCases, sharegptCases, tempDir, TOKEN, type Case } from "./dataset.js";
+
+const dir = tempDir();
+after(() => dir.remove());
+
+class Capture extends Writable {
+  text = "";
+  override _write(chunk: Buffer, _enc: string, done: () => void) {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+async function validate(files: string[], options: ValidateOptions = {}, stdin = "") {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await runValidate(files, { jobs: 0, ...options }, { stdout, stderr, stdin: Readable.from([Buffer.from(stdin)]) });
+  return { code, out: stdout.text, err: stderr.text };
+}
+
+/** `line → codes` from the text report of one file. */
+function reported(out: string, file: string): Map<number, string[]> {
+  const found = new Map<number, string[]>();
+  for (const l of out.split("\n")) {
+    const m = /^(.*):(\d+): (error|warning) ([a-z0-9-]+): /.exec(l);
+    if (!m || m[1] !== file) continue;
+    const codes = found.get(Number(m[2])) ?? [];
+    codes.push(m[4]!);
+    found.set(Number(m[2]), codes.sort());
+  }
+  return found;
+}
+
+const fileOf = (name: string, cases: Case[]) => dir.write(name, cases.map((c) => c.text).join("\n") + "\n");
+
+describe("gh-harvest validate", () => {
+  it("reports each code on its line in an alpaca file of broken lines among good ones", async () => {
+    const cases = alpacaCases();
+    const file = fileOf("alpaca.jsonl", cases);
+    const { code, out } = await validate([file]);
+    assert.deepEqual(reported(out, file), expected(cases));
+    assert.equal(code, 1);
+    const records = cases.filter((c) => c.text.trim() !== "").length;
+    assert.match(out.trimEnd().split("\n").at(-1)!, new RegExp(`^\\d+ errors, \\d+ warnings in ${records} records$`));
+  });
+
+  it("checks openai files like the cookbook's format checker", async () => {
+    const cases = openaiCases();
+    const file = fileOf("chat.jsonl", cases);
+    const { out } = await validate([file]);
+    assert.deepEqual(reported(out, file), expected(cases));
+  });
+
+  it("checks sharegpt files", async () => {
+    const cases = sharegptCases();
+    const file = fileOf("sharegpt.jsonl", cases);
+    const { out } = await validate([file]);
+    assert.deepEqual(reported(out, file), expected(cases));
+  });
+
+  it("prints problems in the contract's form with the column of bad JSON", async () => {
+    const broken = line(good()).replace(/}}$/, "}, }");
+    const file = dir.write("form.jsonl", `${line(good())}\n${broken}\n`);
+    const { out } = await validate([file]);
+    const column = broken.lastIndexOf(",") + 1;
+    assert.equal(out, `${file}:2: error trailing-comma: trailing comma before } at column ${column}\n1 error, 0 warnings in 2 records\n`);
+  });
+
+  it("never prints a credential's value, only its kind and position", async () => {
+    const file = dir.write("secret.jsonl", `${line(good({ output: `Use ${TOKEN} to log in.` }))}\n`);
+    for (const json of [false, true]) {
+      const { out } = await validate([file], { json });
+      assert.ok(!out.includes(TOKEN) && !out.includes(TOKEN.slice(4, 20)), out);
+      assert.match(out, /github|token|secret/);
+    }
+    const { out } = await validate([file]);
+    assert.match(out, /secret\.jsonl:1: error secret: a credential \([a-z-]+\) in output at character 5/);
+  });
+
+  it("gives the byte offset of invalid UTF-8 and still checks the rest of the line", async () => {
+    const head = Buffer.from(`${line(good())}\n`);
+    const bad = Buffer.concat([Buffer.from('{"instruction": "Fix this.", "output": "caf'), Buffer.from([0xe9]), Buffer.from(' au lait"}\n')]);
+    const file = dir.write("latin1.jsonl", Buffer.concat([head, bad]));
+    const { out } = await validate([file], { ignore: ["inconsistent-fields"] });
+    const offset = head.length + 43;
+    assert.match(out, new RegExp(`:2: error invalid-utf8: invalid UTF-8 byte 0xE9 at byte offset ${offset} of the file \\(byte 44 of the line\\)`));
+    assert.match(out, /:2: warning vague-instruction/);
+  });
+
+  it("handles a BOM, CRLF line ends and blank lines", async () => {
+    const text = `\ufeff${line(good())}\r\n${line(good())}\r\n\r\n${line(good())}\r\n`;
+    const { code, out } = await validate([dir.write("crlf.jsonl", text)]);
+    assert.equal(out, "0 errors, 0 warnings in 3 records\n");
+    assert.equal(code, 0);
+  });
+
+  it("reads standard input for -, and several files in one report", async () => {
+    const a = dir.write("a.jsonl", `${line(good())}\n${line(good({ output: "" }))}\n`);
+    const stdin = `${line(good())}\n${line(good({ instruction: "Fix this." }))}\n`;
+    const { code, out } = await validate([a, "-"], {}, stdin);
+    assert.equal(
+      out,
+      `${a}:2: error empty-field: "output" is empty\n<stdin>:2: warning vague-instruction: the instruction "Fix this." does not say what to change or what a good result is; name the code, the problem and the expected outcome\n1 error, 1 warning in 4 records (2 files)\n`,
+    );
+    assert.equal(code, 1);
+  });
+
+  it("exits 0 on warnings alone, and 1 with --strict", async () => {
+    const file = dir.write("warn.jsonl", `${line(good({ instruction: "Fix this." }))}\n`);
+    assert.equal((await validate([file])).code, 0);
+    assert.equal((await validate([file], { strict: true })).code, 1);
+  });
+
+  it("silences a code with --ignore, also as a comma-separated list", async () => {
+    const file = dir.write("ignore.jsonl", `${line(good({ instruction: "Fix this.", output: "" }))}\n`);
+    const { code, out } = await validate([file], { ignore: ["empty-field,vague-instruction"] });
+    assert.equal(out, "0 errors, 0 warnings in 1 record\n");
+    assert.equal(code, 0);
+    await assert.rejects(validate([file], { ignore: ["no-such-check"] }), (e: unknown) => e instanceof UsageError && /no-such-check/.test(e.message));
+  });
+
+  it("warns too-long over --max-tokens", async () => {
+    const file = dir.write("long.jsonl", `${line(good())}\n`);
+    assert.match((await validate([file], { maxTokens: 50 })).out, /:1: warning too-long: the record has about \d+ tokens \(estimated\), over --max-tokens 50/);
+    assert.equal((await validate([file])).out, "0 errors, 0 warnings in 1 record\n");
+  });
+
+  it("checks every line as --format says", async () => {
+    const file = dir.write("as-openai.jsonl", `${line(good())}\n`);
+    const { out } = await validate([file], { format: "openai" });
+    assert.match(out, /:1: error missing-field: no "messages" field/);
+  });
+
+  it("prints one JSON report with counts, columns and token statistics", async () => {
+    const cases = alpacaCases();
+    const file = fileOf("report.jsonl", cases);
+    const { code, out } = await validate([file], { json: true });
+    const report = JSON.parse(out) as {
+      problems: { file: string; line: number; column?: number; severity: string; code: string; message: string; field?: string }[];
+      files: { file: string; format: string; records: number; errors: number; warnings: number }[];
+      records: number;
+      errors: number;
+      warnings: number;
+      counts: Record<string, number>;
+      tokens: { min: number; median: number; p95: number; max: number; tokenizer: string; maxTokens: number };
+    };
+    assert.equal(code, 1);
+    assert.equal(report.files.length, 1);
+    assert.equal(report.files[0]!.format, "alpaca");
+    assert.equal(report.records, report.files[0]!.records);
+    assert.equal(report.errors + report.warnings, report.problems.length);
+    const counted = Object.values(report.counts).reduce((a, b) => a + b, 0);
+    assert.equal(counted, report.problems.length);
+    assert.equal(report.counts["trailing-comma"], 1);
+    assert.equal(report.counts.placeholder, 4);
+    for (const p of report.problems) {
+      assert.equal(p.file, file);
+      assert.ok(p.line >= 1 && ["error", "warning"].includes(p.severity) && p.message.length > 0);
+    }
+    const secret = report.problems.find((p) => p.code === "secret" && p.field === "input")!;
+    const secretLine = cases[secret.line - 1]!.text;
+    assert.equal(secretLine.slice(secret.column! - 1, secret.column! - 1 + TOKEN.length), TOKEN, "the column points at the credential");
+    const fence = report.problems.find((p) => p.code === "trailing-comma")!;
+    assert.equal(cases[fence.line - 1]!.text[fence.column! - 1], ",");
+    const { min, median, p95, max, tokenizer, maxTokens } = report.tokens;
+    assert.ok(min > 0 && min <= median && median <= p95 && p95 <= max, JSON.stringify(report.tokens));
+    assert.equal(tokenizer, "approx");
+    assert.equal(maxTokens, 4096);
+  });
+
+  it("stops quietly when the reader of its output goes away (| head)", async () => {
+    const file = dir.write("piped.jsonl", Array.from({ length: 3000 }, () => line(good({ instruction: "Fix this." }))).join("\n"));
+    let writes = 0;
+    const closed = new Writable({
+      write(_chunk, _enc, done) {
+        writes++;
+        done(Object.assign(new Error("write EPIPE"), { code: "EPIPE" }));
+      },
+    });
+    const code = await runValidate([file], { jobs: 0 }, { stdout: closed, stderr: new Capture(), stdin: Readable.from([]) });
+    assert.equal(code, 0);
+    assert.equal(writes, 1);
+  });
+
+  it("fails with a usage error naming a missing or unreadable file, before reporting anything", async () => {
+    const ok = dir.write("fine.jsonl", `${line(good())}\n`);
+    await assert.rejects(validate([ok, `${dir.path}/nope.jsonl`]), (e: unknown) => e instanceof UsageError && e.exitCode === 2 && e.message === `cannot read ${dir.path}/nope.jsonl: no such file`);
+    await assert.rejects(validate([dir.path]), (e: unknown) => e instanceof UsageError && e.message.includes("is a directory"));
+    await assert.rejects(validate([]), UsageError);
+  });
+});
