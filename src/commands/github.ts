@@ -121,11 +121,18 @@ export async function runRepo(targets: readonly string[], options: RepoOptions, 
   }
 }
 
-/** --checkout: a PR's diff from the local clone; undefined (use the API) when git lacks a commit. */
+// `from` is a tree, not a commit, for a root commit: no merge base to look for.
+const EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+
+/**
+ * --checkout: a PR's diff from the local clone, from the merge base as GitHub shows it
+ * (base...head); undefined (ask the API) when the clone lacks a commit.
+ */
 function localDiffs(repository: Awaited<ReturnType<ReturnType<typeof createGitClient>["open"]>>, ctx: ExtractContext): DiffForRange {
   return async (from, to) => {
     try {
-      return await repository.diff(from, to, { diffFilter: ctx.diffFilter, maxDiffLines: ctx.maxDiffLines, signal: ctx.signal });
+      const sinceMergeBase = from !== EMPTY_TREE;
+      return await repository.diff(from, to, { diffFilter: ctx.diffFilter, maxDiffLines: ctx.maxDiffLines, signal: ctx.signal, sinceMergeBase });
     } catch (error) {
       ctx.log.debug(`--checkout has no diff ${from.slice(0, 12)}..${to.slice(0, 12)} (${(error as Error).message}); asking the API`);
       return undefined;

@@ -96,6 +96,8 @@ export async function* streamCommits(options: CommitStreamOptions): AsyncGenerat
 
 export interface PatchOptions extends DiffLimits {
   cwd: string;
+  /** `git diff from...to`: the change since the two diverged, as GitHub shows a pull request. */
+  sinceMergeBase?: boolean;
   signal?: AbortSignal;
   gitBinary?: string;
 }
@@ -103,7 +105,8 @@ export interface PatchOptions extends DiffLimits {
 /** `git diff from to` as one Diff, parsed the same way (for pull requests in a local clone). */
 export async function diffBetween(from: string, to: string, options: PatchOptions): Promise<Diff> {
   const parser = new PatchParser(options, false);
-  const args = [...PATCH_CONFIG, "diff", ...PATCH_ARGS, "--end-of-options", from, to, "--"];
+  const range = options.sinceMergeBase ? [`${from}...${to}`] : [from, to];
+  const args = [...PATCH_CONFIG, "diff", ...PATCH_ARGS, "--end-of-options", ...range, "--"];
   for await (const chunk of gitOutput({
     cwd: options.cwd,
     args,

@@ -2,7 +2,7 @@
 // the target, renamed over it only when the run succeeds. A failed or interrupted run
 // removes the temporary file and leaves the previous output as it was.
 import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
-import { rename, rm } from "node:fs/promises";
+import { rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { once } from "node:events";
 import { pipeline } from "node:stream/promises";
@@ -25,6 +25,13 @@ export interface AtomicFileOptions {
 let counter = 0;
 
 export async function openAtomicFile(target: string, options: AtomicFileOptions = {}): Promise<LineSink> {
+  // A device or a pipe (-o /dev/null, -o /dev/stderr, a FIFO) is written in place: renaming
+  // a regular file over it would replace the device itself (we may well run as root).
+  const existing = await stat(target).catch(() => undefined);
+  if (existing && !existing.isFile()) {
+    if (existing.isDirectory()) throw new UsageError(`${target}: is a directory; name a file`);
+    return streamSink(createWriteStream(target, { flags: "a" }));
+  }
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${counter++}.tmp`);
   const stream = createWriteStream(temp, { flags: "wx" });
   await once(stream, "open").catch((error: NodeJS.ErrnoException) => {
@@ -50,6 +57,14 @@ export async function openAtomicFile(target: string, options: AtomicFileOptions 
       await closeStream(stream).catch(() => {});
       await rm(temp, { force: true });
     },
+  };
+}
+
+function streamSink(stream: WriteStream): LineSink {
+  return {
+    write: (line) => writeLine(stream, line),
+    commit: () => closeStream(stream),
+    abort: () => closeStream(stream).catch(() => {}),
   };
 }
 

@@ -47,6 +47,15 @@ describe("atomic output file", () => {
     assert.equal(readFileSync(join(dir, "new.jsonl"), "utf8"), "x\n");
   });
 
+  it("writes to a device in place instead of replacing it", async () => {
+    const sink = await openAtomicFile("/dev/null");
+    await sink.write("discarded\n");
+    await sink.commit();
+    const { statSync } = await import("node:fs");
+    assert.ok(statSync("/dev/null").isCharacterDevice(), "/dev/null is still a device");
+    await assert.rejects(openAtomicFile(dir), { name: "UsageError", message: /is a directory/ });
+  });
+
   it("refuses a folder that does not exist with a usage error", async () => {
     await assert.rejects(openAtomicFile(join(dir, "no", "such", "out.jsonl")), { name: "UsageError", message: /cannot write there/ });
   });
