@@ -110,8 +110,7 @@ if (modes.has("extractor")) {
 if (modes.has("cli")) {
   if (existsSync(cli)) {
     const m = await best(runs, () => measure("node", [cli, "local", repo, "-o", "-"]));
-    const written = m.stdoutTail === "" ? 0 : undefined;
-    rows.push({ what: "gh-harvest local -o - (CLI)", m, note: `${(m.stdoutBytes / 2 ** 20).toFixed(1)} MiB written${written === 0 ? ", nothing" : ""}` });
+    rows.push({ what: "gh-harvest local -o - (CLI)", m, note: `${(m.stdoutBytes / 2 ** 20).toFixed(1)} MiB written` });
   } else {
     console.error(`(no CLI at ${cli}: run npm run build for the CLI row)`);
   }

@@ -8,7 +8,7 @@
 // runs built (tsc into a temp folder), as `node dist/src/cli.js validate` would.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -78,6 +78,7 @@ try {
     ["gh-harvest validate (every check)", [cli, "validate", file]],
     ["gh-harvest validate --jobs 0 (one thread)", [cli, "validate", "--jobs", "0", file]],
     ["gh-harvest validate --ignore secret", [cli, "validate", "--ignore", "secret", file]],
+    ["gh-harvest validate --ignore secret --jobs 0", [cli, "validate", "--ignore", "secret", "--jobs", "0", file]],
     ["gh-harvest validate --json", [cli, "validate", "--json", file]],
   ];
   const runs = new Map<string, Run[]>();
@@ -87,7 +88,7 @@ try {
     for (const [name, args] of variants) runs.set(name, [...(runs.get(name) ?? []), timed(process.execPath, args)]);
   }
   const base = best(runs.get("python3 course script")!);
-  console.log(`\n${values.size} file, best of ${rounds} (wall, CPU user+sys, peak RSS, wall vs python):\n`);
+  console.log(`\n${values.size} file, best of ${rounds} (wall, CPU user+sys, peak RSS, wall vs python); load average ${loadavg()[0]!.toFixed(1)}:\n`);
   console.log("| command | wall | CPU | peak RSS | vs course |\n| --- | --- | --- | --- | --- |");
   for (const [name, list] of runs) console.log(row(name, best(list), base));
   console.log(`\nvalidate said: ${best(runs.get(variants[0]![0])!).tail}`);
@@ -104,7 +105,7 @@ try {
   if (values.big !== "0") {
     rmSync(file);
     const big = generate(values.big, "big.jsonl");
-    console.log(`\n${values.big} file, once:\n\n| command | wall | CPU | peak RSS | vs course |\n| --- | --- | --- | --- | --- |`);
+    console.log(`\n${values.big} file, once (load average ${loadavg()[0]!.toFixed(1)}):\n\n| command | wall | CPU | peak RSS | vs course |\n| --- | --- | --- | --- | --- |`);
     const py = timed("python3", [course, big]);
     console.log(row("python3 course script", py));
     console.log(row("gh-harvest validate (every check)", timed(process.execPath, [cli, "validate", big]), py));

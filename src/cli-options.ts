@@ -2,6 +2,7 @@
 import { InvalidArgumentError } from "commander";
 import { parseLanguages, parseMatchPattern } from "./curate/index.js";
 import { FORMATS, type Format } from "./formats.js";
+import { compileRedactPattern } from "./redact.js";
 import { SECRET_POLICIES, type SecretPolicy } from "./pipeline.js";
 
 export function positiveInt(value: string): number {
@@ -36,16 +37,7 @@ export function secretPolicy(value: string): SecretPolicy {
   return value as SecretPolicy;
 }
 
-export function regex(value: string): RegExp {
-  let re: RegExp;
-  try {
-    re = new RegExp(value, "g");
-  } catch (error) {
-    throw new InvalidArgumentError(`not a valid regular expression: ${(error as Error).message}`);
-  }
-  if (re.test("")) throw new InvalidArgumentError(`the pattern "${value}" matches the empty string`);
-  return re;
-}
+export const regex = asArgumentError((v: string) => compileRedactPattern(v));
 
 /** For repeatable options: `-m a -m b`. */
 export function collect<T>(parse: (v: string) => T) {

@@ -41,6 +41,8 @@ interface RawHarvestOptions {
   seed: number;
   dedup: "exact" | "near";
   dedupThreshold: number;
+  pseudonymize: boolean;
+  pseudonymizeSalt?: string;
 }
 
 interface ValidateCliOptions {
@@ -80,12 +82,14 @@ function addHarvestOptions(command: Command): Command {
     .addOption(new Option("--balance <key>", "with --limit: an even mix across languages, repositories or rules").choices(["language", "repo", "mapping"]))
     .option("--seed <n>", "seed of --balance's sampling, for a reproducible mix", (v) => (v === "0" ? 0 : positiveInt(v)), 1)
     .addOption(new Option("--dedup <level>", "exact (always) or near: also drop near-duplicates (MinHash)").choices(["exact", "near"]).default("exact"))
-    .option("--dedup-threshold <x>", "Jaccard similarity from which --dedup near drops a record", fraction, 0.85);
+    .option("--dedup-threshold <x>", "Jaccard similarity from which --dedup near drops a record", fraction, 0.85)
+    .option("--pseudonymize", "replace authors' logins and names in the texts with stable pseudonyms", false)
+    .option("--pseudonymize-salt <secret>", "key of the pseudonyms (default: env GH_HARVEST_SALT); keep it private", undefined);
 }
 
-function harvestOptions(raw: RawHarvestOptions): HarvestOptions {
-  const { state: _state, redactPattern: _patterns, ...rest } = raw;
-  return rest;
+function harvestOptions(raw: RawHarvestOptions, env: NodeJS.ProcessEnv): HarvestOptions {
+  const { state: _state, redactPattern: _patterns, pseudonymize, pseudonymizeSalt, ...rest } = raw;
+  return { ...rest, pseudonymize: pseudonymize ? { salt: pseudonymizeSalt ?? env.GH_HARVEST_SALT ?? "" } : undefined };
 }
 
 export function buildProgram(io: CliIO, onExit: (code: number) => void): Command {
@@ -112,7 +116,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
       .option("--rev <revision>", "what git log would walk (repeatable)", collect(asString), []),
   ).action(async (paths: string[], raw: RawHarvestOptions & { rev: string[] }) => {
     const { runLocal } = await import("./commands/local.js");
-    await runLocal(paths, { ...harvestOptions(raw), revs: raw.rev, state: raw.state, redactPatterns: raw.redactPattern }, ctx);
+    await runLocal(paths, { ...harvestOptions(raw, io.env), revs: raw.rev, state: raw.state, redactPatterns: raw.redactPattern }, ctx);
     onExit(0);
   });
 
@@ -124,7 +128,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
       .option("--api-url <url>", "the REST API root (default: GITHUB_API_URL, else https://api.github.com)"),
   ).action(async (ref: string, raw: RawHarvestOptions & { apiUrl?: string }) => {
     const { runPr } = await import("./commands/github.js");
-    await runPr(ref, { ...harvestOptions(raw), apiUrl: raw.apiUrl, state: raw.state, redactPatterns: raw.redactPattern }, ctx);
+    await runPr(ref, { ...harvestOptions(raw, io.env), apiUrl: raw.apiUrl, state: raw.state, redactPatterns: raw.redactPattern }, ctx);
     onExit(0);
   });
 
@@ -139,7 +143,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
     const { runRepo } = await import("./commands/github.js");
     await runRepo(
       targets,
-      { ...harvestOptions(raw), apiUrl: raw.apiUrl, checkout: raw.checkout, state: raw.state, redactPatterns: raw.redactPattern },
+      { ...harvestOptions(raw, io.env), apiUrl: raw.apiUrl, checkout: raw.checkout, state: raw.state, redactPatterns: raw.redactPattern },
       ctx,
     );
     onExit(0);
@@ -154,15 +158,14 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
     .option("--strict", "exit 1 on warnings too", false)
     .option("--ignore <code>", "silence a check (repeatable, or comma-separated)", collect(asString), [])
     .option("--max-tokens <n>", "warn too-long above this many tokens", positiveInt, 4096)
-    .addOption(new Option("--tokenizer <name>", "how tokens are counted").choices(["approx", "o200k", "cl100k"]).default("approx"))
-    .option("--jobs <n>", "worker threads for large files (0: none)", (v) => (v === "0" ? 0 : positiveInt(v)))
+    .addOption(new Option("--tokenizer <name>", "how tokens are counted: approx (fast estimate), o200k or cl100k (exact, about 8 MB/s)").choices(["approx", "o200k", "cl100k"]).default("approx"))
+    .option("--jobs <n>", "worker threads for files of 8 MB or more (default: cores, up to 4; 0: none)", (v) => (v === "0" ? 0 : positiveInt(v)))
     .option("--redact-pattern <regex>", "also report text matching this pattern as a secret (repeatable)", collect(regex), [])
     .action(async (files: string[], raw: ValidateCliOptions) => {
       const { runValidate } = await import("./commands/validate.js");
-      const { createRedactor } = await import("./redact.js");
       const { redactPattern, ...options } = raw;
-      const redactor = redactPattern.length > 0 ? createRedactor({ extraPatterns: redactPattern }) : undefined;
-      onExit(await runValidate(files, { ...options, redactor }, io));
+      // Patterns, not a ready redactor: worker threads build their own from them.
+      onExit(await runValidate(files, { ...options, redactPatterns: redactPattern }, io));
     });
 
   program

@@ -5,7 +5,7 @@ import { RunError } from "./errors.js";
 import { shapeRecord, type Format } from "./formats.js";
 import type { Logger } from "./log.js";
 import type { Person, SourceRecord, Triple } from "./records.js";
-import type { Redactor } from "./redact.js";
+import { isCredentialKind, pseudonymizeText, type Pseudonymizer, type Redactor } from "./redact.js";
 import { applyRule, type Rule } from "./rules/rule.js";
 import type { LineSink } from "./write/atomic-file.js";
 import type { Balancer, Deduper } from "./curate/index.js";
@@ -32,6 +32,8 @@ export interface PipelineOptions {
   deduper?: Pick<Deduper, "isDuplicate">;
   /** --balance: lines are offered to it, and its even mix is written at the end. */
   balancer?: Pick<Balancer, "offer" | "drain">;
+  /** --pseudonymize: authors' logins and names in the texts become stable pseudonyms. */
+  pseudonymize?: Pseudonymizer;
 }
 
 export interface PipelineDeps {
@@ -81,8 +83,13 @@ export async function runPipeline(
     summary.byMapping[mapping] = (summary.byMapping[mapping] ?? 0) + 1;
   };
 
+  // Every author met so far: a name may turn up in a later record's text (a reply, a
+  // Co-authored-by line). Bounded by the number of contributors, not of records.
+  const people = new Set<string>();
+
   for await (const record of records) {
     summary.scanned++;
+    if (options.pseudonymize) for (const name of namesOf(record)) people.add(name);
     deps.log.progress(`${summary.scanned} ${record.kind === "commit" ? "commits" : "items"} scanned, ${summary.written} records written`);
     if (!options.includeBots && deps.isBot(record.author)) {
       skip("bot author");
@@ -106,9 +113,12 @@ export async function runPipeline(
         skip(unwanted);
         continue;
       }
-      const secrets = redactTriple(triple, deps.redactor);
+      const found = redactTriple(triple, deps.redactor);
+      for (const kind of found) summary.redacted[kind] = (summary.redacted[kind] ?? 0) + 1;
+      if (options.pseudonymize) pseudonymizeTriple(triple, people, options.pseudonymize);
+      // E-mail addresses and --redact-pattern matches are redacted, not treated as leaks.
+      const secrets = found.filter(isCredentialKind);
       if (secrets.length > 0) {
-        for (const kind of secrets) summary.redacted[kind] = (summary.redacted[kind] ?? 0) + 1;
         if (options.onSecret === "fail") {
           throw new RunError(`${triple.meta.id}: found a credential (${secrets[0]}); stopping because of --on-secret fail`);
         }
@@ -159,6 +169,15 @@ function redactTriple(triple: Triple, redactor: Redactor): string[] {
     triple.meta.redacted = counts;
   }
   return kinds;
+}
+
+function namesOf(record: SourceRecord): string[] {
+  const people = [record.author, ...(record.kind === "issue" && record.answer ? [record.answer.author] : [])];
+  return people.flatMap((p) => [p.login, p.name]).filter((n): n is string => Boolean(n));
+}
+
+function pseudonymizeTriple(triple: Triple, people: ReadonlySet<string>, pseudonymize: Pseudonymizer): void {
+  for (const field of TEXT_FIELDS) triple[field] = pseudonymizeText(triple[field], people, pseudonymize);
 }
 
 function addLanguages(triple: Triple, record: SourceRecord, rule: Rule): void {

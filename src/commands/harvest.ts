@@ -6,7 +6,7 @@ import type { Format } from "../formats.js";
 import type { Logger } from "../log.js";
 import { runPipeline, type PipelineDeps, type PipelineOptions, type RunSummary, type SecretPolicy } from "../pipeline.js";
 import type { SourceKind, SourceRecord } from "../records.js";
-import type { Redactor } from "../redact.js";
+import { createPseudonymizer, type Redactor } from "../redact.js";
 import { createBalancer, createDeduper, matchesLanguages, matchesText, type BalanceKey, type DedupMode } from "../curate/index.js";
 import type { Triple } from "../records.js";
 import { resolveRules } from "../rules/loader.js";
@@ -37,6 +37,8 @@ export interface HarvestOptions {
   /** --dedup near: also drop near-duplicates (exact ones are always dropped). */
   dedup?: DedupMode;
   dedupThreshold?: number;
+  /** --pseudonymize: authors become stable pseudonyms, keyed by this salt. */
+  pseudonymize?: { salt: string };
 }
 
 export interface HarvestDeps {
@@ -110,6 +112,7 @@ function pipelineOptions(rules: readonly Rule[], options: HarvestOptions): Pipel
     // Exact duplicates are the validator's `duplicate` check; near ones need MinHash.
     deduper: options.dedup === "near" ? createDeduper({ mode: "near", threshold: options.dedupThreshold }) : undefined,
     balancer: balance && limit ? createBalancer({ by: balance, limit, seed: options.seed, languages }) : undefined,
+    pseudonymize: options.pseudonymize ? createPseudonymizer({ salt: options.pseudonymize.salt }) : undefined,
   };
 }
 

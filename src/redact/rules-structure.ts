@@ -63,7 +63,9 @@ function* findUrlPasswords(text: string): Iterable<Span> {
   for (let i = text.indexOf("://"); i !== -1; i = text.indexOf("://", i + 3)) {
     let s = i;
     while (s > 0 && i - s < 32 && SCHEME_CHAR.test(text[s - 1] ?? "")) s--;
-    if (s === i || !/[A-Za-z]/.test(text[s] ?? "")) continue;
+    // A scheme starts with a letter: "+amqp://" on a diff's added line is the scheme amqp.
+    while (s < i && !/[A-Za-z]/.test(text[s] ?? "")) s++;
+    if (s === i) continue;
     const from = i + 3;
     let at = -1;
     let j = from;

@@ -1,14 +1,14 @@
 // The rule table of the redactor.
 //
 // Why our own table rather than a maintained one. Measured on this project's corpus
-// (test/redact/corpus.test.ts: 120 made-up credentials in 36 issuer groups, 126 look-alikes)
+// (test/redact/corpus.test.ts: 121 made-up credentials in 36 issuer groups, 127 look-alikes)
 // and on 4 MB of diffs cut from real code (bench/redact.ts --gitleaks-json --secretlint-dir;
-// figures in bench/README.md):
+// figures in bench/README.md; CPU time on a busy 2-core machine):
 //
-//   rules                          recall   false alarms   scan speed, same run
-//   this table                     100%     0%             15-60 MB/s (busy 2-core machine)
-//   gitleaks default (ported)      86.7%    2.4%           2-5 MB/s (217 regexes in JS)
-//   secretlint preset-recommend    36.7%    3.2%           4-5 MB/s
+//   rules                          recall   false alarms   scan speed
+//   this table                     100%     0%             33-80 MB/s
+//   gitleaks default (ported)      86.0%    3.1%           ~6 MB/s (217 regexes run in JS)
+//   secretlint preset-recommend    36.4%    3.1%           7-13 MB/s
 //
 // gitleaks has no rule for Azure SAS signatures, URL passwords or literal passwords, and its
 // generic-api-key rule fires on public identifiers; secretlint by design skips AWS key IDs

@@ -38,12 +38,21 @@ class Buffered {
   private text = "";
   closed = false;
   private failure: Error | undefined;
+  private readonly onError = (e: NodeJS.ErrnoException) => {
+    // EPIPE is how a pipe says its reader is done, as `head` is: not an error of ours.
+    if (e.code !== "EPIPE") this.failure = e;
+    this.closed = true;
+  };
   constructor(private readonly out: NodeJS.WritableStream) {
-    out.on("error", (e: NodeJS.ErrnoException) => {
-      // EPIPE is how a pipe says its reader is done, as `head` is: not an error of ours.
-      if (e.code !== "EPIPE") this.failure = e;
-      this.closed = true;
-    });
+    out.on("error", this.onError);
+  }
+  /** The last flush: the stream is the caller's again. */
+  async close(): Promise<void> {
+    try {
+      await this.flush();
+    } finally {
+      this.out.off("error", this.onError);
+    }
   }
   push(s: string): void {
     if (!this.closed) this.text += s;
@@ -90,7 +99,7 @@ export function textReporter(out: NodeJS.WritableStream): Reporter {
     async end(summary) {
       const files = summary.files.length > 1 ? ` (${summary.files.length} files)` : "";
       buf.push(`${plural(summary.errors, "error")}, ${plural(summary.warnings, "warning")} in ${plural(summary.records, "record")}${files}\n`);
-      await buf.flush();
+      await buf.close();
     },
   };
 }
@@ -127,7 +136,7 @@ export function jsonReporter(out: NodeJS.WritableStream): Reporter {
       const { files, records, errors, warnings, counts, tokens } = summary;
       const rest = JSON.stringify({ files, records, errors, warnings, counts, tokens: tokens ?? null });
       buf.push(`${first ? "" : "\n"}],${rest.slice(1)}\n`);
-      await buf.flush();
+      await buf.close();
     },
   };
 }

@@ -65,8 +65,10 @@ export async function validateInputs(
   let pool: BlockChecker | undefined;
   try {
     for (const input of inputs) {
-      let checker = local;
-      if (parallel && options.jobs > 0 && !options.redactorInstance && (input.size ?? 0) >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)) checker = pool ??= await parallel(options);
+      const big = (input.size ?? 0) >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES);
+      // A ready redactor instance cannot be sent to a worker thread.
+      const threads = parallel && options.jobs > 0 && big && !options.redactorInstance;
+      const checker = threads ? (pool ??= await parallel(options)) : local;
       const file = await validateInput(input, checker, enabled, reporter, summary);
       tokens.merge(file.tokensHistogram);
       summary.files.push(file.summary);
@@ -82,7 +84,8 @@ export async function validateInputs(
 /** What checkBlock needs, from the engine's plain-data options (also in worker threads). */
 export function lineCheckOptions(options: EngineOptions, countTokens: TokenCounter): LineCheckOptions {
   const { format, maxTokens, tokenizer, wantTokens } = options;
-  return { format, maxTokens, tokenizer, wantTokens, countTokens, enabled: codeFilter(options.ignore), redactor: options.redactorInstance ?? credentialRedactor(options.redactor) };
+  const redactor = options.redactorInstance ?? credentialRedactor(options.redactor);
+  return { format, maxTokens, tokenizer, wantTokens, countTokens, enabled: codeFilter(options.ignore), redactor };
 }
 
 /** The redactor's rules minus personal data: an e-mail address is redacted by a harvest, but it is not a credential. */

@@ -82,6 +82,17 @@ describe("git client", () => {
     assert.equal(inside.root, local.root);
   });
 
+  it("opens a bare repository, named without its .git", async () => {
+    const bare = join(repo.dir, "..", "project.git");
+    await runGit(repo.dir, ["clone", "-q", "--bare", repo.dir, bare]);
+    const opened = await git.open(bare);
+    assert.equal(opened.name, "project");
+    const revisions = await opened.resolveRevisions(["HEAD"]);
+    let count = 0;
+    for await (const _ of opened.commits({ ...limits, revisions })) count++;
+    assert.equal(count, 3);
+  });
+
   it("refuses what is not a repository with exit 2 and the path", async () => {
     await rejectsWith(git.open("/nonexistent/dir"), 2, /^\/nonexistent\/dir: no such directory$/);
     const plain = await createTempRepo();

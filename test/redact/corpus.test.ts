@@ -44,6 +44,15 @@ describe("redaction corpus", () => {
     }
   });
 
+  it("catches every credential on a diff's added and removed lines, where harvests meet them", () => {
+    for (const c of credentialCorpus(8)) {
+      for (const sign of ["+", "-"]) {
+        const hunk = c.text.split("\n").map((line) => sign + line).join("\n");
+        assert.ok(!redactor.redact(hunk).text.includes(c.value), `${c.issuer} survived on a ${sign} line`);
+      }
+    }
+  });
+
   it("reports credentials but not e-mail addresses when asked for credentials only", () => {
     const scanOnly = createRedactor({ emails: false });
     const text = "Signed-off-by: Jane <jane.doe@acme.io>\nGITHUB_TOKEN=" + credentialCorpus()[0]!.value;
