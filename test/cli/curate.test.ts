@@ -16,11 +16,13 @@ const repos: TempRepo[] = [];
 before(async () => {
   for (const [name, h] of Object.entries(histories)) {
     const repo = await createTempRepo({ name: `lab-${name}` });
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 18; i++) {
       await repo.write(`src/fetch${i}.${h.ext}`, h.async.replace("fetch", `fetch${i}`));
       await repo.commit(`Turn fetch number ${i} into a coroutine that awaits the client`);
-      await repo.write(`src/area${i}.${h.ext}`, h.other.replace("area", `area${i}`));
-      await repo.commit(`Add area helper number ${i} for circles of any radius`);
+      if (i % 6 === 0) {
+        await repo.write(`src/area${i}.${h.ext}`, h.other.replace("area", `area${i}`));
+        await repo.commit(`Add area helper number ${i} for circles of any radius`);
+      }
     }
     repos.push(repo);
   }
@@ -33,29 +35,35 @@ after(async () => {
 const records = (stdout: string) => stdout.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
 
 describe("curation flags", () => {
-  it("harvests several histories in one run with --match and an even --balance by language", async () => {
-    const args = ["local", ...repos.map((r) => r.dir), "--match", "coroutine|async|await", "--balance", "language", "--limit", "6", "--seed", "7"];
+  it("runs the course lab as one command: 50 valid records about coroutines, balanced across three languages", async () => {
+    // The command of the README's "Curating" section.
+    const args = ["local", ...repos.map((r) => r.dir), "--match", "coroutine|async|await", "--languages", "python,rust,typescript",
+      "--balance", "language", "--limit", "50", "--seed", "1"];
     const result = await runCli(args);
     assert.equal(result.code, 0, result.stderr);
     const chosen = records(result.stdout);
-    assert.equal(chosen.length, 6);
+    assert.equal(chosen.length, 50);
     const perLanguage: Record<string, number> = {};
     for (const r of chosen) {
       assert.match(r.output, /coroutine/);
       for (const lang of r.meta.languages) perLanguage[lang] = (perLanguage[lang] ?? 0) + 1;
     }
-    assert.deepEqual(perLanguage, { python: 2, rust: 2, typescript: 2 });
+    assert.deepEqual(Object.values(perLanguage).sort(), [16, 17, 17]);
     const again = await runCli(args);
     assert.equal(again.stdout, result.stdout, "the same seed gives the same mix");
+    const other = await runCli([...args.slice(0, -1), "2"]);
+    assert.notEqual(other.stdout, result.stdout, "another seed, another sample");
+    const check = await runCli(["validate", "-"], { stdin: result.stdout });
+    assert.equal(check.code, 0, check.stdout);
   });
 
   it("keeps only the languages asked for", async () => {
     const result = await runCli(["local", ...repos.map((r) => r.dir), "--languages", "rust"]);
     assert.equal(result.code, 0, result.stderr);
     const chosen = records(result.stdout);
-    assert.equal(chosen.length, 8);
+    assert.equal(chosen.length, 21);
     assert.ok(chosen.every((r) => r.meta.languages.includes("rust")));
-    assert.match(result.stderr, /not in --languages 16/);
+    assert.match(result.stderr, /not in --languages 42/);
   });
 
   it("refuses --balance without --limit and a broken --match", async () => {
