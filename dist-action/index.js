@@ -2023,12 +2023,12 @@ var require_src2 = __commonJS({
     function check2(path, isFile, isDirectory) {
       log(`checking %s`, path);
       try {
-        const stat3 = fs_1.statSync(path);
-        if (stat3.isFile() && isFile) {
+        const stat4 = fs_1.statSync(path);
+        if (stat4.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat3.isDirectory() && isDirectory) {
+        if (stat4.isDirectory() && isDirectory) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -3753,17 +3753,17 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex2 = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
-      const state = regex2.state;
-      delete regex2.state;
+      const regex3 = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const state = regex3.state;
+      delete regex3.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input2, returnObject = false) => {
-        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex2, options, { glob, posix });
-        const result = { glob, state, regex: regex2, posix, input: input2, output: output2, match, isMatch };
+        const { isMatch, match, output: output2 } = picomatch2.test(input2, regex3, options, { glob, posix });
+        const result = { glob, state, regex: regex3, posix, input: input2, output: output2, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -3788,7 +3788,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input2, regex2, options, { glob, posix } = {}) => {
+    picomatch2.test = (input2, regex3, options, { glob, posix } = {}) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -3805,16 +3805,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input2, regex2, options, posix);
+          match = picomatch2.matchBase(input2, regex3, options, posix);
         } else {
-          match = regex2.exec(output2);
+          match = regex3.exec(output2);
         }
       }
       return { isMatch: Boolean(match), match, output: output2 };
     };
     picomatch2.matchBase = (input2, glob, options, posix = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex2.test(utils.basename(input2, { windows: posix }));
+      const regex3 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+      return regex3.test(utils.basename(input2, { windows: posix }));
     };
     picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
     picomatch2.parse = (pattern, options) => {
@@ -3833,11 +3833,11 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch2.toRegex(source, options);
+      const regex3 = picomatch2.toRegex(source, options);
       if (returnState === true) {
-        regex2.state = state;
+        regex3.state = state;
       }
-      return regex2;
+      return regex3;
     };
     picomatch2.makeRe = (input2, options = {}, returnOutput = false, returnState = false) => {
       if (!input2 || typeof input2 !== "string") {
@@ -13002,9 +13002,9 @@ Expecting one of '${allowedValues.join("', '")}'`);
         if (typeof fn2 === "function") {
           option.default(defaultValue).argParser(fn2);
         } else if (fn2 instanceof RegExp) {
-          const regex2 = fn2;
+          const regex3 = fn2;
           fn2 = (val, def) => {
-            const m2 = regex2.exec(val);
+            const m2 = regex3.exec(val);
             return m2 ? m2[0] : def;
           };
           option.default(defaultValue).argParser(fn2);
@@ -14830,8 +14830,8 @@ function routeMatcher(paths) {
   const regexes = paths.map(
     (path) => path.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
   );
-  const regex2 = `^(?:${regexes.map((r2) => `(?:${r2})`).join("|")})[^/]*$`;
-  return new RegExp(regex2, "i");
+  const regex22 = `^(?:${regexes.map((r2) => `(?:${r2})`).join("|")})[^/]*$`;
+  return new RegExp(regex22, "i");
 }
 var regex = routeMatcher(triggers_notification_paths_default);
 var triggersNotification = regex.test.bind(regex);
@@ -23288,7 +23288,8 @@ async function* streamCommits(options) {
 }
 async function diffBetween(from, to2, options) {
   const parser = new PatchParser(options, false);
-  const args = [...PATCH_CONFIG, "diff", ...PATCH_ARGS, "--end-of-options", from, to2, "--"];
+  const range = options.sinceMergeBase ? [`${from}...${to2}`] : [from, to2];
+  const args = [...PATCH_CONFIG, "diff", ...PATCH_ARGS, "--end-of-options", ...range, "--"];
   for await (const chunk of gitOutput({
     cwd: options.cwd,
     args,
@@ -25417,8 +25418,8 @@ function anchor(source) {
 var date = /* @__PURE__ */ anchor(dateSource);
 function timeSource(args) {
   const hhmm = `(?:[01]\\d|2[0-3]):[0-5]\\d`;
-  const regex2 = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
-  return regex2;
+  const regex3 = typeof args.precision === "number" ? args.precision === -1 ? `${hhmm}` : args.precision === 0 ? `${hhmm}:[0-5]\\d` : `${hhmm}:[0-5]\\d\\.\\d{${args.precision}}` : args.seconds ? `${hhmm}:[0-5]\\d(?:\\.\\d+)?` : `${hhmm}(?::[0-5]\\d(?:\\.\\d+)?)?`;
+  return regex3;
 }
 function time(args) {
   return new RegExp(`^${timeSource(args)}$`);
@@ -25433,8 +25434,8 @@ function datetime(args) {
 }
 var anyString = /^[\s\S]{0,}$/;
 var string = (params) => {
-  const regex2 = params ? `[\\s\\S]{${params?.minimum ?? 0},${params?.maximum ?? ""}}` : `[\\s\\S]*`;
-  return new RegExp(`^${regex2}$`);
+  const regex3 = params ? `[\\s\\S]{${params?.minimum ?? 0},${params?.maximum ?? ""}}` : `[\\s\\S]*`;
+  return new RegExp(`^${regex3}$`);
 };
 var bigint = /^-?\d+n?$/;
 var integer = /^-?\d+$/;
@@ -39652,9 +39653,9 @@ var stringProcessor = (schema, ctx, _json, _params) => {
       json2.pattern = patternList[0].source;
     else if (patternList.length > 1) {
       json2.allOf = [
-        ...patternList.map((regex2) => ({
+        ...patternList.map((regex3) => ({
           ...ctx.target === "draft-07" || ctx.target === "draft-04" || ctx.target === "openapi-3.0" ? { type: "string" } : {},
-          pattern: regex2.source
+          pattern: regex3.source
         }))
       ];
     }
@@ -41169,10 +41170,10 @@ function currencyCode2(_params) {
 function hash(alg, params) {
   const enc = params?.enc ?? "hex";
   const format2 = `${alg}_${enc}`;
-  const regex2 = regexes_exports[format2];
-  if (!regex2)
+  const regex3 = regexes_exports[format2];
+  if (!regex3)
     throw new Error(`Unrecognized hash format: ${format2}`);
-  return _stringFormat(ZodCustomStringFormat, format2, regex2, params);
+  return _stringFormat(ZodCustomStringFormat, format2, regex3, params);
 }
 var ZodNumber = /* @__PURE__ */ $constructor(
   "ZodNumber",
@@ -42682,7 +42683,7 @@ function convertBaseSchema(schema, ctx) {
             for (const key of Object.keys(payload.value)) {
               if (propertyKeys.includes(key))
                 continue;
-              if (patterns.some((regex2) => regex2.test(key)))
+              if (patterns.some((regex3) => regex3.test(key)))
                 continue;
               unrecognized.push(key);
             }
@@ -43448,6 +43449,678 @@ function shapeRecord(triple, format2) {
   }
 }
 
+// src/redact/rule.ts
+var PRIORITY = { issuer: 30, structure: 20, context: 10, generic: 5, pii: 1 };
+
+// src/redact/email.ts
+var MAX_LOCAL = 64;
+var MAX_DOMAIN = 253;
+var DOMAIN_SHAPE = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,10}([A-Za-z]{2,24})$/;
+var PUBLIC_DOMAIN = /(?:^|\.)(?:users\.noreply\.github\.com|example\.(?:com|org|net)|example|test|invalid|localhost)$/i;
+var FILE_EXTENSIONS = new Set(
+  "png jpg jpeg gif svg webp ico bmp avif js mjs cjs ts tsx jsx css scss sass less json md txt html htm xml yml yaml toml lock map wasm vue svelte php py rb rs go java kt swift sh zip gz tgz pdf".split(" ")
+);
+function isLocalChar(c3) {
+  return c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 >= 48 && c3 <= 57 || c3 === 46 || c3 === 95 || c3 === 37 || c3 === 43 || c3 === 45;
+}
+function isDomainChar(c3) {
+  return c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 >= 48 && c3 <= 57 || c3 === 46 || c3 === 45;
+}
+function* findEmails(text) {
+  for (let at2 = text.indexOf("@"); at2 !== -1; at2 = text.indexOf("@", at2 + 1)) {
+    let start = at2;
+    while (start > 0 && at2 - start < MAX_LOCAL && isLocalChar(text.charCodeAt(start - 1))) start--;
+    while (start < at2 && !isAlnum(text.charCodeAt(start))) start++;
+    if (start === at2) continue;
+    let end = at2 + 1;
+    while (end < text.length && end - at2 <= MAX_DOMAIN && isDomainChar(text.charCodeAt(end))) end++;
+    while (end > at2 + 1 && !isAlnum(text.charCodeAt(end - 1))) end--;
+    const domain2 = text.slice(at2 + 1, end);
+    const tld = DOMAIN_SHAPE.exec(domain2)?.[1];
+    if (tld === void 0 || FILE_EXTENSIONS.has(tld.toLowerCase())) continue;
+    if (PUBLIC_DOMAIN.test(domain2) || isNotAnAddress(text, start, at2, end)) continue;
+    yield { start, end };
+  }
+}
+function isAlnum(c3) {
+  return c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 >= 48 && c3 <= 57;
+}
+function isNotAnAddress(text, start, at2, end) {
+  const local = text.slice(start, at2).toLowerCase();
+  const domain2 = text.slice(at2 + 1, end).toLowerCase();
+  if (local === "noreply" && domain2 === "github.com") return true;
+  if (local === "git" && text[end] === ":") return true;
+  if (text.startsWith("//", start - 2)) return true;
+  if (text[start - 1] !== ":") return false;
+  let i = start - 1;
+  while (i > 0 && start - i < 300 && !/[\s"'`<>()]/.test(text[i - 1] ?? "")) i--;
+  return text.slice(i, start).includes("://");
+}
+var EMAIL_RULE = { kind: "email", keywords: [], find: findEmails, priority: PRIORITY.pii };
+
+// src/redact/entropy.ts
+function shannonEntropy(value) {
+  if (value.length === 0) return 0;
+  const counts2 = /* @__PURE__ */ new Map();
+  for (const ch of value) counts2.set(ch, (counts2.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const n2 of counts2.values()) {
+    const p2 = n2 / value.length;
+    bits -= p2 * Math.log2(p2);
+  }
+  return bits;
+}
+var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
+  "changeme",
+  "change_me",
+  "change-me",
+  "changeit",
+  "password",
+  "passwd",
+  "secret",
+  "token",
+  "apikey",
+  "api_key",
+  "api-key",
+  "example",
+  "sample",
+  "dummy",
+  "test",
+  "testing",
+  "foobar",
+  "foo",
+  "bar",
+  "baz",
+  "null",
+  "none",
+  "nil",
+  "undefined",
+  "true",
+  "false",
+  "empty",
+  "redacted",
+  "hidden",
+  "masked",
+  "default",
+  "placeholder",
+  "todo",
+  "tbd",
+  "fixme",
+  "required",
+  "optional",
+  "string",
+  "value",
+  "admin",
+  "root",
+  "letmein",
+  "qwerty",
+  "notasecret",
+  "not-a-secret",
+  "fake",
+  "mock",
+  "invalid",
+  "xxx"
+]);
+var PLACEHOLDER_FRAGMENTS = /your[_-]?|<[^>]*>|\$\{|\{\{|\}\}|process\.env|os\.environ|getenv|environ\[|secrets\.|example|placeholder|dummy|sample|redacted|replace[_-]?me|\.\.\.|xxxx|\*\*\*|####|0000000|1234567|abcdefg/i;
+var PLACEHOLDER_SHAPES = /^(?:\$\(|%\(|%[A-Za-z_]+%$|\$[A-Za-z_][A-Za-z0-9_]*$|vault:|insert[_-])/;
+function isPlaceholder(value) {
+  const lower = value.toLowerCase();
+  if (PLACEHOLDER_WORDS.has(lower)) return true;
+  if (PLACEHOLDER_FRAGMENTS.test(value) || PLACEHOLDER_SHAPES.test(value)) return true;
+  if (/^(.)\1*$/.test(value)) return true;
+  return false;
+}
+function looksRandom(body, minEntropy = 3) {
+  if (isPlaceholder(body)) return false;
+  if (/(.)\1{5}/.test(body)) return false;
+  return shannonEntropy(body) >= Math.min(minEntropy, Math.log2(body.length) - 0.5);
+}
+
+// src/redact/rules-context.ts
+var ASSIGN = String.raw`["'\x60]?\??[ \t]*(?:=|:=|::=|:|=>|\?=)(?!=)[ \t]*`;
+function context(kind, keywords, pattern, accept) {
+  return { kind, keywords, pattern, group: 1, accept, priority: PRIORITY.context };
+}
+var highEntropy = (min) => (v2) => !isPlaceholder(v2) && shannonEntropy(v2) >= min;
+var CONTEXT_RULES = [
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html: 40 base64
+  // characters, only ever recognisable by the name it is assigned to (aws_secret_access_key,
+  // AWS_SECRET_KEY, "SecretAccessKey"). AWS's documented example (…EXAMPLEKEY) is public.
+  context(
+    "aws-secret-key",
+    ["secret"],
+    new RegExp(String.raw`(?:aws[\w.-]{0,20}?secret[\w.-]{0,20}?|secret[_.-]?access[_.-]?)key${ASSIGN}["'\x60]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`, "gi"),
+    (v2) => !v2.includes("EXAMPLE") && highEntropy(4)(v2)
+  ),
+  // https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string:
+  // AccountKey=<88 base64>; Service Bus / Event Hubs: SharedAccessKey=<44 base64>.
+  context(
+    "azure-key",
+    ["accountkey", "accesskey"],
+    /\b(?:AccountKey|SharedAccessKey|AccessKey)[ \t]*=[ \t]*([A-Za-z0-9+/]{30,100}={0,2})/gi,
+    highEntropy(4)
+  ),
+  context(
+    "azure-key",
+    ["azure"],
+    new RegExp(String.raw`azure[\w.-]{0,30}?(?:key|secret)${ASSIGN}["'\x60]?([A-Za-z0-9+/]{86}==)`, "gi"),
+    highEntropy(4)
+  ),
+  // https://learn.microsoft.com/azure/storage/common/storage-sas-overview: the sig parameter is
+  // the HMAC that makes a SAS URL a credential (base64, often percent-encoded).
+  context("azure-sas-token", ["sig="], /[?&;]sig=((?:[A-Za-z0-9+/]|%2[BbFf]){30,120}(?:=|%3[Dd]){0,2})/g, highEntropy(3.5)),
+  // https://www.twilio.com/docs/iam/api/authtoken: 32 hex characters next to a Twilio name.
+  context(
+    "twilio-auth-token",
+    ["twilio"],
+    new RegExp(String.raw`twilio[\w.-]{0,30}?(?:token|secret)${ASSIGN}["'\x60]?([0-9a-fA-F]{32})\b`, "gi"),
+    highEntropy(3)
+  ),
+  // Authorization: Bearer …, Basic …, token …; X-API-Key: … (curl -H, HTTP dumps, code).
+  context(
+    "auth-header",
+    ["authorization", "api-key", "auth-token"],
+    /\b(?:proxy-)?(?:authorization|x-api-key|api-key|x-auth-token)["']?[ \t]*[:=][ \t]*["']?(?:(?:bearer|basic|token|bot)[ \t]+)?([A-Za-z0-9._~+/=-]{16,8192})(?![A-Za-z0-9._~+/=-])/gi,
+    (v2) => highEntropy(3)(v2) && !/^[a-z]+(?:[-_.][a-z]+)*$/i.test(v2)
+  )
+];
+var PASSWORD_NAME = String.raw`pass(?:word|wd|phrase)|(?<![a-z0-9])pass(?![a-z])|pwd`;
+var SECRET_NAME = String.raw`secret|token|api[_-]?key|apikey|(?:access|auth|storage|account|master|signing|encryption|private)[_-]?key|credentials?`;
+var NOT_A_SECRET_WORDS = /* @__PURE__ */ new Set([
+  "name",
+  "names",
+  "url",
+  "uri",
+  "path",
+  "file",
+  "files",
+  "dir",
+  "id",
+  "ids",
+  "type",
+  "types",
+  "len",
+  "length",
+  "size",
+  "count",
+  "endpoint",
+  "field",
+  "header",
+  "prefix",
+  "suffix",
+  "env",
+  "var",
+  "regex",
+  "pattern",
+  "format",
+  "expires",
+  "expiry",
+  "expiration",
+  "expire",
+  "at",
+  "in",
+  "ttl",
+  "timeout",
+  "hash",
+  "hashed",
+  "digest",
+  "label",
+  "prompt",
+  "hint",
+  "placeholder",
+  "message",
+  "msg",
+  "text",
+  "title",
+  "policy",
+  "reset",
+  "strength",
+  "izer",
+  "iser",
+  "ize",
+  "ise",
+  "ized",
+  "ised",
+  "s",
+  "es",
+  "ref",
+  "version",
+  "limit",
+  "mode",
+  "method",
+  "provider",
+  "source",
+  "kind",
+  "class",
+  "usage",
+  "index",
+  "column",
+  "param",
+  "arg",
+  "flag",
+  "enabled",
+  "required",
+  "min",
+  "max",
+  "rule",
+  "error",
+  "input",
+  "manager",
+  "service",
+  "store",
+  "storage",
+  "validator",
+  "ui",
+  "page",
+  "form",
+  "view",
+  "button",
+  "link",
+  "display",
+  "visible",
+  "valid"
+]);
+var GENERIC_RULE = {
+  kind: "generic-secret",
+  // No keywords: "key" and "token" are on most lines of code; the regex is its own filter.
+  keywords: [],
+  // Group 1: the name's keyword, 2: the rest of the name, 3: a quote, 4 or 5: the value.
+  // An unquoted value stops at "=" (but keeps base64 padding): "a=b=c" is not one value, and
+  // "password=password=..." must not make every keyword scan the rest of the line.
+  pattern: new RegExp(
+    String.raw`(?<!(?:public|publishable|csrf|xsrf|next|prev|page|continuation|sync|cancellation)[_.-]?)(${PASSWORD_NAME}|${SECRET_NAME})([\w.-]{0,24}?)${ASSIGN}(?:(["'\x60])([^"'\x60\r\n]{1,4096}?)\3|([^\s"'\x60,;()[\]{}<>=]{1,4096}={0,3})(?![^\s"'\x60,;()[\]{}<>=]))`,
+    "gi"
+  ),
+  resolve: genericValue,
+  priority: PRIORITY.generic
+};
+var IDENTIFIER = /^(?:[a-z]+(?:[A-Z][a-z]+)*|(?:[A-Z][a-z]+)+|[A-Z]+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)$/;
+var IS_PASSWORD_NAME = new RegExp(`^(?:${PASSWORD_NAME})$`, "i");
+function genericValue(match) {
+  const keyword = match[1] ?? "";
+  const suffix = match[2] ?? "";
+  if (suffix !== "" && NOT_A_SECRET_WORDS.has(lastWord(suffix))) return void 0;
+  const isPassword = IS_PASSWORD_NAME.test(keyword);
+  const quoted = match[3] !== void 0;
+  const value = quoted ? match[4] ?? "" : match[5] ?? "";
+  const group = quoted ? 4 : 5;
+  if (!quoted) {
+    const after = match.input[match.indices?.[group]?.[1] ?? 0];
+    const operator = match.input.slice(match.indices?.[2]?.[1] ?? 0, match.indices?.[group]?.[0] ?? 0);
+    if (after === "(" || after === "[" || /^["'`]?\??:$/.test(operator)) return void 0;
+  }
+  if (!acceptGenericValue(value, isPassword, quoted)) return void 0;
+  return { kind: isPassword ? "password" : "generic-secret", group };
+}
+function lastWord(suffix) {
+  const words = suffix.split(/[_.-]|(?<=[a-z0-9])(?=[A-Z])/).filter((w2) => w2 !== "");
+  return (words.at(-1) ?? "").toLowerCase();
+}
+function acceptGenericValue(value, isPassword, quoted) {
+  if (/\s/.test(value) || isPlaceholder(value)) return false;
+  if (/^[a-z]+(?:[-_.][a-z]+)+$/i.test(value) || new RegExp("^\\p{Lu}?\\p{Ll}+$", "u").test(value) || IDENTIFIER.test(value)) return false;
+  if (!quoted) {
+    if (/^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)+[?!]?$/.test(value)) return false;
+    if (/^\d+$/.test(value) || value.length < 8 || shannonEntropy(value) < (isPassword ? 2.5 : 3)) return false;
+  }
+  if (isPassword) return value.length >= 6 && !/^\d+$/.test(value);
+  if (value.length < 12 || shannonEntropy(value) < 3) return false;
+  return /\d/.test(value) || /[a-z]/.test(value) && /[A-Z]/.test(value) || /[^A-Za-z0-9]/.test(value);
+}
+
+// src/redact/rules-structure.ts
+var KEY_HEADER = /-----BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+var MAX_KEY_LENGTH = 16384;
+var KEY_BODY_LINES = /(?:(?:\r?\n|(?:\\r)?\\n)[+ ]?(?:[A-Za-z0-9+/=]{8,100}|(?:Proc-Type|DEK-Info|Comment|Version|Hash):[^\r\n\\]{0,120})?){0,500}/y;
+function* findPrivateKeys(text) {
+  KEY_HEADER.lastIndex = 0;
+  let endMarker = -2;
+  for (let m2 = KEY_HEADER.exec(text); m2 !== null; m2 = KEY_HEADER.exec(text)) {
+    const start = m2.index;
+    const bodyStart = start + m2[0].length;
+    if (endMarker !== -1 && endMarker < bodyStart) endMarker = text.indexOf("-----END", bodyStart);
+    let end = -1;
+    if (endMarker !== -1 && endMarker - bodyStart <= MAX_KEY_LENGTH && isKeyBody(text.slice(bodyStart, endMarker))) {
+      const close = text.indexOf("-----", endMarker + 8);
+      end = close !== -1 && close - endMarker < 80 ? close + 5 : endMarker + 8;
+    } else {
+      KEY_BODY_LINES.lastIndex = bodyStart;
+      end = bodyStart + (KEY_BODY_LINES.exec(text)?.[0].length ?? 0);
+      while (end > bodyStart && /[\s+]/.test(text[end - 1] ?? "")) end--;
+    }
+    if (countBase64(text, bodyStart, end) < 64) continue;
+    yield { start, end };
+    KEY_HEADER.lastIndex = end;
+  }
+}
+var KEY_LINE = /^[\s+"'`-]*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Comment|Version|Hash|Charset):.*)[\s+,;\\"'`]*$/;
+function isKeyBody(body) {
+  return body.split(/\r?\n|(?:\\r)?\\n/).every((line) => KEY_LINE.test(line));
+}
+function countBase64(text, from, to2) {
+  let n2 = 0;
+  for (let i = from; i < to2; i++) {
+    const c3 = text.charCodeAt(i);
+    if (c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 >= 48 && c3 <= 57 || c3 === 43 || c3 === 47) n2++;
+  }
+  return n2;
+}
+var SCHEME_CHAR = /[A-Za-z0-9+.-]/;
+var AUTHORITY_END = /[\s/?#"'`<>()[\]{}\\]/;
+function* findUrlPasswords(text) {
+  for (let i = text.indexOf("://"); i !== -1; i = text.indexOf("://", i + 3)) {
+    let s = i;
+    while (s > 0 && i - s < 32 && SCHEME_CHAR.test(text[s - 1] ?? "")) s--;
+    while (s < i && !/[A-Za-z]/.test(text[s] ?? "")) s++;
+    if (s === i) continue;
+    const from = i + 3;
+    let at2 = -1;
+    let j3 = from;
+    for (; j3 < text.length && j3 - from < 512; j3++) {
+      const ch = text[j3] ?? "";
+      if (AUTHORITY_END.test(ch)) break;
+      if (ch === "@") at2 = j3;
+    }
+    if (at2 === -1) continue;
+    const colon = text.indexOf(":", from);
+    if (colon === -1 || colon >= at2) continue;
+    const password = text.slice(colon + 1, at2);
+    if (password === "" || !isUrlPassword(password)) continue;
+    yield { start: colon + 1, end: at2 };
+  }
+}
+function isUrlPassword(value) {
+  if (isPlaceholder(value)) return false;
+  if (/^[$%:{]/.test(value) || /^(?:pass|pw|pwd|passwd|password|user|username|secret|token|x-oauth-basic)$/i.test(value)) return false;
+  return true;
+}
+var STRUCTURE_RULES = [
+  { kind: "private-key", keywords: ["private key"], find: findPrivateKeys, priority: PRIORITY.structure },
+  // No keyword: "://" is on most pages, and the finder starts from indexOf("://") anyway.
+  { kind: "url-password", keywords: [], find: findUrlPasswords, priority: PRIORITY.context }
+];
+
+// src/redact/rules-tokens.ts
+function randomAfter(prefix, minEntropy = 3) {
+  return (value) => looksRandom(value.replace(prefix, ""), minEntropy);
+}
+function issuer(kind, keywords, pattern, accept) {
+  return { kind, keywords, pattern, accept, priority: PRIORITY.issuer };
+}
+var TOKEN_RULES = [
+  // https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
+  issuer("github-token", ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], /\bgh[pousr]_[A-Za-z0-9]{36,251}\b/g, randomAfter(/^gh._/)),
+  issuer("github-token", ["github_pat_"], /\bgithub_pat_\w{82,240}\b/g, randomAfter(/^github_pat_/)),
+  // https://docs.gitlab.com/security/tokens/#token-prefixes (gitleaks: gitlab-*); routable
+  // tokens end in ".<version>.<crc>" (or ".<version><crc>").
+  issuer(
+    "gitlab-token",
+    ["glpat-", "gldt-", "glrt-", "glcbt-", "glft-", "glimt-", "glagent-", "gloas-", "glffct-", "glsoat-", "glptt-"],
+    /\bgl(?:pat|dt|rt|cbt|ft|imt|agent|oas|ffct|soat|ptt)-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{2}\.?[0-9a-z]{6,10})?(?![\w-])/g,
+    randomAfter(/^gl[a-z]+-/)
+  ),
+  issuer("gitlab-token", ["gr1348941"], /\bGR1348941[A-Za-z0-9_-]{20,64}(?![\w-])/g, randomAfter(/^GR1348941/)),
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
+  // AKIAIOSFODNN7EXAMPLE is AWS's documented example key: public, so not a finding.
+  issuer(
+    "aws-access-key",
+    ["akia", "asia", "abia", "acca", "a3t"],
+    /\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g,
+    (v2) => !v2.endsWith("EXAMPLE") && looksRandom(v2.slice(4), 2.5)
+  ),
+  // https://cloud.google.com/docs/authentication/api-keys (gitleaks: gcp-api-key)
+  issuer("google-api-key", ["aiza"], /\bAIza[A-Za-z0-9_-]{35}(?![\w-])/g, randomAfter(/^AIza/)),
+  issuer("google-client-secret", ["gocspx-"], /\bGOCSPX-[A-Za-z0-9_-]{28}(?![\w-])/g, randomAfter(/^GOCSPX-/)),
+  // https://api.slack.com/authentication/token-types (gitleaks: slack-*)
+  issuer(
+    "slack-token",
+    ["xox", "xapp-"],
+    /\b(?:xox[abposrce]|xoxe\.xox[bp]|xapp)-(?:\d+-)?[A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,6}\b/g,
+    (v2) => v2.length >= 24 && looksRandom(v2.replace(/^[a-z.]+-/, "").replace(/-/g, ""))
+  ),
+  issuer(
+    "slack-webhook",
+    ["hooks.slack.com"],
+    /\bhttps?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{20,120}/g,
+    randomAfter(/^.*\//)
+  ),
+  // https://docs.stripe.com/keys: secret (sk_) and restricted (rk_) keys, test mode too (they
+  // read and write the account's test data); publishable pk_ keys are public by design.
+  issuer(
+    "stripe-key",
+    ["sk_live", "sk_test", "sk_prod", "rk_live", "rk_test", "rk_prod", "whsec_"],
+    /\b(?:[sr]k_(?:live|test|prod)_[A-Za-z0-9]{10,247}|whsec_[A-Za-z0-9+/]{32,100})\b/g,
+    randomAfter(/^[a-z]+_(?:[a-z]+_)?/)
+  ),
+  // https://www.twilio.com/docs/glossary/what-is-a-sid: API key (SK) and account (AC) SIDs;
+  // each is half of a credential pair, and the auth token is caught by its assignment.
+  // No keywords: "sk" and "ac" are in every text, and the regex alone is as fast as a check.
+  issuer("twilio-key", [], /\b(?:SK|AC)[0-9a-f]{32}\b/g, randomAfter(/^../)),
+  // https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys: SG.<22>.<43>
+  issuer("sendgrid-key", ["sg."], /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![\w-])/g, randomAfter(/^SG\./)),
+  // OpenAI: legacy sk-<48> (with "T3BlbkFJ", base64 of "OpenAI", inside), project, service-account
+  // and admin keys sk-proj-/sk-svcacct-/sk-admin- (gitleaks: openai-api-key).
+  issuer(
+    "openai-key",
+    ["sk-"],
+    /\bsk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,250}|[A-Za-z0-9]{48})(?![\w-])/g,
+    randomAfter(/^sk-(?:[a-z]+-)?/)
+  ),
+  // https://docs.anthropic.com/en/api/getting-started: sk-ant-api03-..., also admin01/oat01.
+  issuer("anthropic-key", ["sk-ant-"], /\bsk-ant-[a-z]{2,8}\d{2}-[A-Za-z0-9_-]{32,250}(?![\w-])/g, randomAfter(/^sk-ant-[a-z0-9]+-/)),
+  // https://huggingface.co/docs/hub/security-tokens: hf_ + 34 letters; api_org_ for organisations.
+  issuer(
+    "huggingface-token",
+    ["hf_", "api_org_"],
+    /\b(?:hf_|api_org_)[A-Za-z0-9]{34}\b/g,
+    (v2) => /[a-z]/.test(v2.slice(3)) && /[A-Z]/.test(v2) && looksRandom(v2.replace(/^(?:hf|api_org)_/, ""))
+  ),
+  // https://github.blog/2021-09-23-announcing-npms-new-access-token-format/
+  issuer("npm-token", ["npm_"], /\bnpm_[A-Za-z0-9]{36}\b/g, randomAfter(/^npm_/)),
+  // https://pypi.org/help/#apitoken: macaroons whose base64 starts with "pypi.org" (or test.pypi.org).
+  issuer(
+    "pypi-token",
+    ["pypi-age"],
+    /\bpypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,4000}(?![\w-])/g,
+    randomAfter(/^pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)/)
+  ),
+  // https://docs.docker.com/security/for-developers/access-tokens/ (personal and organisation)
+  issuer("dockerhub-token", ["dckr_"], /\bdckr_(?:pat|oat)_[A-Za-z0-9_-]{20,100}(?![\w-])/g, randomAfter(/^dckr_..._/)),
+  // https://docs.digitalocean.com/reference/api/create-personal-access-token/ (gitleaks: digitalocean-*)
+  issuer("digitalocean-token", ["dop_v1_", "doo_v1_", "dor_v1_"], /\bdo[opr]_v1_[a-f0-9]{64}\b/g, randomAfter(/^do._v1_/)),
+  // Shopify admin, shared-secret, custom-app and private-app tokens (gitleaks: shopify-*)
+  issuer("shopify-token", ["shpat_", "shpss_", "shpca_", "shppa_"], /\bshp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}\b/g, randomAfter(/^shp.._/)),
+  // https://core.telegram.org/bots/api#authorizing-your-bot: <bot id>:<35 characters>
+  issuer("telegram-bot-token", [":aa"], /\b\d{6,12}:AA[A-Za-z0-9_-]{33}(?![\w-])/g, randomAfter(/^\d+:AA/)),
+  // A JSON Web Token: base64url header and payload (both JSON objects, so "eyJ"), signature.
+  issuer(
+    "jwt",
+    ["eyj"],
+    /\beyJ[A-Za-z0-9_-]{10,4000}\.ey[A-Za-z0-9_-]{10,16000}\.[A-Za-z0-9_-]{0,8000}/g,
+    (v2) => isJwtHeader(v2.slice(0, v2.indexOf(".")))
+  )
+];
+function isJwtHeader(segment) {
+  try {
+    const header = Buffer.from(segment, "base64url").toString("utf8");
+    return /^\s*\{/.test(header) && /"(?:alg|typ|kid|enc)"\s*:/.test(header);
+  } catch {
+    return false;
+  }
+}
+
+// src/redact/rules.ts
+var CREDENTIAL_RULES = [...TOKEN_RULES, ...STRUCTURE_RULES, ...CONTEXT_RULES, GENERIC_RULE];
+var BUILTIN_KINDS = [
+  .../* @__PURE__ */ new Set([...CREDENTIAL_RULES.map((r2) => r2.kind), "password", EMAIL_RULE.kind])
+].sort();
+
+// src/redact/scanner.ts
+function marker(kind) {
+  return `<REDACTED:${kind}>`;
+}
+var MARKER = /<REDACTED:[a-z0-9-]{1,40}>/g;
+function createScanner(rules) {
+  const compiled = rules.map((rule) => ({
+    rule,
+    pattern: rule.pattern && new RegExp(rule.pattern.source, withFlags(rule.pattern.flags, "gd"))
+  }));
+  const findKeywords = createKeywordFinder(rules.flatMap((r2) => r2.keywords));
+  return (text) => {
+    if (text.length === 0) return [];
+    const present = findKeywords(text);
+    const candidates = [];
+    for (const { rule, pattern } of compiled) {
+      if (rule.keywords.length > 0 && !rule.keywords.some((k2) => present.has(k2))) continue;
+      const spans = pattern ? matchPattern(rule, pattern, text) : rule.find?.(text) ?? [];
+      for (const s of spans) {
+        if (s.end > s.start) candidates.push({ kind: s.kind ?? rule.kind, start: s.start, end: s.end, priority: rule.priority });
+      }
+    }
+    return merge3(withoutMarkers(candidates, text));
+  };
+}
+function createKeywordFinder(all) {
+  const keywords = [...new Set(all)].sort((a, b3) => b3.length - a.length);
+  if (keywords.length === 0) return () => /* @__PURE__ */ new Set();
+  const pattern = new RegExp(keywords.map((k2) => k2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  const inside = new Map(keywords.map((k2) => [k2, keywords.filter((other) => other !== k2 && k2.includes(other))]));
+  return (text) => {
+    const lower = text.toLowerCase();
+    const found = /* @__PURE__ */ new Set();
+    pattern.lastIndex = 0;
+    for (let m2 = pattern.exec(lower); m2 !== null; m2 = pattern.exec(lower)) {
+      if (!found.has(m2[0])) {
+        found.add(m2[0]);
+        for (const k2 of inside.get(m2[0]) ?? []) found.add(k2);
+      }
+      pattern.lastIndex = m2.index + 1;
+    }
+    return found;
+  };
+}
+function* matchPattern(rule, pattern, text) {
+  pattern.lastIndex = 0;
+  for (let m2 = pattern.exec(text); m2 !== null; m2 = pattern.exec(text)) {
+    if (m2[0].length === 0) pattern.lastIndex++;
+    let kind = rule.kind;
+    let group = rule.group ?? 0;
+    if (rule.resolve) {
+      const resolved = rule.resolve(m2);
+      if (!resolved) continue;
+      ({ kind, group } = resolved);
+    } else if (rule.accept && !rule.accept(m2[group] ?? "", m2)) {
+      continue;
+    }
+    const range = m2.indices?.[group];
+    if (range) yield { kind, start: range[0], end: range[1] };
+  }
+}
+function withoutMarkers(candidates, text) {
+  if (candidates.length === 0 || !text.includes("<REDACTED:")) return candidates;
+  const markers = [...text.matchAll(MARKER)].map((m2) => ({ start: m2.index, end: m2.index + m2[0].length }));
+  return candidates.filter((c3) => !markers.some((k2) => c3.start < k2.end && k2.start < c3.end));
+}
+function merge3(candidates) {
+  candidates.sort((a, b3) => a.start - b3.start || b3.priority - a.priority || b3.end - a.end);
+  const merged = [];
+  for (const c3 of candidates) {
+    const last = merged.at(-1);
+    if (last && c3.start < last.end) {
+      last.end = Math.max(last.end, c3.end);
+      if (c3.priority > last.priority) {
+        last.kind = c3.kind;
+        last.priority = c3.priority;
+      }
+      continue;
+    }
+    merged.push({ ...c3 });
+  }
+  return merged.map(({ kind, start, end }) => ({ kind, start, end }));
+}
+function withFlags(flags, add) {
+  let out = flags;
+  for (const f3 of add) if (!out.includes(f3)) out += f3;
+  return out;
+}
+
+// src/redact/user-patterns.ts
+var PROBES = ["", "a", "Z 9", "internal.corp.example -_./:@#\n", "ghp_0123456789 <REDACTED:email>"];
+function compileRedactPattern(source, option = "--redact-pattern") {
+  let pattern;
+  try {
+    pattern = new RegExp(source, "g");
+  } catch (error62) {
+    const reason = error62 instanceof Error ? error62.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, "") : String(error62);
+    throw new UsageError(`${option} ${JSON.stringify(source)}: not a valid regular expression (${reason})`);
+  }
+  for (const probe of PROBES) {
+    for (const m2 of probe.matchAll(pattern)) {
+      if (m2[0].length === 0) {
+        throw new UsageError(`${option} ${JSON.stringify(source)}: matches the empty string; give a pattern that needs at least one character`);
+      }
+    }
+  }
+  return pattern;
+}
+
+// src/redact/pseudonym.ts
+import { createHmac } from "node:crypto";
+function createPseudonymizer(options = {}) {
+  const salt = options.salt ?? "";
+  const prefix = options.prefix ?? "user-";
+  const length = Math.min(Math.max(options.length ?? 8, 4), 64);
+  const cache = /* @__PURE__ */ new Map();
+  return (nameOrLogin) => {
+    const key = nameOrLogin.normalize("NFC").trim().toLowerCase();
+    if (key === "") return nameOrLogin;
+    let pseudonym = cache.get(key);
+    if (pseudonym === void 0) {
+      pseudonym = prefix + createHmac("sha256", salt).update(key).digest("hex").slice(0, length);
+      cache.set(key, pseudonym);
+    }
+    return pseudonym;
+  };
+}
+function pseudonymizeText(text, names, pseudonymize) {
+  const unique = [...new Set([...names].map((n2) => n2.trim()).filter((n2) => n2.length >= 2))];
+  if (unique.length === 0 || text === "") return text;
+  unique.sort((a, b3) => b3.length - a.length);
+  const alternatives = unique.map((n2) => n2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"));
+  const pattern = new RegExp(`(?<![\\w-])(?:${alternatives.join("|")})(?![\\w-])`, "giu");
+  return text.replace(pattern, (found) => pseudonymize(found.replace(/\s+/g, " ")));
+}
+
+// src/redact/summary.ts
+var NON_CREDENTIAL_KINDS = /* @__PURE__ */ new Set(["email", "custom"]);
+function isCredentialKind(kind) {
+  return !NON_CREDENTIAL_KINDS.has(kind);
+}
+
+// src/redact.ts
+function createRedactor(options = {}) {
+  const rules = [...CREDENTIAL_RULES];
+  if (options.emails ?? true) rules.push(EMAIL_RULE);
+  for (const pattern of options.extraPatterns ?? []) {
+    rules.push({ kind: "custom", keywords: [], pattern, priority: PRIORITY.pii + 1 });
+  }
+  const scan = createScanner(rules);
+  return {
+    scan,
+    redact(text) {
+      const findings = scan(text);
+      if (findings.length === 0) return { text, findings };
+      let out = "";
+      let at2 = 0;
+      for (const f3 of findings) {
+        out += text.slice(at2, f3.start) + marker(f3.kind);
+        at2 = f3.end;
+      }
+      return { text: out + text.slice(at2), findings };
+    }
+  };
+}
+
 // src/rules/trivial.ts
 var TRIVIAL_EXACT = /* @__PURE__ */ new Set([
   "wip",
@@ -43857,8 +44530,10 @@ async function runPipeline(records, options, deps) {
     summary.written++;
     summary.byMapping[mapping] = (summary.byMapping[mapping] ?? 0) + 1;
   };
+  const people = /* @__PURE__ */ new Set();
   for await (const record2 of records) {
     summary.scanned++;
+    if (options.pseudonymize) for (const name of namesOf(record2)) people.add(name);
     deps.log.progress(`${summary.scanned} ${record2.kind === "commit" ? "commits" : "items"} scanned, ${summary.written} records written`);
     if (!options.includeBots && deps.isBot(record2.author)) {
       skip("bot author");
@@ -43882,9 +44557,11 @@ async function runPipeline(records, options, deps) {
         skip(unwanted);
         continue;
       }
-      const secrets = redactTriple(triple, deps.redactor);
+      const found = redactTriple(triple, deps.redactor);
+      for (const kind of found) summary.redacted[kind] = (summary.redacted[kind] ?? 0) + 1;
+      if (options.pseudonymize) pseudonymizeTriple(triple, people, options.pseudonymize);
+      const secrets = found.filter(isCredentialKind);
       if (secrets.length > 0) {
-        for (const kind of secrets) summary.redacted[kind] = (summary.redacted[kind] ?? 0) + 1;
         if (options.onSecret === "fail") {
           throw new RunError(`${triple.meta.id}: found a credential (${secrets[0]}); stopping because of --on-secret fail`);
         }
@@ -43934,6 +44611,13 @@ function redactTriple(triple, redactor) {
     triple.meta.redacted = counts2;
   }
   return kinds;
+}
+function namesOf(record2) {
+  const people = [record2.author, ...record2.kind === "issue" && record2.answer ? [record2.answer.author] : []];
+  return people.flatMap((p2) => [p2.login, p2.name]).filter((n2) => Boolean(n2));
+}
+function pseudonymizeTriple(triple, people, pseudonymize) {
+  for (const field of TEXT_FIELDS) triple[field] = pseudonymizeText(triple[field], people, pseudonymize);
 }
 function addLanguages(triple, record2, rule) {
   if ((record2.kind === "commit" || record2.kind === "pull") && rule.usesDiff) {
@@ -44185,10 +44869,10 @@ function parseMatchPattern(source) {
     throw new UsageError(`--match: not a valid regular expression: ${source} (${error62.message})`);
   }
 }
-function matchesText(triple, regex2) {
+function matchesText(triple, regex3) {
   for (const text of [triple.instruction, triple.input, triple.output]) {
-    regex2.lastIndex = 0;
-    if (regex2.test(text)) return true;
+    regex3.lastIndex = 0;
+    if (regex3.test(text)) return true;
   }
   return false;
 }
@@ -44427,12 +45111,17 @@ function resolveRules(specs, produces, builtins = loadBuiltinRules()) {
 
 // src/write/atomic-file.ts
 import { createReadStream, createWriteStream } from "node:fs";
-import { rename as rename2, rm } from "node:fs/promises";
+import { rename as rename2, rm, stat as stat2 } from "node:fs/promises";
 import { basename as basename2, dirname as dirname4, join as join3 } from "node:path";
 import { once } from "node:events";
 import { pipeline } from "node:stream/promises";
 var counter = 0;
 async function openAtomicFile(target, options = {}) {
+  const existing = await stat2(target).catch(() => void 0);
+  if (existing && !existing.isFile()) {
+    if (existing.isDirectory()) throw new UsageError(`${target}: is a directory; name a file`);
+    return streamSink(createWriteStream(target, { flags: "a" }));
+  }
   const temp = join3(dirname4(target), `.${basename2(target)}.${process.pid}.${counter++}.tmp`);
   const stream = createWriteStream(temp, { flags: "wx" });
   await once(stream, "open").catch((error62) => {
@@ -44459,6 +45148,14 @@ async function openAtomicFile(target, options = {}) {
       });
       await rm(temp, { force: true });
     }
+  };
+}
+function streamSink(stream) {
+  return {
+    write: (line) => writeLine(stream, line),
+    commit: () => closeStream(stream),
+    abort: () => closeStream(stream).catch(() => {
+    })
   };
 }
 function stdoutSink(stream = process.stdout) {
@@ -44559,7 +45256,8 @@ function pipelineOptions(rules, options) {
     select: match || languages ? select : void 0,
     // Exact duplicates are the validator's `duplicate` check; near ones need MinHash.
     deduper: options.dedup === "near" ? createDeduper({ mode: "near", threshold: options.dedupThreshold }) : void 0,
-    balancer: balance && limit ? createBalancer({ by: balance, limit, seed: options.seed, languages }) : void 0
+    balancer: balance && limit ? createBalancer({ by: balance, limit, seed: options.seed, languages }) : void 0,
+    pseudonymize: options.pseudonymize ? createPseudonymizer({ salt: options.pseudonymize.salt }) : void 0
   };
 }
 var counts = (record2) => Object.entries(record2).sort((a, b3) => b3[1] - a[1] || a[0].localeCompare(b3[0])).map(([k2, n2]) => `${k2} ${n2}`).join(", ");
@@ -44652,624 +45350,6 @@ function createLogger2(options = {}) {
     },
     done() {
       clear();
-    }
-  };
-}
-
-// src/redact/rule.ts
-var PRIORITY = { issuer: 30, structure: 20, context: 10, generic: 5, pii: 1 };
-
-// src/redact/email.ts
-var MAX_LOCAL = 64;
-var MAX_DOMAIN = 253;
-var DOMAIN_SHAPE = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.){1,10}([A-Za-z]{2,24})$/;
-var PUBLIC_DOMAIN = /(?:^|\.)(?:users\.noreply\.github\.com|example\.(?:com|org|net)|example|test|invalid|localhost)$/i;
-var FILE_EXTENSIONS = new Set(
-  "png jpg jpeg gif svg webp ico bmp avif js mjs cjs ts tsx jsx css scss sass less json md txt html htm xml yml yaml toml lock map wasm vue svelte php py rb rs go java kt swift sh zip gz tgz pdf".split(" ")
-);
-function isLocalChar(c3) {
-  return c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 >= 48 && c3 <= 57 || c3 === 46 || c3 === 95 || c3 === 37 || c3 === 43 || c3 === 45;
-}
-function isDomainChar(c3) {
-  return c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 >= 48 && c3 <= 57 || c3 === 46 || c3 === 45;
-}
-function* findEmails(text) {
-  for (let at2 = text.indexOf("@"); at2 !== -1; at2 = text.indexOf("@", at2 + 1)) {
-    let start = at2;
-    while (start > 0 && at2 - start < MAX_LOCAL && isLocalChar(text.charCodeAt(start - 1))) start--;
-    while (start < at2 && !isAlnum(text.charCodeAt(start))) start++;
-    if (start === at2) continue;
-    let end = at2 + 1;
-    while (end < text.length && end - at2 <= MAX_DOMAIN && isDomainChar(text.charCodeAt(end))) end++;
-    while (end > at2 + 1 && !isAlnum(text.charCodeAt(end - 1))) end--;
-    const domain2 = text.slice(at2 + 1, end);
-    const tld = DOMAIN_SHAPE.exec(domain2)?.[1];
-    if (tld === void 0 || FILE_EXTENSIONS.has(tld.toLowerCase())) continue;
-    if (PUBLIC_DOMAIN.test(domain2) || isNotAnAddress(text, start, at2, end)) continue;
-    yield { start, end };
-  }
-}
-function isAlnum(c3) {
-  return c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 >= 48 && c3 <= 57;
-}
-function isNotAnAddress(text, start, at2, end) {
-  const local = text.slice(start, at2).toLowerCase();
-  const domain2 = text.slice(at2 + 1, end).toLowerCase();
-  if (local === "noreply" && domain2 === "github.com") return true;
-  if (local === "git" && text[end] === ":") return true;
-  if (text.startsWith("//", start - 2)) return true;
-  if (text[start - 1] !== ":") return false;
-  let i = start - 1;
-  while (i > 0 && start - i < 300 && !/[\s"'`<>()]/.test(text[i - 1] ?? "")) i--;
-  return text.slice(i, start).includes("://");
-}
-var EMAIL_RULE = { kind: "email", keywords: [], find: findEmails, priority: PRIORITY.pii };
-
-// src/redact/entropy.ts
-function shannonEntropy(value) {
-  if (value.length === 0) return 0;
-  const counts2 = /* @__PURE__ */ new Map();
-  for (const ch of value) counts2.set(ch, (counts2.get(ch) ?? 0) + 1);
-  let bits = 0;
-  for (const n2 of counts2.values()) {
-    const p2 = n2 / value.length;
-    bits -= p2 * Math.log2(p2);
-  }
-  return bits;
-}
-var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
-  "changeme",
-  "change_me",
-  "change-me",
-  "changeit",
-  "password",
-  "passwd",
-  "secret",
-  "token",
-  "apikey",
-  "api_key",
-  "api-key",
-  "example",
-  "sample",
-  "dummy",
-  "test",
-  "testing",
-  "foobar",
-  "foo",
-  "bar",
-  "baz",
-  "null",
-  "none",
-  "nil",
-  "undefined",
-  "true",
-  "false",
-  "empty",
-  "redacted",
-  "hidden",
-  "masked",
-  "default",
-  "placeholder",
-  "todo",
-  "tbd",
-  "fixme",
-  "required",
-  "optional",
-  "string",
-  "value",
-  "admin",
-  "root",
-  "letmein",
-  "qwerty",
-  "notasecret",
-  "not-a-secret",
-  "fake",
-  "mock",
-  "invalid",
-  "xxx"
-]);
-var PLACEHOLDER_FRAGMENTS = /your[_-]?|<[^>]*>|\$\{|\{\{|\}\}|process\.env|os\.environ|getenv|environ\[|secrets\.|example|placeholder|dummy|sample|redacted|replace[_-]?me|\.\.\.|xxxx|\*\*\*|####|0000000|1234567|abcdefg/i;
-var PLACEHOLDER_SHAPES = /^(?:\$\(|%\(|%[A-Za-z_]+%$|\$[A-Za-z_][A-Za-z0-9_]*$|vault:|insert[_-])/;
-function isPlaceholder(value) {
-  const lower = value.toLowerCase();
-  if (PLACEHOLDER_WORDS.has(lower)) return true;
-  if (PLACEHOLDER_FRAGMENTS.test(value) || PLACEHOLDER_SHAPES.test(value)) return true;
-  if (/^(.)\1*$/.test(value)) return true;
-  return false;
-}
-function looksRandom(body, minEntropy = 3) {
-  if (isPlaceholder(body)) return false;
-  if (/(.)\1{5}/.test(body)) return false;
-  return shannonEntropy(body) >= Math.min(minEntropy, Math.log2(body.length) - 0.5);
-}
-
-// src/redact/rules-context.ts
-var ASSIGN = String.raw`["'\x60]?\??[ \t]*(?:=|:=|::=|:|=>|\?=)(?!=)[ \t]*`;
-function context(kind, keywords, pattern, accept) {
-  return { kind, keywords, pattern, group: 1, accept, priority: PRIORITY.context };
-}
-var highEntropy = (min) => (v2) => !isPlaceholder(v2) && shannonEntropy(v2) >= min;
-var CONTEXT_RULES = [
-  // https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html: 40 base64
-  // characters, only ever recognisable by the name it is assigned to (aws_secret_access_key,
-  // AWS_SECRET_KEY, "SecretAccessKey"). AWS's documented example (…EXAMPLEKEY) is public.
-  context(
-    "aws-secret-key",
-    ["secret"],
-    new RegExp(String.raw`(?:aws[\w.-]{0,20}?secret[\w.-]{0,20}?|secret[_.-]?access[_.-]?)key${ASSIGN}["'\x60]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`, "gi"),
-    (v2) => !v2.includes("EXAMPLE") && highEntropy(4)(v2)
-  ),
-  // https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string:
-  // AccountKey=<88 base64>; Service Bus / Event Hubs: SharedAccessKey=<44 base64>.
-  context(
-    "azure-key",
-    ["accountkey", "accesskey"],
-    /\b(?:AccountKey|SharedAccessKey|AccessKey)[ \t]*=[ \t]*([A-Za-z0-9+/]{30,100}={0,2})/gi,
-    highEntropy(4)
-  ),
-  context(
-    "azure-key",
-    ["azure"],
-    new RegExp(String.raw`azure[\w.-]{0,30}?(?:key|secret)${ASSIGN}["'\x60]?([A-Za-z0-9+/]{86}==)`, "gi"),
-    highEntropy(4)
-  ),
-  // https://learn.microsoft.com/azure/storage/common/storage-sas-overview: the sig parameter is
-  // the HMAC that makes a SAS URL a credential (base64, often percent-encoded).
-  context("azure-sas-token", ["sig="], /[?&;]sig=((?:[A-Za-z0-9+/]|%2[BbFf]){30,120}(?:=|%3[Dd]){0,2})/g, highEntropy(3.5)),
-  // https://www.twilio.com/docs/iam/api/authtoken: 32 hex characters next to a Twilio name.
-  context(
-    "twilio-auth-token",
-    ["twilio"],
-    new RegExp(String.raw`twilio[\w.-]{0,30}?(?:token|secret)${ASSIGN}["'\x60]?([0-9a-fA-F]{32})\b`, "gi"),
-    highEntropy(3)
-  ),
-  // Authorization: Bearer …, Basic …, token …; X-API-Key: … (curl -H, HTTP dumps, code).
-  context(
-    "auth-header",
-    ["authorization", "api-key", "auth-token"],
-    /\b(?:proxy-)?(?:authorization|x-api-key|api-key|x-auth-token)["']?[ \t]*[:=][ \t]*["']?(?:(?:bearer|basic|token|bot)[ \t]+)?([A-Za-z0-9._~+/=-]{16,8192})(?![A-Za-z0-9._~+/=-])/gi,
-    (v2) => highEntropy(3)(v2) && !/^[a-z]+(?:[-_.][a-z]+)*$/i.test(v2)
-  )
-];
-var PASSWORD_NAME = String.raw`pass(?:word|wd|phrase)|(?<![a-z0-9])pass(?![a-z])|pwd`;
-var SECRET_NAME = String.raw`secret|token|api[_-]?key|apikey|(?:access|auth|storage|account|master|signing|encryption|private)[_-]?key|credentials?`;
-var NOT_A_SECRET_WORDS = /* @__PURE__ */ new Set([
-  "name",
-  "names",
-  "url",
-  "uri",
-  "path",
-  "file",
-  "files",
-  "dir",
-  "id",
-  "ids",
-  "type",
-  "types",
-  "len",
-  "length",
-  "size",
-  "count",
-  "endpoint",
-  "field",
-  "header",
-  "prefix",
-  "suffix",
-  "env",
-  "var",
-  "regex",
-  "pattern",
-  "format",
-  "expires",
-  "expiry",
-  "expiration",
-  "expire",
-  "at",
-  "in",
-  "ttl",
-  "timeout",
-  "hash",
-  "hashed",
-  "digest",
-  "label",
-  "prompt",
-  "hint",
-  "placeholder",
-  "message",
-  "msg",
-  "text",
-  "title",
-  "policy",
-  "reset",
-  "strength",
-  "izer",
-  "iser",
-  "ize",
-  "ise",
-  "ized",
-  "ised",
-  "s",
-  "es",
-  "ref",
-  "version",
-  "limit",
-  "mode",
-  "method",
-  "provider",
-  "source",
-  "kind",
-  "class",
-  "usage",
-  "index",
-  "column",
-  "param",
-  "arg",
-  "flag",
-  "enabled",
-  "required",
-  "min",
-  "max",
-  "rule",
-  "error",
-  "input",
-  "manager",
-  "service",
-  "store",
-  "storage",
-  "validator",
-  "ui",
-  "page",
-  "form",
-  "view",
-  "button",
-  "link",
-  "display",
-  "visible",
-  "valid"
-]);
-var GENERIC_RULE = {
-  kind: "generic-secret",
-  // No keywords: "key" and "token" are on most lines of code; the regex is its own filter.
-  keywords: [],
-  // Group 1: the name's keyword, 2: the rest of the name, 3: a quote, 4 or 5: the value.
-  // An unquoted value stops at "=" (but keeps base64 padding): "a=b=c" is not one value, and
-  // "password=password=..." must not make every keyword scan the rest of the line.
-  pattern: new RegExp(
-    String.raw`(?<!(?:public|publishable|csrf|xsrf|next|prev|page|continuation|sync|cancellation)[_.-]?)(${PASSWORD_NAME}|${SECRET_NAME})([\w.-]{0,24}?)${ASSIGN}(?:(["'\x60])([^"'\x60\r\n]{1,4096}?)\3|([^\s"'\x60,;()[\]{}<>=]{1,4096}={0,3})(?![^\s"'\x60,;()[\]{}<>=]))`,
-    "gi"
-  ),
-  resolve: genericValue,
-  priority: PRIORITY.generic
-};
-var IDENTIFIER = /^(?:[a-z]+(?:[A-Z][a-z]+)*|(?:[A-Z][a-z]+)+|[A-Z]+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)$/;
-var IS_PASSWORD_NAME = new RegExp(`^(?:${PASSWORD_NAME})$`, "i");
-function genericValue(match) {
-  const keyword = match[1] ?? "";
-  const suffix = match[2] ?? "";
-  if (suffix !== "" && NOT_A_SECRET_WORDS.has(lastWord(suffix))) return void 0;
-  const isPassword = IS_PASSWORD_NAME.test(keyword);
-  const quoted = match[3] !== void 0;
-  const value = quoted ? match[4] ?? "" : match[5] ?? "";
-  const group = quoted ? 4 : 5;
-  if (!quoted) {
-    const after = match.input[match.indices?.[group]?.[1] ?? 0];
-    const operator = match.input.slice(match.indices?.[2]?.[1] ?? 0, match.indices?.[group]?.[0] ?? 0);
-    if (after === "(" || after === "[" || /^["'`]?\??:$/.test(operator)) return void 0;
-  }
-  if (!acceptGenericValue(value, isPassword, quoted)) return void 0;
-  return { kind: isPassword ? "password" : "generic-secret", group };
-}
-function lastWord(suffix) {
-  const words = suffix.split(/[_.-]|(?<=[a-z0-9])(?=[A-Z])/).filter((w2) => w2 !== "");
-  return (words.at(-1) ?? "").toLowerCase();
-}
-function acceptGenericValue(value, isPassword, quoted) {
-  if (/\s/.test(value) || isPlaceholder(value)) return false;
-  if (/^[a-z]+(?:[-_.][a-z]+)+$/i.test(value) || new RegExp("^\\p{Lu}?\\p{Ll}+$", "u").test(value) || IDENTIFIER.test(value)) return false;
-  if (!quoted) {
-    if (/^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)+[?!]?$/.test(value)) return false;
-    if (/^\d+$/.test(value) || value.length < 8 || shannonEntropy(value) < (isPassword ? 2.5 : 3)) return false;
-  }
-  if (isPassword) return value.length >= 6 && !/^\d+$/.test(value);
-  if (value.length < 12 || shannonEntropy(value) < 3) return false;
-  return /\d/.test(value) || /[a-z]/.test(value) && /[A-Z]/.test(value) || /[^A-Za-z0-9]/.test(value);
-}
-
-// src/redact/rules-structure.ts
-var KEY_HEADER = /-----BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
-var MAX_KEY_LENGTH = 16384;
-var KEY_BODY_LINES = /(?:(?:\r?\n|(?:\\r)?\\n)[+ ]?(?:[A-Za-z0-9+/=]{8,100}|(?:Proc-Type|DEK-Info|Comment|Version|Hash):[^\r\n\\]{0,120})?){0,500}/y;
-function* findPrivateKeys(text) {
-  KEY_HEADER.lastIndex = 0;
-  let endMarker = -2;
-  for (let m2 = KEY_HEADER.exec(text); m2 !== null; m2 = KEY_HEADER.exec(text)) {
-    const start = m2.index;
-    const bodyStart = start + m2[0].length;
-    if (endMarker !== -1 && endMarker < bodyStart) endMarker = text.indexOf("-----END", bodyStart);
-    let end = -1;
-    if (endMarker !== -1 && endMarker - bodyStart <= MAX_KEY_LENGTH && isKeyBody(text.slice(bodyStart, endMarker))) {
-      const close = text.indexOf("-----", endMarker + 8);
-      end = close !== -1 && close - endMarker < 80 ? close + 5 : endMarker + 8;
-    } else {
-      KEY_BODY_LINES.lastIndex = bodyStart;
-      end = bodyStart + (KEY_BODY_LINES.exec(text)?.[0].length ?? 0);
-      while (end > bodyStart && /[\s+]/.test(text[end - 1] ?? "")) end--;
-    }
-    if (countBase64(text, bodyStart, end) < 64) continue;
-    yield { start, end };
-    KEY_HEADER.lastIndex = end;
-  }
-}
-var KEY_LINE = /^[\s+"'`-]*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Comment|Version|Hash|Charset):.*)[\s+,;\\"'`]*$/;
-function isKeyBody(body) {
-  return body.split(/\r?\n|(?:\\r)?\\n/).every((line) => KEY_LINE.test(line));
-}
-function countBase64(text, from, to2) {
-  let n2 = 0;
-  for (let i = from; i < to2; i++) {
-    const c3 = text.charCodeAt(i);
-    if (c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 >= 48 && c3 <= 57 || c3 === 43 || c3 === 47) n2++;
-  }
-  return n2;
-}
-var SCHEME_CHAR = /[A-Za-z0-9+.-]/;
-var AUTHORITY_END = /[\s/?#"'`<>()[\]{}\\]/;
-function* findUrlPasswords(text) {
-  for (let i = text.indexOf("://"); i !== -1; i = text.indexOf("://", i + 3)) {
-    let s = i;
-    while (s > 0 && i - s < 32 && SCHEME_CHAR.test(text[s - 1] ?? "")) s--;
-    if (s === i || !/[A-Za-z]/.test(text[s] ?? "")) continue;
-    const from = i + 3;
-    let at2 = -1;
-    let j3 = from;
-    for (; j3 < text.length && j3 - from < 512; j3++) {
-      const ch = text[j3] ?? "";
-      if (AUTHORITY_END.test(ch)) break;
-      if (ch === "@") at2 = j3;
-    }
-    if (at2 === -1) continue;
-    const colon = text.indexOf(":", from);
-    if (colon === -1 || colon >= at2) continue;
-    const password = text.slice(colon + 1, at2);
-    if (password === "" || !isUrlPassword(password)) continue;
-    yield { start: colon + 1, end: at2 };
-  }
-}
-function isUrlPassword(value) {
-  if (isPlaceholder(value)) return false;
-  if (/^[$%:{]/.test(value) || /^(?:pass|pw|pwd|passwd|password|user|username|secret|token|x-oauth-basic)$/i.test(value)) return false;
-  return true;
-}
-var STRUCTURE_RULES = [
-  { kind: "private-key", keywords: ["private key"], find: findPrivateKeys, priority: PRIORITY.structure },
-  // No keyword: "://" is on most pages, and the finder starts from indexOf("://") anyway.
-  { kind: "url-password", keywords: [], find: findUrlPasswords, priority: PRIORITY.context }
-];
-
-// src/redact/rules-tokens.ts
-function randomAfter(prefix, minEntropy = 3) {
-  return (value) => looksRandom(value.replace(prefix, ""), minEntropy);
-}
-function issuer(kind, keywords, pattern, accept) {
-  return { kind, keywords, pattern, accept, priority: PRIORITY.issuer };
-}
-var TOKEN_RULES = [
-  // https://github.blog/2021-04-05-behind-githubs-new-authentication-token-formats/
-  issuer("github-token", ["ghp_", "gho_", "ghu_", "ghs_", "ghr_"], /\bgh[pousr]_[A-Za-z0-9]{36,251}\b/g, randomAfter(/^gh._/)),
-  issuer("github-token", ["github_pat_"], /\bgithub_pat_\w{82,240}\b/g, randomAfter(/^github_pat_/)),
-  // https://docs.gitlab.com/security/tokens/#token-prefixes (gitleaks: gitlab-*); routable
-  // tokens end in ".<version>.<crc>" (or ".<version><crc>").
-  issuer(
-    "gitlab-token",
-    ["glpat-", "gldt-", "glrt-", "glcbt-", "glft-", "glimt-", "glagent-", "gloas-", "glffct-", "glsoat-", "glptt-"],
-    /\bgl(?:pat|dt|rt|cbt|ft|imt|agent|oas|ffct|soat|ptt)-[A-Za-z0-9_-]{20,300}(?:\.[0-9a-z]{2}\.?[0-9a-z]{6,10})?(?![\w-])/g,
-    randomAfter(/^gl[a-z]+-/)
-  ),
-  issuer("gitlab-token", ["gr1348941"], /\bGR1348941[A-Za-z0-9_-]{20,64}(?![\w-])/g, randomAfter(/^GR1348941/)),
-  // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-unique-ids
-  // AKIAIOSFODNN7EXAMPLE is AWS's documented example key: public, so not a finding.
-  issuer(
-    "aws-access-key",
-    ["akia", "asia", "abia", "acca", "a3t"],
-    /\b(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g,
-    (v2) => !v2.endsWith("EXAMPLE") && looksRandom(v2.slice(4), 2.5)
-  ),
-  // https://cloud.google.com/docs/authentication/api-keys (gitleaks: gcp-api-key)
-  issuer("google-api-key", ["aiza"], /\bAIza[A-Za-z0-9_-]{35}(?![\w-])/g, randomAfter(/^AIza/)),
-  issuer("google-client-secret", ["gocspx-"], /\bGOCSPX-[A-Za-z0-9_-]{28}(?![\w-])/g, randomAfter(/^GOCSPX-/)),
-  // https://api.slack.com/authentication/token-types (gitleaks: slack-*)
-  issuer(
-    "slack-token",
-    ["xox", "xapp-"],
-    /\b(?:xox[abposrce]|xoxe\.xox[bp]|xapp)-(?:\d+-)?[A-Za-z0-9]+(?:-[A-Za-z0-9]+){0,6}\b/g,
-    (v2) => v2.length >= 24 && looksRandom(v2.replace(/^[a-z.]+-/, "").replace(/-/g, ""))
-  ),
-  issuer(
-    "slack-webhook",
-    ["hooks.slack.com"],
-    /\bhttps?:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/[A-Za-z0-9+/]{20,120}/g,
-    randomAfter(/^.*\//)
-  ),
-  // https://docs.stripe.com/keys: secret (sk_) and restricted (rk_) keys, test mode too (they
-  // read and write the account's test data); publishable pk_ keys are public by design.
-  issuer(
-    "stripe-key",
-    ["sk_live", "sk_test", "sk_prod", "rk_live", "rk_test", "rk_prod", "whsec_"],
-    /\b(?:[sr]k_(?:live|test|prod)_[A-Za-z0-9]{10,247}|whsec_[A-Za-z0-9+/]{32,100})\b/g,
-    randomAfter(/^[a-z]+_(?:[a-z]+_)?/)
-  ),
-  // https://www.twilio.com/docs/glossary/what-is-a-sid: API key (SK) and account (AC) SIDs;
-  // each is half of a credential pair, and the auth token is caught by its assignment.
-  // No keywords: "sk" and "ac" are in every text, and the regex alone is as fast as a check.
-  issuer("twilio-key", [], /\b(?:SK|AC)[0-9a-f]{32}\b/g, randomAfter(/^../)),
-  // https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys: SG.<22>.<43>
-  issuer("sendgrid-key", ["sg."], /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![\w-])/g, randomAfter(/^SG\./)),
-  // OpenAI: legacy sk-<48> (with "T3BlbkFJ", base64 of "OpenAI", inside), project, service-account
-  // and admin keys sk-proj-/sk-svcacct-/sk-admin- (gitleaks: openai-api-key).
-  issuer(
-    "openai-key",
-    ["sk-"],
-    /\bsk-(?:(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,250}|[A-Za-z0-9]{48})(?![\w-])/g,
-    randomAfter(/^sk-(?:[a-z]+-)?/)
-  ),
-  // https://docs.anthropic.com/en/api/getting-started: sk-ant-api03-..., also admin01/oat01.
-  issuer("anthropic-key", ["sk-ant-"], /\bsk-ant-[a-z]{2,8}\d{2}-[A-Za-z0-9_-]{32,250}(?![\w-])/g, randomAfter(/^sk-ant-[a-z0-9]+-/)),
-  // https://huggingface.co/docs/hub/security-tokens: hf_ + 34 letters; api_org_ for organisations.
-  issuer(
-    "huggingface-token",
-    ["hf_", "api_org_"],
-    /\b(?:hf_|api_org_)[A-Za-z0-9]{34}\b/g,
-    (v2) => /[a-z]/.test(v2.slice(3)) && /[A-Z]/.test(v2) && looksRandom(v2.replace(/^(?:hf|api_org)_/, ""))
-  ),
-  // https://github.blog/2021-09-23-announcing-npms-new-access-token-format/
-  issuer("npm-token", ["npm_"], /\bnpm_[A-Za-z0-9]{36}\b/g, randomAfter(/^npm_/)),
-  // https://pypi.org/help/#apitoken: macaroons whose base64 starts with "pypi.org" (or test.pypi.org).
-  issuer(
-    "pypi-token",
-    ["pypi-age"],
-    /\bpypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,4000}(?![\w-])/g,
-    randomAfter(/^pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)/)
-  ),
-  // https://docs.docker.com/security/for-developers/access-tokens/ (personal and organisation)
-  issuer("dockerhub-token", ["dckr_"], /\bdckr_(?:pat|oat)_[A-Za-z0-9_-]{20,100}(?![\w-])/g, randomAfter(/^dckr_..._/)),
-  // https://docs.digitalocean.com/reference/api/create-personal-access-token/ (gitleaks: digitalocean-*)
-  issuer("digitalocean-token", ["dop_v1_", "doo_v1_", "dor_v1_"], /\bdo[opr]_v1_[a-f0-9]{64}\b/g, randomAfter(/^do._v1_/)),
-  // Shopify admin, shared-secret, custom-app and private-app tokens (gitleaks: shopify-*)
-  issuer("shopify-token", ["shpat_", "shpss_", "shpca_", "shppa_"], /\bshp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}\b/g, randomAfter(/^shp.._/)),
-  // https://core.telegram.org/bots/api#authorizing-your-bot: <bot id>:<35 characters>
-  issuer("telegram-bot-token", [":aa"], /\b\d{6,12}:AA[A-Za-z0-9_-]{33}(?![\w-])/g, randomAfter(/^\d+:AA/)),
-  // A JSON Web Token: base64url header and payload (both JSON objects, so "eyJ"), signature.
-  issuer(
-    "jwt",
-    ["eyj"],
-    /\beyJ[A-Za-z0-9_-]{10,4000}\.ey[A-Za-z0-9_-]{10,16000}\.[A-Za-z0-9_-]{0,8000}/g,
-    (v2) => isJwtHeader(v2.slice(0, v2.indexOf(".")))
-  )
-];
-function isJwtHeader(segment) {
-  try {
-    const header = Buffer.from(segment, "base64url").toString("utf8");
-    return /^\s*\{/.test(header) && /"(?:alg|typ|kid|enc)"\s*:/.test(header);
-  } catch {
-    return false;
-  }
-}
-
-// src/redact/rules.ts
-var CREDENTIAL_RULES = [...TOKEN_RULES, ...STRUCTURE_RULES, ...CONTEXT_RULES, GENERIC_RULE];
-var BUILTIN_KINDS = [
-  .../* @__PURE__ */ new Set([...CREDENTIAL_RULES.map((r2) => r2.kind), "password", EMAIL_RULE.kind])
-].sort();
-
-// src/redact/scanner.ts
-function marker(kind) {
-  return `<REDACTED:${kind}>`;
-}
-var MARKER = /<REDACTED:[a-z0-9-]{1,40}>/g;
-function createScanner(rules) {
-  const compiled = rules.map((rule) => ({
-    rule,
-    pattern: rule.pattern && new RegExp(rule.pattern.source, withFlags(rule.pattern.flags, "gd"))
-  }));
-  const findKeywords = createKeywordFinder(rules.flatMap((r2) => r2.keywords));
-  return (text) => {
-    if (text.length === 0) return [];
-    const present = findKeywords(text);
-    const candidates = [];
-    for (const { rule, pattern } of compiled) {
-      if (rule.keywords.length > 0 && !rule.keywords.some((k2) => present.has(k2))) continue;
-      const spans = pattern ? matchPattern(rule, pattern, text) : rule.find?.(text) ?? [];
-      for (const s of spans) {
-        if (s.end > s.start) candidates.push({ kind: s.kind ?? rule.kind, start: s.start, end: s.end, priority: rule.priority });
-      }
-    }
-    return merge3(withoutMarkers(candidates, text));
-  };
-}
-function createKeywordFinder(all) {
-  const keywords = [...new Set(all)].sort((a, b3) => b3.length - a.length);
-  if (keywords.length === 0) return () => /* @__PURE__ */ new Set();
-  const pattern = new RegExp(keywords.map((k2) => k2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
-  const inside = new Map(keywords.map((k2) => [k2, keywords.filter((other) => other !== k2 && k2.includes(other))]));
-  return (text) => {
-    const lower = text.toLowerCase();
-    const found = /* @__PURE__ */ new Set();
-    pattern.lastIndex = 0;
-    for (let m2 = pattern.exec(lower); m2 !== null; m2 = pattern.exec(lower)) {
-      if (!found.has(m2[0])) {
-        found.add(m2[0]);
-        for (const k2 of inside.get(m2[0]) ?? []) found.add(k2);
-      }
-      pattern.lastIndex = m2.index + 1;
-    }
-    return found;
-  };
-}
-function* matchPattern(rule, pattern, text) {
-  pattern.lastIndex = 0;
-  for (let m2 = pattern.exec(text); m2 !== null; m2 = pattern.exec(text)) {
-    if (m2[0].length === 0) pattern.lastIndex++;
-    let kind = rule.kind;
-    let group = rule.group ?? 0;
-    if (rule.resolve) {
-      const resolved = rule.resolve(m2);
-      if (!resolved) continue;
-      ({ kind, group } = resolved);
-    } else if (rule.accept && !rule.accept(m2[group] ?? "", m2)) {
-      continue;
-    }
-    const range = m2.indices?.[group];
-    if (range) yield { kind, start: range[0], end: range[1] };
-  }
-}
-function withoutMarkers(candidates, text) {
-  if (candidates.length === 0 || !text.includes("<REDACTED:")) return candidates;
-  const markers = [...text.matchAll(MARKER)].map((m2) => ({ start: m2.index, end: m2.index + m2[0].length }));
-  return candidates.filter((c3) => !markers.some((k2) => c3.start < k2.end && k2.start < c3.end));
-}
-function merge3(candidates) {
-  candidates.sort((a, b3) => a.start - b3.start || b3.priority - a.priority || b3.end - a.end);
-  const merged = [];
-  for (const c3 of candidates) {
-    const last = merged.at(-1);
-    if (last && c3.start < last.end) {
-      last.end = Math.max(last.end, c3.end);
-      if (c3.priority > last.priority) {
-        last.kind = c3.kind;
-        last.priority = c3.priority;
-      }
-      continue;
-    }
-    merged.push({ ...c3 });
-  }
-  return merged.map(({ kind, start, end }) => ({ kind, start, end }));
-}
-function withFlags(flags, add) {
-  let out = flags;
-  for (const f3 of add) if (!out.includes(f3)) out += f3;
-  return out;
-}
-
-// src/redact.ts
-function createRedactor(options = {}) {
-  const rules = [...CREDENTIAL_RULES];
-  if (options.emails ?? true) rules.push(EMAIL_RULE);
-  for (const pattern of options.extraPatterns ?? []) {
-    rules.push({ kind: "custom", keywords: [], pattern, priority: PRIORITY.pii + 1 });
-  }
-  const scan = createScanner(rules);
-  return {
-    scan,
-    redact(text) {
-      const findings = scan(text);
-      if (findings.length === 0) return { text, findings };
-      let out = "";
-      let at2 = 0;
-      for (const f3 of findings) {
-        out += text.slice(at2, f3.start) + marker(f3.kind);
-        at2 = f3.end;
-      }
-      return { text: out + text.slice(at2), findings };
     }
   };
 }
@@ -46980,10 +47060,12 @@ async function runRepo(targets, options, ctx) {
     deps.finish();
   }
 }
+var EMPTY_TREE2 = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
 function localDiffs(repository, ctx) {
   return async (from, to2) => {
     try {
-      return await repository.diff(from, to2, { diffFilter: ctx.diffFilter, maxDiffLines: ctx.maxDiffLines, signal: ctx.signal });
+      const sinceMergeBase = from !== EMPTY_TREE2;
+      return await repository.diff(from, to2, { diffFilter: ctx.diffFilter, maxDiffLines: ctx.maxDiffLines, signal: ctx.signal, sinceMergeBase });
     } catch (error62) {
       ctx.log.debug(`--checkout has no diff ${from.slice(0, 12)}..${to2.slice(0, 12)} (${error62.message}); asking the API`);
       return void 0;
@@ -46992,7 +47074,7 @@ function localDiffs(repository, ctx) {
 }
 
 // src/commands/merge.ts
-import { open as open2, readdir, stat as stat2 } from "node:fs/promises";
+import { open as open2, readdir, stat as stat3 } from "node:fs/promises";
 import { join as join4 } from "node:path";
 
 // src/validate/check-block.ts
@@ -47496,8 +47578,9 @@ async function validateInputs(inputs, options, reporter, parallel) {
   let pool;
   try {
     for (const input2 of inputs) {
-      let checker = local;
-      if (parallel && options.jobs > 0 && !options.redactorInstance && (input2.size ?? 0) >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES)) checker = pool ??= await parallel(options);
+      const big = (input2.size ?? 0) >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES);
+      const threads = parallel && options.jobs > 0 && big && !options.redactorInstance;
+      const checker = threads ? pool ??= await parallel(options) : local;
       const file2 = await validateInput(input2, checker, enabled, reporter, summary);
       tokens.merge(file2.tokensHistogram);
       summary.files.push(file2.summary);
@@ -47511,7 +47594,8 @@ async function validateInputs(inputs, options, reporter, parallel) {
 }
 function lineCheckOptions(options, countTokens) {
   const { format: format2, maxTokens, tokenizer, wantTokens } = options;
-  return { format: format2, maxTokens, tokenizer, wantTokens, countTokens, enabled: codeFilter(options.ignore), redactor: options.redactorInstance ?? credentialRedactor(options.redactor) };
+  const redactor = options.redactorInstance ?? credentialRedactor(options.redactor);
+  return { format: format2, maxTokens, tokenizer, wantTokens, countTokens, enabled: codeFilter(options.ignore), redactor };
 }
 function credentialRedactor(options = {}) {
   return createRedactor({ ...options, emails: false });
@@ -47559,7 +47643,7 @@ async function expandInputs(paths) {
   if (paths.length === 0) throw new UsageError("merge: name at least one JSONL file or folder");
   const files = [];
   for (const path of paths) {
-    const info = await stat2(path).catch((error62) => {
+    const info = await stat3(path).catch((error62) => {
       throw new UsageError(`cannot read ${path}: ${error62.code === "ENOENT" ? "no such file" : error62.code ?? error62.message}`);
     });
     if (!info.isDirectory()) files.push(path);
@@ -47592,7 +47676,7 @@ async function mergeShards(files, out, report) {
           const errors = result.problems.filter((p2) => p2.severity === "error");
           summary.format ??= errors.length === 0 ? result.format : void 0;
           if (errors.length === 0 && result.format !== summary.format) {
-            errors.push(problem("inconsistent-fields", `a ${result.format} record among ${summary.format} records: merge shards of one format`, { line: result.line }));
+            errors.push(problem("inconsistent-fields", `${article2(result.format)} record among ${summary.format} records: merge shards of one format`, { line: result.line }));
           }
           if (errors.length > 0) {
             summary.invalid++;
@@ -47644,6 +47728,7 @@ function metaId(record2) {
   const id = meta4.id;
   return typeof id === "string" && id !== "" ? id : void 0;
 }
+var article2 = (word) => `${/^[aeiou]/.test(word ?? "") ? "an" : "a"} ${word}`;
 var str = (v2) => typeof v2 === "string" ? v2 : "";
 function textsOf(record2, format2) {
   if (format2 === "alpaca") return { instruction: str(record2.instruction), input: str(record2.input), output: str(record2.output) };
@@ -47875,6 +47960,7 @@ function format(value) {
   }
   return value;
 }
+var regex2 = asArgumentError((v2) => compileRedactPattern(v2));
 function asArgumentError(parse5) {
   return (v2) => {
     try {
@@ -47914,9 +48000,16 @@ function getInput(env, name) {
   const value = env[inputEnvName(name)]?.trim() ?? "";
   return value === "" ? INPUT_DEFAULTS[name] : value;
 }
-function getList(env, name, options = {}) {
-  const separator = options.words ? /[\s,]+/ : /[\r\n,]+/;
-  return getInput(env, name).split(separator).map((item) => item.trim()).filter(Boolean);
+var SEPARATORS = {
+  /** Paths: one a line (a comma may be part of a file name). */
+  lines: /[\r\n]+/,
+  /** Rule names and files: one a line, or comma separated. */
+  commas: /[\r\n,]+/,
+  /** Repository names, topics: also spaces (a matrix entry holds several, space separated). */
+  words: /[\s,]+/
+};
+function getList(env, name, split) {
+  return getInput(env, name).split(SEPARATORS[split]).map((item) => item.trim()).filter(Boolean);
 }
 function getBoolean(env, name) {
   const value = getInput(env, name);
@@ -47973,6 +48066,8 @@ function actionLogStream(out) {
       partial2 = "";
       callback();
     }
+  });
+  stream.on("error", () => {
   });
   return Object.assign(stream, { isTTY: false });
 }
@@ -48143,11 +48238,9 @@ function withToken(env, token) {
   return token ? { ...rest, GH_TOKEN: token } : rest;
 }
 async function harvestOptions(env) {
-  const out = getInput(env, "output");
-  if (out !== "-") await mkdir2(dirname5(resolve4(out)), { recursive: true });
-  return {
-    out,
-    mapping: getList(env, "mappings"),
+  const options = {
+    out: getInput(env, "output"),
+    mapping: getList(env, "mappings", "commas"),
     format: getFormat(env) ?? "alpaca",
     since: getDate(env, "since"),
     include: [],
@@ -48159,6 +48252,11 @@ async function harvestOptions(env) {
     state: getInput(env, "state") || void 0,
     redactPatterns: []
   };
+  await outputFolder(options.out);
+  return options;
+}
+async function outputFolder(out) {
+  if (out !== "-") await mkdir2(dirname5(resolve4(out)), { recursive: true });
 }
 var harvested = (title, out, s, api) => ({
   code: 0,
@@ -48170,7 +48268,7 @@ function rejectedWarning(ctx, rejected) {
 }
 var STEPS = {
   async local(env, ctx) {
-    const paths = getList(env, "target");
+    const paths = getList(env, "target", "lines");
     const options = await harvestOptions(env);
     const summary = await runLocal(paths.length > 0 ? paths : ["."], { ...options, revs: [] }, ctx);
     rejectedWarning(ctx, summary.rejected);
@@ -48184,7 +48282,7 @@ var STEPS = {
     return harvested(`gh-harvest pr ${ref}`, options.out, summary, summary.api);
   },
   async repo(env, ctx) {
-    const listed = getList(env, "target", { words: true });
+    const listed = getList(env, "target", "words");
     const repos = listed.length > 0 ? listed : [env.GITHUB_REPOSITORY ?? ""].filter(Boolean);
     if (repos.length === 0) throw new UsageError("input target: name the repository, OWNER/REPO (GITHUB_REPOSITORY is not set)");
     const options = await harvestOptions(env);
@@ -48193,7 +48291,7 @@ var STEPS = {
     return harvested(`gh-harvest repo ${repos.join(", ")}`, options.out, summary, summary.api);
   },
   async validate(env, ctx) {
-    const listed = getList(env, "target");
+    const listed = getList(env, "target", "lines");
     const targets = listed.length > 0 ? listed : [getInput(env, "output")];
     const { summary, rejectedLines } = await validateStep(targets, { format: getFormat(env), workspace: env.GITHUB_WORKSPACE }, ctx.io.stdout);
     if (summary.errors > 0) {
@@ -48211,8 +48309,8 @@ var STEPS = {
     const filters = {
       archived: getBoolean(env, "archived"),
       forks: getBoolean(env, "forks"),
-      topics: getList(env, "topic", { words: true }),
-      languages: getList(env, "language"),
+      topics: getList(env, "topic", "words"),
+      languages: getList(env, "language", "commas"),
       maxJobs: getPositiveInt(env, "max-jobs"),
       apiUrl: getInput(env, "api-url") || void 0
     };
@@ -48224,10 +48322,10 @@ var STEPS = {
     };
   },
   async merge(env, ctx) {
-    const inputs = getList(env, "target");
+    const inputs = getList(env, "target", "lines");
     if (inputs.length === 0) throw new UsageError("input target: name the JSONL shards (files or folders) to merge");
     const out = getInput(env, "output");
-    if (out !== "-") await mkdir2(dirname5(resolve4(out)), { recursive: true });
+    await outputFolder(out);
     const annotator = createAnnotator(env.GITHUB_WORKSPACE);
     const { code: code2, summary } = await runMerge(inputs, { out }, { stdout: ctx.io.stdout, stderr: ctx.io.stderr }, (file2, p2) => ctx.io.stdout.write(annotator.line(file2, p2)));
     return {

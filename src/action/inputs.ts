@@ -41,11 +41,18 @@ export function getInput(env: Env, name: InputName): string {
   return value === "" ? INPUT_DEFAULTS[name] : value;
 }
 
-/** A list input: one item a line, or comma separated; `words` also splits on spaces (repository names). */
-export function getList(env: Env, name: InputName, options: { words?: boolean } = {}): string[] {
-  const separator = options.words ? /[\s,]+/ : /[\r\n,]+/;
+const SEPARATORS = {
+  /** Paths: one a line (a comma may be part of a file name). */
+  lines: /[\r\n]+/,
+  /** Rule names and files: one a line, or comma separated. */
+  commas: /[\r\n,]+/,
+  /** Repository names, topics: also spaces (a matrix entry holds several, space separated). */
+  words: /[\s,]+/,
+} as const;
+
+export function getList(env: Env, name: InputName, split: keyof typeof SEPARATORS): string[] {
   return getInput(env, name)
-    .split(separator)
+    .split(SEPARATORS[split])
     .map((item) => item.trim())
     .filter(Boolean);
 }

@@ -25,6 +25,8 @@ export function actionLogStream(out: NodeJS.WritableStream): NodeJS.WriteStream 
       callback();
     },
   });
+  // A line logged after the run ended is lost, not a crash.
+  stream.on("error", () => {});
   // The logger draws progress lines only on a terminal; the runner's log is not one.
   return Object.assign(stream, { isTTY: false }) as unknown as NodeJS.WriteStream;
 }

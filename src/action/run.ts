@@ -72,11 +72,9 @@ type ActionHarvestOptions = HarvestOptions & { state?: string; redactPatterns: R
 
 /** What local, pr and repo share; the same defaults as the CLI's flags. */
 async function harvestOptions(env: Env): Promise<ActionHarvestOptions> {
-  const out = getInput(env, "output");
-  if (out !== "-") await mkdir(dirname(resolve(out)), { recursive: true });
-  return {
-    out,
-    mapping: getList(env, "mappings"),
+  const options: ActionHarvestOptions = {
+    out: getInput(env, "output"),
+    mapping: getList(env, "mappings", "commas"),
     format: getFormat(env) ?? "alpaca",
     since: getDate(env, "since"),
     include: [],
@@ -88,6 +86,13 @@ async function harvestOptions(env: Env): Promise<ActionHarvestOptions> {
     state: getInput(env, "state") || undefined,
     redactPatterns: [],
   };
+  await outputFolder(options.out);
+  return options;
+}
+
+/** output: .harvest/dataset.jsonl needs no step of its own to make .harvest/. */
+async function outputFolder(out: string): Promise<void> {
+  if (out !== "-") await mkdir(dirname(resolve(out)), { recursive: true });
 }
 
 const harvested = (title: string, out: string, s: Awaited<ReturnType<typeof runLocal>>, api?: Parameters<typeof harvestSummary>[3]): StepResult => ({
@@ -102,7 +107,7 @@ function rejectedWarning(ctx: CommandContext, rejected: number): void {
 
 const STEPS: Record<ActionCommand, (env: Env, ctx: CommandContext) => Promise<StepResult>> = {
   async local(env, ctx) {
-    const paths = getList(env, "target");
+    const paths = getList(env, "target", "lines");
     const options = await harvestOptions(env);
     const summary = await runLocal(paths.length > 0 ? paths : ["."], { ...options, revs: [] }, ctx);
     rejectedWarning(ctx, summary.rejected);
@@ -118,7 +123,7 @@ const STEPS: Record<ActionCommand, (env: Env, ctx: CommandContext) => Promise<St
   },
 
   async repo(env, ctx) {
-    const listed = getList(env, "target", { words: true });
+    const listed = getList(env, "target", "words");
     const repos = listed.length > 0 ? listed : [env.GITHUB_REPOSITORY ?? ""].filter(Boolean);
     if (repos.length === 0) throw new UsageError("input target: name the repository, OWNER/REPO (GITHUB_REPOSITORY is not set)");
     const options = await harvestOptions(env);
@@ -128,7 +133,7 @@ const STEPS: Record<ActionCommand, (env: Env, ctx: CommandContext) => Promise<St
   },
 
   async validate(env, ctx) {
-    const listed = getList(env, "target");
+    const listed = getList(env, "target", "lines");
     const targets = listed.length > 0 ? listed : [getInput(env, "output")];
     const { summary, rejectedLines } = await validateStep(targets, { format: getFormat(env), workspace: env.GITHUB_WORKSPACE }, ctx.io.stdout);
     if (summary.errors > 0) {
@@ -147,8 +152,8 @@ const STEPS: Record<ActionCommand, (env: Env, ctx: CommandContext) => Promise<St
     const filters = {
       archived: getBoolean(env, "archived"),
       forks: getBoolean(env, "forks"),
-      topics: getList(env, "topic", { words: true }),
-      languages: getList(env, "language"),
+      topics: getList(env, "topic", "words"),
+      languages: getList(env, "language", "commas"),
       maxJobs: getPositiveInt(env, "max-jobs"),
       apiUrl: getInput(env, "api-url") || undefined,
     };
@@ -161,10 +166,10 @@ const STEPS: Record<ActionCommand, (env: Env, ctx: CommandContext) => Promise<St
   },
 
   async merge(env, ctx) {
-    const inputs = getList(env, "target");
+    const inputs = getList(env, "target", "lines");
     if (inputs.length === 0) throw new UsageError("input target: name the JSONL shards (files or folders) to merge");
     const out = getInput(env, "output");
-    if (out !== "-") await mkdir(dirname(resolve(out)), { recursive: true });
+    await outputFolder(out);
     const annotator = createAnnotator(env.GITHUB_WORKSPACE);
     const { code, summary } = await runMerge(inputs, { out }, { stdout: ctx.io.stdout, stderr: ctx.io.stderr }, (file, p) => ctx.io.stdout.write(annotator.line(file, p)));
     return {

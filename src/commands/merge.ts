@@ -79,7 +79,7 @@ export async function mergeShards(files: readonly string[], out: LineSink, repor
           const errors = result.problems.filter((p) => p.severity === "error");
           summary.format ??= errors.length === 0 ? result.format : undefined;
           if (errors.length === 0 && result.format !== summary.format) {
-            errors.push(problem("inconsistent-fields", `a ${result.format} record among ${summary.format} records: merge shards of one format`, { line: result.line }));
+            errors.push(problem("inconsistent-fields", `${article(result.format)} record among ${summary.format} records: merge shards of one format`, { line: result.line }));
           }
           if (errors.length > 0) {
             summary.invalid++;
@@ -133,6 +133,8 @@ function metaId(record: Record<string, unknown>): string | undefined {
   const id = (meta as Record<string, unknown>).id;
   return typeof id === "string" && id !== "" ? id : undefined;
 }
+
+const article = (word: string | undefined) => `${/^[aeiou]/.test(word ?? "") ? "an" : "a"} ${word}`;
 
 const str = (v: unknown) => (typeof v === "string" ? v : "");
 

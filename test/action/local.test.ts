@@ -1,0 +1,82 @@
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { createTempRepo, type TempRepo } from "../helpers/git-repo.js";
+import { copyAction, runAction, workflowCommands, type ActionCopy } from "./harness.js";
+
+let copy: ActionCopy;
+let repo: TempRepo;
+const token = ["ghp", "_", "ActionTestTokenNeverPrinted0123456789"].join("");
+
+before(async () => {
+  copy = await copyAction();
+  repo = await createTempRepo({ name: "widgets" });
+  await repo.write("src/add.py", "def add(a, b):\n    return a - b\n");
+  await repo.commit("Add an add function to the widgets package");
+  await repo.write("src/add.py", "def add(a, b):\n    return a + b\n");
+  await repo.commit("Fix the sign of add so that sums are right");
+  await repo.write("notes.txt", "x\n");
+  await repo.commit("wip");
+});
+
+after(async () => {
+  await copy.cleanup();
+  await repo.cleanup();
+});
+
+const records = (path: string) => readFileSync(path, "utf8").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+
+describe("the action, command local", () => {
+  it("harvests the workspace's clone into dataset.jsonl, with outputs and a job summary", async () => {
+    const run = await runAction(copy, { command: "local", output: "dataset.jsonl", token }, {}, { workspace: repo.dir });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const written = records(join(repo.dir, "dataset.jsonl"));
+    assert.deepEqual(written.map((r) => r.output), ["Add an add function to the widgets package", "Fix the sign of add so that sums are right"]);
+    assert.deepEqual(written.map((r) => r.meta.mapping), ["commit-message", "commit-message"], "the built-in rules were found at the action's root");
+    assert.deepEqual(run.outputs, { records: "2", rejected: "0", file: "dataset.jsonl" });
+    assert.match(run.summary, /^### gh-harvest local \.$/m);
+    assert.match(run.summary, /\*\*2 records\*\* written to `dataset\.jsonl` from 3 items; 0 rejected by validation, 1 skipped\./);
+    assert.match(run.summary, /^\| commit-message \| 2 \|$/m);
+    assert.match(run.summary, /^\| skipped, because \| items \|$/m);
+    assert.match(run.summary, /^\| commit-message: subject is trivial \| 1 \|$/m);
+  });
+
+  it("masks the token first and never prints it otherwise", async () => {
+    const run = await runAction(copy, { command: "local", output: "masked.jsonl", token }, {}, { workspace: repo.dir });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.equal(run.stdout.split("\n")[0], `::add-mask::${token}`);
+    const elsewhere = (run.stdout.split("\n").slice(1).join("\n") + run.stderr + run.summary + run.outputFile).includes(token);
+    assert.equal(elsewhere, false);
+  });
+
+  it("with state and append, adds only the new commits on the next run", async () => {
+    const inputs = { command: "local", target: repo.dir, output: ".harvest/data.jsonl", state: ".harvest/state.json", append: "true" };
+    const first = await runAction(copy, inputs, {}, { workspace: repo.dir });
+    assert.equal(first.code, 0, first.stdout + first.stderr);
+    assert.equal(first.outputs.records, "2");
+    await repo.write("src/sub.py", "def sub(a, b):\n    return a - b\n");
+    await repo.commit("Add a sub function for differences of widgets");
+    const second = await runAction(copy, inputs, {}, { workspace: repo.dir });
+    assert.equal(second.code, 0, second.stdout + second.stderr);
+    assert.equal(second.outputs.records, "1", "only the new commit");
+    assert.deepEqual(records(join(repo.dir, ".harvest/data.jsonl")).map((r) => r.output).at(-1), "Add a sub function for differences of widgets");
+    assert.equal(records(join(repo.dir, ".harvest/data.jsonl")).length, 3);
+  });
+
+  it("fails with an annotation, exit 2 and no outputs on a bad input", async () => {
+    const run = await runAction(copy, { command: "local", format: "yaml" }, {}, { workspace: repo.dir });
+    assert.equal(run.code, 2);
+    const errors = workflowCommands(run.stdout).filter((c) => c.name === "error");
+    assert.equal(errors.length, 1);
+    assert.match(errors[0]!.message, /^input format: expected one of alpaca, openai, sharegpt, got "yaml"$/);
+    assert.equal(run.outputFile, "");
+    assert.match(run.summary, /:x: input format/);
+  });
+
+  it("fails with exit 1 when the target is not a git repository", async () => {
+    const run = await runAction(copy, { command: "local", target: copy.dir }, {}, { workspace: repo.dir });
+    assert.notEqual(run.code, 0);
+    assert.match(run.stdout, /^::error title=gh-harvest::.*not a git repository/m);
+  });
+});
