@@ -1,6 +1,7 @@
 // extract → map → redact → validate → write, in one streaming pass, counting what was
 // skipped and why. Knows its neighbours only by their interfaces.
 import { languageOf, languagesOf } from "./diff/languages.js";
+import { patchId } from "./diff/patch-id.js";
 import { RunError } from "./errors.js";
 import { shapeRecord, type Format } from "./formats.js";
 import type { Logger } from "./log.js";
@@ -86,6 +87,8 @@ export async function runPipeline(
   // Every author met so far: a name may turn up in a later record's text (a reply, a
   // Co-authored-by line). Bounded by the number of contributors, not of records.
   const people = new Set<string>();
+  // Per rule, the changes already written: a cherry-pick or backport is kept once.
+  const changes = new Map<string, Set<string>>();
 
   for await (const record of records) {
     summary.scanned++;
@@ -105,6 +108,11 @@ export async function runPipeline(
       const triple = result.triple;
       if (deps.skipIds?.has(triple.meta.id)) {
         skip("already in the output");
+        continue;
+      }
+      const change = rule.usesDiff && (record.kind === "commit" || record.kind === "pull") ? patchId(record.diff.text) : undefined;
+      if (change && changes.get(rule.name)?.has(change)) {
+        skip("same change as an earlier record (cherry-pick)");
         continue;
       }
       addLanguages(triple, record, rule);
@@ -136,6 +144,7 @@ export async function runPipeline(
         skip("near duplicate");
         continue;
       }
+      if (change) changes.set(rule.name, (changes.get(rule.name) ?? new Set()).add(change));
       const line = `${JSON.stringify(shapeRecord(triple, options.format))}\n`;
       if (options.balancer) {
         options.balancer.offer(triple, line);

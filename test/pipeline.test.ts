@@ -6,7 +6,7 @@ import type { SourceRecord } from "../src/records.js";
 import { createRedactor } from "../src/redact.js";
 import { loadBuiltinRules } from "../src/rules/loader.js";
 import type { LineSink } from "../src/write/atomic-file.js";
-import { commit, pull } from "./helpers/records.js";
+import { commit, diffOf, pull, sampleDiff } from "./helpers/records.js";
 
 function memorySink(): LineSink & { lines: string[] } {
   const lines: string[] = [];
@@ -94,7 +94,10 @@ describe("pipeline", () => {
     let closed = false;
     async function* endless(): AsyncIterable<SourceRecord> {
       try {
-        for (let i = 0; ; i++) yield commit({ sha: i.toString(16).padStart(40, "0") });
+        for (let i = 0; ; i++) {
+          const diff = diffOf(sampleDiff.replace("a + b", `a + b + ${i}`));
+          yield commit({ sha: i.toString(16).padStart(40, "0"), diff });
+        }
       } finally {
         closed = true;
       }
@@ -112,5 +115,23 @@ describe("pipeline", () => {
     const summary = await runPipeline(from([pull({ closes })]), options, d);
     assert.equal(summary.skipped["already in the output"], 1);
     assert.deepEqual(out.lines.map((l) => JSON.parse(l).meta.mapping), ["issue-fix"]);
+  });
+});
+
+describe("pipeline: cherry-picks", () => {
+  it("keeps a change once when a cherry-pick or backport carries it again", async () => {
+    const { out, deps: d } = deps();
+    const original = commit();
+    // The same change, moved by a few lines and re-indented, as a backport would be.
+    const backportText = original.diff.text.replace("@@ -1,3 +1,3 @@", "@@ -10,3 +10,3 @@").replace("+  return a + b;", "+    return a + b;");
+    const backport = commit({
+      sha: "e".repeat(40),
+      message: "Fix the sign in add so sums are right\n\n(cherry picked from commit 0123456)",
+      diff: { ...original.diff, text: backportText },
+    });
+    const other = commit({ sha: "f".repeat(40), diff: { ...original.diff, text: original.diff.text.replace("a + b", "b + a") } });
+    const summary = await runPipeline(from([original, backport, other]), options, d);
+    assert.equal(out.lines.length, 2);
+    assert.equal(summary.skipped["same change as an earlier record (cherry-pick)"], 1);
   });
 });

@@ -126,3 +126,25 @@ describe("gh-harvest local", () => {
     assert.match(rev.stderr, /no-such-branch/);
   });
 });
+
+describe("gh-harvest local: cherry-picks", () => {
+  it("keeps a change once when a release branch cherry-picks it", async () => {
+    const repo = await createTempRepo({ name: "picks" });
+    try {
+      await repo.write("src/app.py", "def run():\n    return 1\n");
+      await repo.commit("Add the application entry point");
+      await repo.branch("release");
+      await repo.write("src/app.py", "def run():\n    return 2\n");
+      const fix = await repo.commit("Return two from run as the spec says");
+      await repo.checkout("release");
+      await repo.git(["cherry-pick", "-x", fix]);
+      await repo.checkout("main");
+      const result = await runCli(["local", repo.dir, "--rev", "main", "--rev", "release"]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stdout.trim().split("\n").length, 2);
+      assert.match(result.stderr, /same change as an earlier record \(cherry-pick\) 1/);
+    } finally {
+      await repo.cleanup();
+    }
+  });
+});

@@ -1,0 +1,20 @@
+// A change's identity whatever commit carries it, as `git patch-id --stable` computes it:
+// the diff's file names and changed lines, with whitespace and line numbers ignored, so a
+// cherry-pick or a backport of a commit has the same id as the commit.
+import { createHash } from "node:crypto";
+
+export function patchId(diffText: string): string {
+  const hash = createHash("sha1");
+  for (const line of diffText.split("\n")) {
+    if (line.startsWith("diff --git ")) {
+      hash.update(`${line}\n`);
+      continue;
+    }
+    const sign = line[0];
+    if (sign !== "+" && sign !== "-") continue; // context, hunk headers, index and mode lines
+    if (line.startsWith("+++ ") || line.startsWith("--- ")) continue; // named by the diff --git line
+    hash.update(sign + line.slice(1).replace(/\s+/g, ""));
+    hash.update("\n");
+  }
+  return hash.digest("hex");
+}
