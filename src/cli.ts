@@ -20,30 +20,12 @@ export interface CliIO {
 }
 
 /** Options every harvesting command takes, as commander hands them over. */
-interface RawHarvestOptions {
-  out: string;
-  mapping: string[];
-  format: HarvestOptions["format"];
-  rejects?: string;
-  limit?: number;
-  since?: Date;
-  include: string[];
-  exclude: string[];
-  maxDiffLines: number;
-  append: boolean;
+type RawHarvestOptions = Omit<HarvestOptions, "pseudonymize"> & {
   state?: string;
-  includeBots: boolean;
-  onSecret: SecretPolicy;
   redactPattern: RegExp[];
-  match?: RegExp;
-  languages?: Set<string>;
-  balance?: "language" | "repo" | "mapping";
-  seed: number;
-  dedup: "exact" | "near";
-  dedupThreshold: number;
   pseudonymize: boolean;
   pseudonymizeSalt?: string;
-}
+};
 
 interface ValidateCliOptions {
   format?: HarvestOptions["format"];

@@ -1,10 +1,10 @@
 // The three output shapes of the contract, as zod schemas (what `validate` checks a
 // line against) and as the function that shapes a triple into one of them.
 import { z } from "zod";
+import { OPENAI_ROLES, SHAREGPT_ROLES, type Format } from "./format-keys.js";
 import { MetaSchema, type Triple } from "./records.js";
 
-export const FORMATS = ["alpaca", "openai", "sharegpt"] as const;
-export type Format = (typeof FORMATS)[number];
+export { detectFormat, FORMATS, type Format } from "./format-keys.js";
 
 // `meta` is ours; records made by other tools may lack it, so `validate` accepts that.
 const meta = MetaSchema.optional();
@@ -16,7 +16,6 @@ export const AlpacaRecordSchema = z.object({
   meta,
 });
 
-export const OPENAI_ROLES = ["system", "user", "assistant", "tool", "function", "developer"] as const;
 
 export const OpenAIRecordSchema = z.object({
   messages: z.array(
@@ -33,7 +32,7 @@ export const OpenAIRecordSchema = z.object({
 export const ShareGPTRecordSchema = z.object({
   conversations: z.array(
     z.object({
-      from: z.enum(["system", "human", "gpt", "function_call", "observation"]),
+      from: z.enum(SHAREGPT_ROLES),
       value: z.string(),
     }),
   ),
@@ -77,13 +76,4 @@ export function shapeRecord(triple: Triple, format: Format): OutputRecord {
         meta: triple.meta,
       };
   }
-}
-
-/** Guess a line's format from its keys, as `validate` does without --format. */
-export function detectFormat(value: unknown): Format | undefined {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
-  if ("messages" in value) return "openai";
-  if ("conversations" in value) return "sharegpt";
-  if ("instruction" in value || "output" in value) return "alpaca";
-  return undefined;
 }

@@ -2,7 +2,7 @@
 // its length. Pure and stateless, so the pipeline, `validate` and its worker threads share
 // it; what needs the whole file (duplicates, inconsistent keys) is in file-state.ts.
 import type { Format } from "../formats.js";
-import { detectFormat } from "./format-keys.js";
+import { detectFormat } from "../format-keys.js";
 import type { Redactor } from "../redact.js";
 import { problem, type CodeFilter, type Problem, type ProblemCode } from "./problem.js";
 import { compoundRule, passiveRule, placeholderRule, vagueRule } from "./rules-text.js";

@@ -4,7 +4,7 @@
 // assistant turn); no unknown keys; and a final assistant message, the one trained on.
 // sharegpt is the same idea with from/value and human/gpt, minus the unknown-key rule
 // (ShareGPT dumps commonly carry extra keys such as `markdown`).
-import { OPENAI_ROLES, SHAREGPT_ROLES } from "./format-keys.js";
+import { OPENAI_ROLES, SHAREGPT_ROLES } from "../format-keys.js";
 import { checkMeta, type RecordShape } from "./shape-alpaca.js";
 import { problem, type Problem } from "./problem.js";
 import { isBlank, splitUserTurn, typeName, type TextField } from "./text-field.js";

@@ -2,21 +2,13 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { parse } from "yaml";
 import { runCard } from "../../src/commands/card.js";
 import { sizeCategory } from "../../src/card/size-category.js";
 import { UsageError } from "../../src/errors.js";
 import { mixedTriples, tempDir, triple, type TempDir } from "../stats/fixture.js";
+import { capture } from "../helpers/streams.js";
 
-function capture() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const text = { out: "", err: "" };
-  stdout.on("data", (c: Buffer) => (text.out += c.toString()));
-  stderr.on("data", (c: Buffer) => (text.err += c.toString()));
-  return { io: { stdout, stderr }, text };
-}
 
 function split(card: string): { front: Record<string, unknown>; body: string } {
   const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(card);

@@ -18,6 +18,7 @@ import {
   type MockRequest,
 } from "../helpers/github-mock.js";
 import { addPull, pushCommit } from "../github/scenario.js";
+import { all } from "../helpers/streams.js";
 
 const repo = createMockRepo();
 const requests: MockRequest[] = [];
@@ -27,11 +28,6 @@ const client = () => createGitHubClient({ token: "t0ken", log: memoryLogger(), d
 const options = (over: Partial<Parameters<typeof githubCommitsExtractor>[0]> = {}) => ({ client: client(), owner: "octocat", repo: "Hello-World", ...over });
 const diffRequests = () => requests.filter((r) => r.accept.includes(DIFF_MEDIA_TYPE)).map((r) => r.path);
 
-async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
 
 let root: Record<string, any>;
 let branchWork: Record<string, any>;

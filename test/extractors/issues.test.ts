@@ -8,6 +8,7 @@ import { memoryLogger } from "../../src/log.js";
 import type { IssueRecord } from "../../src/records.js";
 import { createMockRepo, githubHandlers, startGitHubMock, type MockRequest } from "../helpers/github-mock.js";
 import { addIssue, addPull } from "../github/scenario.js";
+import { all } from "../helpers/streams.js";
 
 const repo = createMockRepo();
 const requests: MockRequest[] = [];
@@ -20,11 +21,6 @@ const options = (over: Partial<Parameters<typeof issuesExtractor>[0]> = {}) => (
   ...over,
 });
 
-async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
 
 const BODY = "Crashes on start.\n\n```js\nstart({ fast: true });\n```\n\nAlso:\n\n~~~\n$ npm start\n~~~\n";
 

@@ -13,6 +13,7 @@ import { applyAtParent, createTempRepo, type TempRepo } from "../helpers/git-rep
 import { createMockRepo, DIFF_MEDIA_TYPE, githubHandlers, startGitHubMock, TOO_LARGE, type MockRequest } from "../helpers/github-mock.js";
 import { diffEntriesFromGit } from "../github/git-entries.js";
 import { addIssue, addPull, diffFor } from "../github/scenario.js";
+import { all } from "../helpers/streams.js";
 
 const repo = createMockRepo();
 const requests: MockRequest[] = [];
@@ -26,11 +27,6 @@ const context = (over: Partial<ExtractContext> = {}) => ({
 });
 const options = (over: Partial<Parameters<typeof pullsExtractor>[0]> = {}) => ({ client: client(), owner: "octocat", repo: "Hello-World", ...over });
 
-async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
 
 const SECRET = "AKIAIOSFODNN7EXAMPLE";
 let git: TempRepo;

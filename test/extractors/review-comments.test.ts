@@ -6,6 +6,7 @@ import { createGitHubClient } from "../../src/github/client.js";
 import { memoryLogger } from "../../src/log.js";
 import { createMockRepo, githubHandlers, startGitHubMock, type MockRequest } from "../helpers/github-mock.js";
 import { addReviewComment } from "../github/scenario.js";
+import { all } from "../helpers/streams.js";
 
 const repo = createMockRepo();
 const requests: MockRequest[] = [];
@@ -18,11 +19,6 @@ const options = (over: Partial<Parameters<typeof reviewCommentsExtractor>[0]> = 
   ...over,
 });
 
-async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
 
 describe("review comments extractor", () => {
   before(() => {

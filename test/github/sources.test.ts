@@ -8,6 +8,7 @@ import { memoryLogger } from "../../src/log.js";
 import { SOURCE_KINDS, type SourceKind } from "../../src/records.js";
 import { createMockRepo, githubHandlers, startGitHubMock, type MockRequest } from "../helpers/github-mock.js";
 import { addIssue, addPull, addReviewComment, pushCommit } from "./scenario.js";
+import { all } from "../helpers/streams.js";
 
 const repo = createMockRepo();
 const requests: MockRequest[] = [];
@@ -15,11 +16,6 @@ const server = startGitHubMock(...githubHandlers(repo, { log: requests }));
 const context = () => ({ diffFilter: createDiffFilter(), maxDiffLines: 1000, log: memoryLogger() });
 const client = () => createGitHubClient({ token: "t0ken", log: memoryLogger(), delayScale: 1 });
 
-async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const out: T[] = [];
-  for await (const item of items) out.push(item);
-  return out;
-}
 
 after(() => server.close());
 

@@ -2,21 +2,13 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { runStats, statsJson } from "../../src/commands/stats.js";
 import { createStatsCollector } from "../../src/stats/collect.js";
 import { histogramBins } from "../../src/stats/histogram.js";
 import { UsageError } from "../../src/errors.js";
 import { mixedTriples, tempDir, triple, type TempDir } from "./fixture.js";
+import { capture } from "../helpers/streams.js";
 
-function capture() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const text = { out: "", err: "" };
-  stdout.on("data", (c: Buffer) => (text.out += c.toString()));
-  stderr.on("data", (c: Buffer) => (text.err += c.toString()));
-  return { io: { stdout, stderr }, text };
-}
 
 describe("stats", () => {
   let tmp: TempDir;

@@ -149,14 +149,19 @@ describe("token counts", () => {
   });
 });
 
-describe("format-keys", () => {
-  it("agrees with src/formats.ts on roles and detection", async () => {
-    const formats = await import("../../src/formats.js");
-    const keys = await import("../../src/validate/format-keys.js");
-    assert.deepEqual(keys.OPENAI_ROLES, formats.OPENAI_ROLES);
-    assert.deepEqual(keys.SHAREGPT_ROLES, formats.ShareGPTRecordSchema.shape.conversations.element.shape.from.options);
-    for (const v of [{ messages: [] }, { conversations: [] }, { instruction: "" }, { output: "" }, { prompt: "" }, [], null, "x"]) {
-      assert.equal(keys.detectFormat(v), formats.detectFormat(v));
-    }
+describe("format detection", () => {
+  it("reads the format from a line's keys, and nothing from what has none of them", async () => {
+    const { detectFormat } = await import("../../src/format-keys.js");
+    const cases: [unknown, string | undefined][] = [
+      [{ messages: [] }, "openai"],
+      [{ conversations: [] }, "sharegpt"],
+      [{ instruction: "" }, "alpaca"],
+      [{ output: "" }, "alpaca"],
+      [{ prompt: "" }, undefined],
+      [[], undefined],
+      [null, undefined],
+      ["x", undefined],
+    ];
+    for (const [value, format] of cases) assert.equal(detectFormat(value), format, JSON.stringify(value));
   });
 });

@@ -1,12 +1,13 @@
-// The format facts the checks need, without src/formats.ts's zod schemas: loading zod costs
-// each worker thread about 150 ms, and a line is checked by hand anyway (for messages that
-// say what to fix). test/validate/parts.test.ts keeps these equal to src/formats.ts.
-import type { Format } from "../formats.js";
+// The format facts that need no zod: the validator's worker threads import these without
+// src/formats.ts's schemas (loading zod costs each thread about 150 ms, and a line is
+// checked by hand anyway, for messages that say what to fix).
+export const FORMATS = ["alpaca", "openai", "sharegpt"] as const;
+export type Format = (typeof FORMATS)[number];
 
 export const OPENAI_ROLES = ["system", "user", "assistant", "tool", "function", "developer"] as const;
 export const SHAREGPT_ROLES = ["system", "human", "gpt", "function_call", "observation"] as const;
 
-/** A line's format from its keys, as src/formats.ts's detectFormat says. */
+/** Guess a line's format from its keys, as `validate` does without --format. */
 export function detectFormat(value: unknown): Format | undefined {
   if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
   if ("messages" in value) return "openai";
