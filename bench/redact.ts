@@ -4,9 +4,13 @@
 // time, as the pipeline calls them. Reports MB/s, recall on the planted credentials, and every
 // other finding (on real code these are false alarms, or secrets that packages ship).
 //
-//   node --import tsx bench/redact.ts [--mb 4] [--git <repo> [--commits 2000]]
+//   node --import tsx bench/redact.ts [--mb 4] [--git <repo> [--commits 2000]] [--baseline <redact.ts>]
 //                                     [--gitleaks-json <file>] [--secretlint-dir <dir>]
 //
+// Besides the node_modules diffs, it scans TypeScript's compiler cut into diffs (the code of
+// bench/validate.ts's records, where "token" and "key" are on every other line).
+// --baseline: another copy of src/redact.ts (an older commit's, checked out elsewhere), timed
+//   beside this one in the same run: before/after figures from one machine at one moment.
 // --git times `git log -p` on a repository and scans its output: the share of a local run that
 //   redaction can take is at most scan time / (git time + scan time).
 // --gitleaks-json: gitleaks' config/gitleaks.toml converted to JSON (see bench/README.md);
@@ -14,7 +18,7 @@
 //   With either, the same figures are printed for that scanner.
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { credentialCorpus } from "../fixtures/secrets/credentials.js";
@@ -29,6 +33,7 @@ const { values: args } = parseArgs({
     commits: { type: "string", default: "2000" },
     "gitleaks-json": { type: "string" },
     "secretlint-dir": { type: "string" },
+    baseline: { type: "string" },
     verbose: { type: "boolean", default: false },
   },
 });
@@ -67,6 +72,19 @@ function buildDiffs(megabytes: number): Diff[] {
   return diffs;
 }
 
+/** The first `megabytes` of TypeScript's compiler as diffs of 300 added lines. */
+function typescriptDiffs(megabytes: number): Diff[] {
+  const lines = readFileSync("node_modules/typescript/lib/typescript.js", "utf8").split("\n");
+  const diffs: Diff[] = [];
+  let size = 0;
+  for (let at = 0; at < lines.length && size < megabytes * 1024 * 1024; at += 300) {
+    const text = `@@ -${at + 1},300 +${at + 1},300 @@\n${lines.slice(at, at + 300).map((l) => `+${l}`).join("\n")}\n`;
+    diffs.push({ text });
+    size += text.length;
+  }
+  return diffs;
+}
+
 function* sourceFiles(dir: string): Iterable<string> {
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
@@ -99,19 +117,28 @@ async function run(scan: (t: string) => Promise<{ kind: string; start: number; e
   let plantedCount = 0;
   const unplanted: { kind: string }[] = [];
   const examples: string[] = [];
-  // CPU time of this process, best of three passes: on a machine busy with other work, wall
-  // time measures the neighbours as much as the redactor.
+  // CPU time of this process, best of five passes, each repeating the texts for at least a
+  // quarter of a second: on a machine busy with other work, wall time measures the neighbours
+  // as much as the redactor, and short passes measure the scheduler.
   let seconds = Infinity;
   let results: { kind: string; start: number; end: number }[][] = [];
-  for (let pass = 0; pass < 3; pass++) {
+  // Warm-up: V8 settles on its optimized code only after some 20 MB of text.
+  const warm = cpuSeconds();
+  for (let pass = 0; pass < 20 && (pass < 3 || cpuSeconds() - warm < 0.5); pass++) for (const d of diffs) await scan(d.text);
+  let repeats = 1;
+  for (let pass = 0; pass < 5; pass++) {
     const t0 = cpuSeconds();
-    results = [];
-    bytes = 0;
-    for (const d of diffs) {
-      results.push(await scan(d.text));
-      bytes += d.text.length;
+    for (let r = 0; r < repeats; r++) {
+      results = [];
+      bytes = 0;
+      for (const d of diffs) {
+        results.push(await scan(d.text));
+        bytes += d.text.length;
+      }
     }
-    seconds = Math.min(seconds, cpuSeconds() - t0);
+    const elapsed = cpuSeconds() - t0;
+    seconds = Math.min(seconds, elapsed / repeats);
+    if (pass === 0) repeats = Math.max(1, Math.ceil(0.25 / Math.max(elapsed, 1e-3)));
   }
   diffs.forEach((d, i) => {
     const found = results[i] ?? [];
@@ -139,12 +166,16 @@ function cpuSeconds(): number {
 
 function report(name: string, r: Run): void {
   const mb = r.bytes / 1024 / 1024;
-  console.log(`  ${name}: ${mb.toFixed(1)} MB in ${r.seconds.toFixed(2)} CPU s = ${(mb / r.seconds).toFixed(1)} MB/s; planted caught ${r.recall}; other findings ${JSON.stringify(r.unplanted)}`);
+  console.log(`  ${name}: ${mb.toFixed(1)} MB in ${r.seconds.toFixed(3)} CPU s = ${(mb / r.seconds).toFixed(1)} MB/s; planted caught ${r.recall}; other findings ${JSON.stringify(r.unplanted)}`);
   if (args.verbose) for (const e of r.examples) console.log(`      ${e}`);
 }
 
 const redactor = createRedactor();
 const engines: Engine[] = [{ name: "gh-harvest redactor (scan)", scan: (t) => redactor.scan(t) }];
+if (args.baseline) {
+  const baseline = ((await import(resolve(args.baseline))) as { createRedactor: typeof createRedactor }).createRedactor();
+  engines.push({ name: `baseline ${args.baseline} (scan)`, scan: (t) => baseline.scan(t) });
+}
 if (args["gitleaks-json"]) engines.push(await gitleaksEngine(args["gitleaks-json"]));
 if (args["secretlint-dir"]) {
   const s = await secretlintEngine(args["secretlint-dir"]);
@@ -154,19 +185,27 @@ if (args["secretlint-dir"]) {
 
 const diffs = buildDiffs(Number(args.mb));
 console.log(`node_modules diffs: ${diffs.length} diffs, ${(diffs.reduce((n, d) => n + d.text.length, 0) / 1048576).toFixed(1)} MB, ${diffs.filter((d) => d.planted).length} with a planted credential`);
-// Warm up the JIT and the regex compiler before timing.
-for (const d of diffs) redactor.scan(d.text);
 for (const engine of engines) report(engine.name, await run((t) => engine.scan(t), diffs));
 report("gh-harvest redactor (redact)", await run((t) => redactor.redact(t).findings, diffs));
 
+const ts = typescriptDiffs(Number(args.mb));
+console.log(`TypeScript compiler diffs: ${ts.length} diffs, ${(ts.reduce((n, d) => n + d.text.length, 0) / 1048576).toFixed(1)} MB`);
+for (const engine of engines) report(engine.name, await run((t) => engine.scan(t), ts));
+
 const messages = diffs.slice(0, 2000).map((d) => d.text.slice(0, 300));
-let perCall = Infinity;
-for (let pass = 0; pass < 3; pass++) {
-  const t0 = cpuSeconds();
-  for (let i = 0; i < 10; i++) for (const m of messages) redactor.redact(m);
-  perCall = Math.min(perCall, ((cpuSeconds() - t0) * 1e6) / (messages.length * 10));
+function perCall(redact: (text: string) => unknown): number {
+  let best = Infinity;
+  for (let pass = 0; pass < 5; pass++) {
+    const t0 = cpuSeconds();
+    for (let i = 0; i < 100; i++) for (const m of messages) redact(m);
+    best = Math.min(best, ((cpuSeconds() - t0) * 1e6) / (messages.length * 100));
+  }
+  return best;
 }
-console.log(`  short texts (300 chars, like commit messages): ${perCall.toFixed(1)} µs per redact() call`);
+console.log(`  short texts (300 chars, like commit messages): ${perCall((t) => redactor.redact(t)).toFixed(2)} µs per redact() call, ${perCall((t) => redactor.scan(t)).toFixed(2)} µs per scan()`);
+for (const engine of engines.filter((e) => e.name.startsWith("baseline"))) {
+  console.log(`  ${engine.name}, short texts: ${perCall((t) => engine.scan(t)).toFixed(2)} µs per scan()`);
+}
 
 if (args.git) {
   const git = gitDiffs(args.git, Number(args.commits));

@@ -4940,16 +4940,16 @@ var require_foldFlowLines = __commonJS({
         onFold();
       let res = text.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
-        const fold = folds[i2];
+        const fold2 = folds[i2];
         const end2 = folds[i2 + 1] || text.length;
-        if (fold === 0)
+        if (fold2 === 0)
           res = `
 ${indent}${text.slice(0, end2)}`;
         else {
-          if (mode === FOLD_QUOTED && escapedFolds[fold])
-            res += `${text[fold]}\\`;
+          if (mode === FOLD_QUOTED && escapedFolds[fold2])
+            res += `${text[fold2]}\\`;
           res += `
-${indent}${text.slice(fold + 1, end2)}`;
+${indent}${text.slice(fold2 + 1, end2)}`;
         }
       }
       return res;
@@ -8588,8 +8588,8 @@ var require_resolve_flow_scalar = __commonJS({
         if (ch === "\r" && source[i + 1] === "\n")
           continue;
         if (ch === "\n") {
-          const { fold, offset } = foldNewline(source, i);
-          res += fold;
+          const { fold: fold2, offset } = foldNewline(source, i);
+          res += fold2;
           i = offset;
         } else if (ch === "\\") {
           let next = source[++i];
@@ -8629,19 +8629,19 @@ var require_resolve_flow_scalar = __commonJS({
       return res;
     }
     function foldNewline(source, offset) {
-      let fold = "";
+      let fold2 = "";
       let ch = source[offset + 1];
       while (ch === " " || ch === "	" || ch === "\n" || ch === "\r") {
         if (ch === "\r" && source[offset + 2] !== "\n")
           break;
         if (ch === "\n")
-          fold += "\n";
+          fold2 += "\n";
         offset += 1;
         ch = source[offset + 1];
       }
-      if (!fold)
-        fold = " ";
-      return { fold, offset };
+      if (!fold2)
+        fold2 = " ";
+      return { fold: fold2, offset };
     }
     var escapeCodes = {
       "0": "\0",
@@ -43289,6 +43289,37 @@ function languagesOf(paths) {
   return [...found].sort();
 }
 
+// src/diff/patch-id.ts
+import { createHash } from "node:crypto";
+function patchId(diffText) {
+  const hash2 = createHash("sha1");
+  for (const line of diffText.split("\n")) {
+    if (line.startsWith("diff --git ")) {
+      hash2.update(`${line}
+`);
+      continue;
+    }
+    const sign = line[0];
+    if (sign !== "+" && sign !== "-") continue;
+    if (line.startsWith("+++ ") || line.startsWith("--- ")) continue;
+    hash2.update(sign + line.slice(1).replace(/\s+/g, ""));
+    hash2.update("\n");
+  }
+  return hash2.digest("hex");
+}
+
+// src/format-keys.ts
+var FORMATS = ["alpaca", "openai", "sharegpt"];
+var OPENAI_ROLES = ["system", "user", "assistant", "tool", "function", "developer"];
+var SHAREGPT_ROLES = ["system", "human", "gpt", "function_call", "observation"];
+function detectFormat(value) {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return void 0;
+  if ("messages" in value) return "openai";
+  if ("conversations" in value) return "sharegpt";
+  if ("instruction" in value || "output" in value) return "alpaca";
+  return void 0;
+}
+
 // src/records.ts
 var SOURCE_KINDS = ["commit", "pull", "issue", "review-comment"];
 var PersonSchema = external_exports.object({
@@ -43392,7 +43423,6 @@ var MetaSchema = external_exports.object({
 }).passthrough();
 
 // src/formats.ts
-var FORMATS = ["alpaca", "openai", "sharegpt"];
 var meta3 = MetaSchema.optional();
 var AlpacaRecordSchema = external_exports.object({
   instruction: external_exports.string(),
@@ -43400,7 +43430,6 @@ var AlpacaRecordSchema = external_exports.object({
   output: external_exports.string(),
   meta: meta3
 });
-var OPENAI_ROLES = ["system", "user", "assistant", "tool", "function", "developer"];
 var OpenAIRecordSchema = external_exports.object({
   messages: external_exports.array(
     external_exports.object({
@@ -43415,7 +43444,7 @@ var OpenAIRecordSchema = external_exports.object({
 var ShareGPTRecordSchema = external_exports.object({
   conversations: external_exports.array(
     external_exports.object({
-      from: external_exports.enum(["system", "human", "gpt", "function_call", "observation"]),
+      from: external_exports.enum(SHAREGPT_ROLES),
       value: external_exports.string()
     })
   ),
@@ -43576,10 +43605,46 @@ function looksRandom(body, minEntropy = 3) {
   return shannonEntropy(body) >= Math.min(minEntropy, Math.log2(body.length) - 0.5);
 }
 
+// src/redact/words.ts
+var COMMON_PAIRS = new Set(
+  "ab ac ad ag ai ak al am an ap ar as at au av aw ay ba be bi bl bo br bs bu ca cc ce ch ci ck cl co cr cs ct cu da dd de di dl do dr ds du ea eb ec ed ee ef eg ei el em en eo ep eq er es et ev ew ex ey fa fe ff fi fl fo fr fu fy ga ge gg gh gi gl gn go gr gs gu ha he hi ho hr ht hu ia ib ic id ie if ig il im in io ip ir is it iv ix iz je ke ki ks la ld le li ll lo ls lt lu ly ma mb me mi mm mo mp ms mu na nc nd ne nf ng ni nk nl nn no np ns nt nu nv oa ob oc od of og oi ok ol om on oo op or os ot ou ov ow pa pe ph pi pl po pp pr ps pt pu qu ra rc rd re rg ri rk rl rm rn ro rr rs rt ru rv ry sa sc se sh si sk sl sm so sp ss st su sy ta tc te th ti tl to tr ts tt tu ty ua ub uc ud ue ug ui ul um un up ur us ut va ve vi vo wa we wh wi wn wo wr xe xi xp xt yi yn yp ys ze".split(" ")
+);
+var PART = /[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+|[^A-Za-z0-9]+/g;
+function wordShape(value) {
+  let alnum = 0;
+  let covered = 0;
+  let words = 0;
+  let longest = 0;
+  for (const [part] of value.matchAll(PART)) {
+    const c3 = part.charCodeAt(0);
+    const isLetters = c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122;
+    if (!isLetters) {
+      if (c3 >= 48 && c3 <= 57) alnum += part.length;
+      continue;
+    }
+    alnum += part.length;
+    if (part.length >= 3 && isWord(part.toLowerCase())) {
+      words++;
+      covered += part.length;
+      longest = Math.max(longest, part.length);
+    }
+  }
+  return { words, coverage: alnum === 0 ? 0 : covered / alnum, longest };
+}
+function looksLikeWords(value) {
+  const shape = wordShape(value);
+  return shape.coverage >= 0.75 && shape.longest >= 4;
+}
+function isWord(lower) {
+  let uncommon = 0;
+  for (let i = 0; i + 1 < lower.length; i++) if (!COMMON_PAIRS.has(lower.slice(i, i + 2))) uncommon++;
+  return uncommon <= Math.floor((lower.length - 1) / 5);
+}
+
 // src/redact/rules-context.ts
 var ASSIGN = String.raw`["'\x60]?\??[ \t]*(?:=|:=|::=|:|=>|\?=)(?!=)[ \t]*`;
-function context(kind, keywords, pattern, accept) {
-  return { kind, keywords, pattern, group: 1, accept, priority: PRIORITY.context };
+function context(kind, keywords, pattern, accept, near) {
+  return { kind, keywords, pattern, group: 1, accept, near, priority: PRIORITY.context };
 }
 var highEntropy = (min) => (v2) => !isPlaceholder(v2) && shannonEntropy(v2) >= min;
 var CONTEXT_RULES = [
@@ -43590,7 +43655,8 @@ var CONTEXT_RULES = [
     "aws-secret-key",
     ["secret"],
     new RegExp(String.raw`(?:aws[\w.-]{0,20}?secret[\w.-]{0,20}?|secret[_.-]?access[_.-]?)key${ASSIGN}["'\x60]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`, "gi"),
-    (v2) => !v2.includes("EXAMPLE") && highEntropy(4)(v2)
+    (v2) => !v2.includes("EXAMPLE") && highEntropy(4)(v2),
+    followedByAssignment
   ),
   // https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string:
   // AccountKey=<88 base64>; Service Bus / Event Hubs: SharedAccessKey=<44 base64>.
@@ -43598,7 +43664,8 @@ var CONTEXT_RULES = [
     "azure-key",
     ["accountkey", "accesskey"],
     /\b(?:AccountKey|SharedAccessKey|AccessKey)[ \t]*=[ \t]*([A-Za-z0-9+/]{30,100}={0,2})/gi,
-    highEntropy(4)
+    highEntropy(4),
+    followedByAssignment
   ),
   context(
     "azure-key",
@@ -43621,7 +43688,8 @@ var CONTEXT_RULES = [
     "auth-header",
     ["authorization", "api-key", "auth-token"],
     /\b(?:proxy-)?(?:authorization|x-api-key|api-key|x-auth-token)["']?[ \t]*[:=][ \t]*["']?(?:(?:bearer|basic|token|bot)[ \t]+)?([A-Za-z0-9._~+/=-]{16,8192})(?![A-Za-z0-9._~+/=-])/gi,
-    (v2) => highEntropy(3)(v2) && !/^[a-z]+(?:[-_.][a-z]+)*$/i.test(v2)
+    (v2) => highEntropy(3)(v2) && !/^[a-z]+(?:[-_.][a-z]+)*$/i.test(v2),
+    followedByAssignment
   )
 ];
 var PASSWORD_NAME = String.raw`pass(?:word|wd|phrase)|(?<![a-z0-9])pass(?![a-z])|pwd`;
@@ -43720,20 +43788,34 @@ var NOT_A_SECRET_WORDS = /* @__PURE__ */ new Set([
   "visible",
   "valid"
 ]);
+var VALUE_CHAR = String.raw`(?:[^\s"'\x60,;()[\]{}<>=\\]|\\(?![nrt]))`;
 var GENERIC_RULE = {
   kind: "generic-secret",
-  // No keywords: "key" and "token" are on most lines of code; the regex is its own filter.
-  keywords: [],
+  // "key" and "token" are on most lines of code, so a line is scanned only where one of these
+  // is followed by the rest of a name and an assignment (see `near`).
+  keywords: ["pass", "pwd", "secret", "token", "key", "credential"],
   // Group 1: the name's keyword, 2: the rest of the name, 3: a quote, 4 or 5: the value.
-  // An unquoted value stops at "=" (but keeps base64 padding): "a=b=c" is not one value, and
-  // "password=password=..." must not make every keyword scan the rest of the line.
   pattern: new RegExp(
-    String.raw`(?<!(?:public|publishable|csrf|xsrf|next|prev|page|continuation|sync|cancellation)[_.-]?)(${PASSWORD_NAME}|${SECRET_NAME})([\w.-]{0,24}?)${ASSIGN}(?:(["'\x60])([^"'\x60\r\n]{1,4096}?)\3|([^\s"'\x60,;()[\]{}<>=]{1,4096}={0,3})(?![^\s"'\x60,;()[\]{}<>=]))`,
+    String.raw`(?<!(?:public|publishable|csrf|xsrf|next|prev|page|continuation|sync|cancellation)[_.-]?)(${PASSWORD_NAME}|${SECRET_NAME})([\w.-]{0,24}?)${ASSIGN}(?:(["'\x60])([^"'\x60\r\n]{1,4096}?)\3|(${VALUE_CHAR}{1,4096}={0,3})(?!${VALUE_CHAR}))`,
     "gi"
   ),
+  near: followedByAssignment,
   resolve: genericValue,
   priority: PRIORITY.generic
 };
+function followedByAssignment(text, _start, end) {
+  let i = end;
+  const limit = Math.min(text.length, end + 31);
+  while (i < limit && isNameChar(text.charCodeAt(i))) i++;
+  let c3 = text.charCodeAt(i);
+  if (c3 === 34 || c3 === 39 || c3 === 96) c3 = text.charCodeAt(++i);
+  if (c3 === 63) c3 = text.charCodeAt(++i);
+  while (c3 === 32 || c3 === 9) c3 = text.charCodeAt(++i);
+  return c3 === 61 || c3 === 58 || c3 === 63;
+}
+function isNameChar(c3) {
+  return c3 >= 97 && c3 <= 122 || c3 >= 65 && c3 <= 90 || c3 >= 48 && c3 <= 57 || c3 === 95 || c3 === 46 || c3 === 45;
+}
 var IDENTIFIER = /^(?:[a-z]+(?:[A-Z][a-z]+)*|(?:[A-Z][a-z]+)+|[A-Z]+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)$/;
 var IS_PASSWORD_NAME = new RegExp(`^(?:${PASSWORD_NAME})$`, "i");
 function genericValue(match) {
@@ -43750,6 +43832,7 @@ function genericValue(match) {
     if (after === "(" || after === "[" || /^["'`]?\??:$/.test(operator)) return void 0;
   }
   if (!acceptGenericValue(value, isPassword, quoted)) return void 0;
+  if (/^pwd$/i.test(keyword) && /^(?:[~/]|[A-Za-z]:[\\/])/.test(value)) return void 0;
   return { kind: isPassword ? "password" : "generic-secret", group };
 }
 function lastWord(suffix) {
@@ -43760,12 +43843,22 @@ function acceptGenericValue(value, isPassword, quoted) {
   if (/\s/.test(value) || isPlaceholder(value)) return false;
   if (/^[a-z]+(?:[-_.][a-z]+)+$/i.test(value) || new RegExp("^\\p{Lu}?\\p{Ll}+$", "u").test(value) || IDENTIFIER.test(value)) return false;
   if (!quoted) {
-    if (/^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)+[?!]?$/.test(value)) return false;
+    if (isExpression(value)) return false;
     if (/^\d+$/.test(value) || value.length < 8 || shannonEntropy(value) < (isPassword ? 2.5 : 3)) return false;
   }
   if (isPassword) return value.length >= 6 && !/^\d+$/.test(value);
   if (value.length < 12 || shannonEntropy(value) < 3) return false;
+  if (!/^[\x21-\x7e]+$/.test(value) || looksLikeWords(value)) return false;
   return /\d/.test(value) || /[a-z]/.test(value) && /[A-Z]/.test(value) || /[^A-Za-z0-9]/.test(value);
+}
+var EXPRESSION = /^(!{1,2})?([A-Za-z_$#][\w$]*)((?:[?!]?\.#?[A-Za-z_$][\w$]*)*)[?!]?$/;
+function isExpression(value) {
+  const m2 = EXPRESSION.exec(value);
+  if (!m2) return false;
+  if (m2[3]) return true;
+  const name = m2[2] ?? "";
+  const shape = wordShape(name);
+  return shape.coverage >= 0.75 && shape.longest >= 4 && (m2[1] !== void 0 || shape.words >= 2);
 }
 
 // src/redact/rules-structure.ts
@@ -43805,29 +43898,34 @@ function countBase64(text, from, to2) {
   }
   return n2;
 }
-var SCHEME_CHAR = /[A-Za-z0-9+.-]/;
-var AUTHORITY_END = /[\s/?#"'`<>()[\]{}\\]/;
+var AUTHORITY = /[^\s/?#"'`<>()[\]{}\\]{0,512}/y;
+var MAX_AUTHORITY = 512;
 function* findUrlPasswords(text) {
-  for (let i = text.indexOf("://"); i !== -1; i = text.indexOf("://", i + 3)) {
-    let s = i;
-    while (s > 0 && i - s < 32 && SCHEME_CHAR.test(text[s - 1] ?? "")) s--;
-    while (s < i && !/[A-Za-z]/.test(text[s] ?? "")) s++;
-    if (s === i) continue;
+  let nextAt = text.indexOf("@");
+  for (let i = text.indexOf("://"); i !== -1 && nextAt !== -1; i = text.indexOf("://", i + 3)) {
     const from = i + 3;
-    let at2 = -1;
-    let j3 = from;
-    for (; j3 < text.length && j3 - from < 512; j3++) {
-      const ch = text[j3] ?? "";
-      if (AUTHORITY_END.test(ch)) break;
-      if (ch === "@") at2 = j3;
-    }
-    if (at2 === -1) continue;
+    if (nextAt < from) nextAt = text.indexOf("@", from);
+    if (nextAt === -1 || nextAt - from >= MAX_AUTHORITY) continue;
+    let s = i;
+    while (s > 0 && i - s < 32 && isSchemeChar(text.charCodeAt(s - 1))) s--;
+    while (s < i && !isLetter(text.charCodeAt(s))) s++;
+    if (s === i) continue;
+    AUTHORITY.lastIndex = from;
+    const end = from + (AUTHORITY.exec(text)?.[0].length ?? 0);
+    if (nextAt >= end) continue;
+    const at2 = text.lastIndexOf("@", end - 1);
     const colon = text.indexOf(":", from);
     if (colon === -1 || colon >= at2) continue;
     const password = text.slice(colon + 1, at2);
     if (password === "" || !isUrlPassword(password)) continue;
     yield { start: colon + 1, end: at2 };
   }
+}
+function isLetter(c3) {
+  return c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122;
+}
+function isSchemeChar(c3) {
+  return isLetter(c3) || c3 >= 48 && c3 <= 57 || c3 === 43 || c3 === 46 || c3 === 45;
 }
 function isUrlPassword(value) {
   if (isPlaceholder(value)) return false;
@@ -43894,8 +43992,8 @@ var TOKEN_RULES = [
   ),
   // https://www.twilio.com/docs/glossary/what-is-a-sid: API key (SK) and account (AC) SIDs;
   // each is half of a credential pair, and the auth token is caught by its assignment.
-  // No keywords: "sk" and "ac" are in every text, and the regex alone is as fast as a check.
-  issuer("twilio-key", [], /\b(?:SK|AC)[0-9a-f]{32}\b/g, randomAfter(/^../)),
+  // No keywords: "sk" and "ac" are in every text; see findTwilioSids.
+  { kind: "twilio-key", keywords: [], find: findTwilioSids, priority: PRIORITY.issuer },
   // https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys: SG.<22>.<43>
   issuer("sendgrid-key", ["sg."], /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![\w-])/g, randomAfter(/^SG\./)),
   // OpenAI: legacy sk-<48> (with "T3BlbkFJ", base64 of "OpenAI", inside), project, service-account
@@ -43940,6 +44038,20 @@ var TOKEN_RULES = [
     (v2) => isJwtHeader(v2.slice(0, v2.indexOf(".")))
   )
 ];
+var TWILIO_SID = /\b(?:SK|AC)[0-9a-f]{32}\b/y;
+function* findTwilioSids(text) {
+  for (const [second, first] of [["K", 83], ["C", 65]]) {
+    for (let i = text.indexOf(second, 1); i !== -1; i = text.indexOf(second, i + 1)) {
+      if (text.charCodeAt(i - 1) !== first || !isLowerHex(text.charCodeAt(i + 1))) continue;
+      TWILIO_SID.lastIndex = i - 1;
+      const sid = TWILIO_SID.exec(text)?.[0];
+      if (sid !== void 0 && looksRandom(sid.slice(2))) yield { start: i - 1, end: i - 1 + sid.length };
+    }
+  }
+}
+function isLowerHex(c3) {
+  return c3 >= 48 && c3 <= 57 || c3 >= 97 && c3 <= 102;
+}
 function isJwtHeader(segment) {
   try {
     const header = Buffer.from(segment, "base64url").toString("utf8");
@@ -43955,6 +44067,125 @@ var BUILTIN_KINDS = [
   .../* @__PURE__ */ new Set([...CREDENTIAL_RULES.map((r2) => r2.kind), "password", EMAIL_RULE.kind])
 ].sort();
 
+// src/redact/keywords.ts
+var ALPHABET = 128;
+var SCRATCH_BYTES = 64 * 1024;
+var MAX_SCRATCH_BYTES = 1024 * 1024;
+function createKeywordFinder(keywords) {
+  const words = keywords.map((k2) => k2.toLowerCase());
+  for (const w2 of words) {
+    if (w2 === "" || !/^[\x00-\x7f]+$/.test(w2)) throw new Error(`keyword ${JSON.stringify(w2)}: must be non-empty ASCII`);
+  }
+  if (words.length === 0) return () => [];
+  const { table: table2, outputs, firstOutput } = compile2(words);
+  const codes = words.map((w2) => Array.from(w2, (c3) => c3.charCodeAt(0)));
+  const longest = Math.max(...words.map((w2) => w2.length));
+  let scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
+  return (text) => {
+    const n2 = text.length;
+    const bytes = n2 <= scratch.length ? scratch : n2 <= MAX_SCRATCH_BYTES ? scratch = Buffer.allocUnsafe(n2) : Buffer.allocUnsafe(n2);
+    bytes.write(text, 0, n2, "latin1");
+    const ends1 = [];
+    const ends2 = [];
+    walk(bytes, n2, table2, firstOutput, longest, ends1, ends2);
+    const hits = [];
+    for (const ends of [ends1, ends2]) {
+      for (let h3 = 0; h3 < ends.length; h3 += 2) {
+        const end = ends[h3];
+        for (const keyword of outputs[ends[h3 + 1] - firstOutput]) {
+          const code2 = codes[keyword];
+          const start = end - code2.length;
+          if (sameFolded(text, start, code2)) hits.push({ keyword, start, end });
+        }
+      }
+    }
+    return hits;
+  };
+}
+function walk(bytes, n2, table2, firstOutput, longest, ends1, ends2) {
+  const half = n2 >> 1;
+  let s1 = 0;
+  let s2 = 0;
+  let j3 = Math.max(0, half - (longest - 1));
+  for (let i = 0; i < half; i++, j3++) {
+    s1 = table2[s1 << 7 | bytes[i] & 127];
+    s2 = table2[s2 << 7 | bytes[j3] & 127];
+    if (s1 >= firstOutput) ends1.push(i + 1, s1);
+    if (s2 >= firstOutput && j3 >= half) ends2.push(j3 + 1, s2);
+  }
+  for (; j3 < n2; j3++) {
+    s2 = table2[s2 << 7 | bytes[j3] & 127];
+    if (s2 >= firstOutput && j3 >= half) ends2.push(j3 + 1, s2);
+  }
+}
+function sameFolded(text, start, code2) {
+  for (let j3 = 0; j3 < code2.length; j3++) {
+    let c3 = text.charCodeAt(start + j3);
+    if (c3 >= 65 && c3 <= 90) c3 += 32;
+    if (c3 !== code2[j3]) return false;
+  }
+  return true;
+}
+function compile2(words) {
+  const next = [/* @__PURE__ */ new Map()];
+  const out = [[]];
+  words.forEach((word, index) => {
+    let s = 0;
+    for (const ch of word) {
+      const c3 = ch.charCodeAt(0);
+      let t2 = next[s].get(c3);
+      if (t2 === void 0) {
+        t2 = next.length;
+        next.push(/* @__PURE__ */ new Map());
+        out.push([]);
+        next[s].set(c3, t2);
+      }
+      s = t2;
+    }
+    out[s].push(index);
+  });
+  const states = next.length;
+  const delta = new Int32Array(states * ALPHABET);
+  const fail = new Int32Array(states);
+  const queue = [];
+  for (let c3 = 0; c3 < ALPHABET; c3++) {
+    const t2 = next[0].get(fold(c3));
+    if (t2 !== void 0) {
+      delta[c3] = t2;
+      if (!queue.includes(t2)) queue.push(t2);
+    }
+  }
+  for (let q3 = 0; q3 < queue.length; q3++) {
+    const s = queue[q3];
+    out[s].push(...out[fail[s]].filter((k2) => !out[s].includes(k2)));
+    for (let c3 = 0; c3 < ALPHABET; c3++) {
+      const t2 = next[s].get(fold(c3));
+      const viaFail = delta[fail[s] * ALPHABET + c3];
+      if (t2 === void 0) {
+        delta[s * ALPHABET + c3] = viaFail;
+      } else {
+        delta[s * ALPHABET + c3] = t2;
+        if (c3 === fold(c3)) {
+          fail[t2] = viaFail;
+          queue.push(t2);
+        }
+      }
+    }
+  }
+  const order = [...Array(states).keys()].sort((a, b3) => Number(out[a].length > 0) - Number(out[b3].length > 0) || a - b3);
+  const renamed = new Int32Array(states);
+  order.forEach((old, id) => renamed[old] = id);
+  const table2 = new Int32Array(states * ALPHABET);
+  for (let s = 0; s < states; s++) {
+    for (let c3 = 0; c3 < ALPHABET; c3++) table2[renamed[s] * ALPHABET + c3] = renamed[delta[s * ALPHABET + c3]];
+  }
+  const firstOutput = order.findIndex((s) => out[s].length > 0);
+  return { table: table2, outputs: order.slice(firstOutput).map((s) => out[s]), firstOutput };
+}
+function fold(c3) {
+  return c3 >= 65 && c3 <= 90 ? c3 + 32 : c3;
+}
+
 // src/redact/scanner.ts
 function marker(kind) {
   return `<REDACTED:${kind}>`;
@@ -43965,41 +44196,47 @@ function createScanner(rules) {
     rule,
     pattern: rule.pattern && new RegExp(rule.pattern.source, withFlags(rule.pattern.flags, "gd"))
   }));
-  const findKeywords = createKeywordFinder(rules.flatMap((r2) => r2.keywords));
+  const keywords = [...new Set(rules.flatMap((r2) => r2.keywords.map((k2) => k2.toLowerCase())))];
+  const findKeywords = createKeywordFinder(keywords);
+  const rulesOf = keywords.map(() => []);
+  rules.forEach((rule, i) => {
+    for (const k2 of new Set(rule.keywords.map((w2) => w2.toLowerCase()))) rulesOf[keywords.indexOf(k2)].push(i);
+  });
   return (text) => {
     if (text.length === 0) return [];
-    const present = findKeywords(text);
+    const hitsOf = new Array(rules.length);
+    for (const hit of findKeywords(text)) {
+      for (const i of rulesOf[hit.keyword]) (hitsOf[i] ??= []).push(hit);
+    }
     const candidates = [];
-    for (const { rule, pattern } of compiled) {
-      if (rule.keywords.length > 0 && !rule.keywords.some((k2) => present.has(k2))) continue;
-      const spans = pattern ? matchPattern(rule, pattern, text) : rule.find?.(text) ?? [];
-      for (const s of spans) {
-        if (s.end > s.start) candidates.push({ kind: s.kind ?? rule.kind, start: s.start, end: s.end, priority: rule.priority });
-      }
+    for (let i = 0; i < compiled.length; i++) {
+      const { rule, pattern } = compiled[i];
+      const hits = hitsOf[i];
+      if (rule.keywords.length > 0 && hits === void 0) continue;
+      if (!pattern) addSpans(rule, rule.find?.(text) ?? [], candidates);
+      else if (hits === void 0) addMatches(rule, pattern, text, 0, candidates);
+      else addLineMatches(rule, pattern, text, hits, candidates);
     }
-    return merge3(withoutMarkers(candidates, text));
+    return candidates.length === 0 ? [] : merge3(withoutMarkers(candidates, text));
   };
 }
-function createKeywordFinder(all) {
-  const keywords = [...new Set(all)].sort((a, b3) => b3.length - a.length);
-  if (keywords.length === 0) return () => /* @__PURE__ */ new Set();
-  const pattern = new RegExp(keywords.map((k2) => k2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
-  const inside = new Map(keywords.map((k2) => [k2, keywords.filter((other) => other !== k2 && k2.includes(other))]));
-  return (text) => {
-    const lower = text.toLowerCase();
-    const found = /* @__PURE__ */ new Set();
-    pattern.lastIndex = 0;
-    for (let m2 = pattern.exec(lower); m2 !== null; m2 = pattern.exec(lower)) {
-      if (!found.has(m2[0])) {
-        found.add(m2[0]);
-        for (const k2 of inside.get(m2[0]) ?? []) found.add(k2);
-      }
-      pattern.lastIndex = m2.index + 1;
-    }
-    return found;
-  };
+function addSpans(rule, spans, out) {
+  for (const s of spans) if (s.end > s.start) out.push({ kind: rule.kind, start: s.start, end: s.end, priority: rule.priority });
 }
-function* matchPattern(rule, pattern, text) {
+function addLineMatches(rule, pattern, text, hits, out) {
+  if (hits.length > 1) hits.sort((a, b3) => a.start - b3.start);
+  let done = 0;
+  for (const { start, end } of hits) {
+    if (start < done || rule.near && !rule.near(text, start, end)) continue;
+    const lineStart = start === 0 ? 0 : text.lastIndexOf("\n", start - 1) + 1;
+    let lineEnd = text.indexOf("\n", end);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = lineStart === 0 && lineEnd === text.length ? text : text.slice(lineStart, lineEnd);
+    addMatches(rule, pattern, line, lineStart, out);
+    done = lineEnd;
+  }
+}
+function addMatches(rule, pattern, text, offset, out) {
   pattern.lastIndex = 0;
   for (let m2 = pattern.exec(text); m2 !== null; m2 = pattern.exec(text)) {
     if (m2[0].length === 0) pattern.lastIndex++;
@@ -44013,7 +44250,7 @@ function* matchPattern(rule, pattern, text) {
       continue;
     }
     const range = m2.indices?.[group];
-    if (range) yield { kind, start: range[0], end: range[1] };
+    if (range && range[1] > range[0]) out.push({ kind, start: offset + range[0], end: offset + range[1], priority: rule.priority });
   }
 }
 function withoutMarkers(candidates, text) {
@@ -44531,6 +44768,7 @@ async function runPipeline(records, options, deps) {
     summary.byMapping[mapping] = (summary.byMapping[mapping] ?? 0) + 1;
   };
   const people = /* @__PURE__ */ new Set();
+  const changes = /* @__PURE__ */ new Map();
   for await (const record2 of records) {
     summary.scanned++;
     if (options.pseudonymize) for (const name of namesOf(record2)) people.add(name);
@@ -44549,6 +44787,11 @@ async function runPipeline(records, options, deps) {
       const triple = result.triple;
       if (deps.skipIds?.has(triple.meta.id)) {
         skip("already in the output");
+        continue;
+      }
+      const change = rule.usesDiff && (record2.kind === "commit" || record2.kind === "pull") ? patchId(record2.diff.text) : void 0;
+      if (change && changes.get(rule.name)?.has(change)) {
+        skip("same change as an earlier record (cherry-pick)");
         continue;
       }
       addLanguages(triple, record2, rule);
@@ -44579,6 +44822,7 @@ async function runPipeline(records, options, deps) {
         skip("near duplicate");
         continue;
       }
+      if (change) changes.set(rule.name, (changes.get(rule.name) ?? /* @__PURE__ */ new Set()).add(change));
       const line = `${JSON.stringify(shapeRecord(triple, options.format))}
 `;
       if (options.balancer) {
@@ -44629,7 +44873,7 @@ function addLanguages(triple, record2, rule) {
 }
 
 // src/curate/dedup.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 
 // src/curate/hash.ts
 function fmix32(h3) {
@@ -44808,7 +45052,7 @@ function shingleSet(tokens, size = DEFAULT_SHINGLE_SIZE) {
 // src/curate/dedup.ts
 var DEFAULT_NEAR_THRESHOLD = 0.85;
 function exactKey(triple) {
-  const hash2 = createHash("sha256");
+  const hash2 = createHash2("sha256");
   for (const field of [triple.instruction, triple.input, triple.output]) hash2.update(`${field.length}:`).update(field);
   return hash2.digest("base64").slice(0, 16);
 }
@@ -45354,17 +45598,6 @@ function createLogger2(options = {}) {
   };
 }
 
-// src/validate/format-keys.ts
-var OPENAI_ROLES2 = ["system", "user", "assistant", "tool", "function", "developer"];
-var SHAREGPT_ROLES = ["system", "human", "gpt", "function_call", "observation"];
-function detectFormat(value) {
-  if (!value || typeof value !== "object" || Array.isArray(value)) return void 0;
-  if ("messages" in value) return "openai";
-  if ("conversations" in value) return "sharegpt";
-  if ("instruction" in value || "output" in value) return "alpaca";
-  return void 0;
-}
-
 // src/validate/problem.ts
 var ERROR_CODES = [
   "invalid-json",
@@ -45696,7 +45929,7 @@ var OPENAI = {
   list: "messages",
   role: "role",
   content: "content",
-  roles: OPENAI_ROLES2,
+  roles: OPENAI_ROLES,
   user: "user",
   assistant: "assistant",
   keys: /* @__PURE__ */ new Set(["role", "content", "name", "weight", "function_call", "tool_calls", "tool_call_id", "refusal"]),
@@ -45853,9 +46086,9 @@ function checkRecord(record2, format2, options) {
 }
 
 // src/validate/hash-set.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function identityHash(parts) {
-  const h3 = createHash2("sha256");
+  const h3 = createHash3("sha256");
   for (const part of parts) h3.update(`${part.length}:`).update(part);
   const d2 = h3.digest();
   return [d2.readUInt32LE(0), d2.readUInt32LE(4)];
@@ -45955,7 +46188,7 @@ function createTripleChecker(options = {}) {
 function createHarvestDeps(ctx, options) {
   const log = createLogger2({ stream: ctx.io.stderr, debug: ctx.debug() });
   const redactor = createRedactor({ extraPatterns: options.redactPatterns });
-  const checker = createTripleChecker({ redactor });
+  const checker = createTripleChecker({ redactor, ignore: ["secret"] });
   return {
     log,
     redactor,
@@ -47609,7 +47842,7 @@ async function validateInput(input2, checker, enabled, reporter, run) {
     run.counts[p2.code] = (run.counts[p2.code] ?? 0) + 1;
     reporter.problem(input2.name, p2);
   };
-  const fold = async (results) => {
+  const fold2 = async (results) => {
     for (const result of results) {
       const more = state.add(result);
       for (const p2 of result.problems) report(p2);
@@ -47624,9 +47857,9 @@ async function validateInput(input2, checker, enabled, reporter, run) {
     pending.catch(() => {
     });
     inFlight.push(pending);
-    if (inFlight.length >= checker.window) await fold(await inFlight.shift());
+    if (inFlight.length >= checker.window) await fold2(await inFlight.shift());
   }
-  while (inFlight.length > 0) await fold(await inFlight.shift());
+  while (inFlight.length > 0) await fold2(await inFlight.shift());
   for (const p2 of state.finish()) report(p2);
   file2.records = state.records;
   file2.format = state.format ?? null;
@@ -47970,7 +48203,7 @@ function asArgumentError(parse5) {
     }
   };
 }
-var matchPattern2 = asArgumentError(parseMatchPattern);
+var matchPattern = asArgumentError(parseMatchPattern);
 var languageList = asArgumentError(parseLanguages);
 
 // src/action/inputs.ts

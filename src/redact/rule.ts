@@ -10,13 +10,23 @@ export interface Rule {
   /** Reported as Finding.kind and in the marker: `<REDACTED:kind>`. Lower-case and dashes. */
   kind: string;
   /**
-   * Lower-case strings of which one must occur in the lower-cased text before the rule runs
+   * ASCII strings of which one must occur (case-insensitively) in the text before the rule runs
    * at all (the prefilter, like gitleaks' `keywords`). Each must be part of every match.
-   * Empty: the rule always runs (for rules whose only keywords are common in code).
+   * Empty: the rule always runs over the whole text.
    */
   keywords: readonly string[];
-  /** A global regex. Quantifiers are bounded and never nested, so no input backtracks badly. */
+  /**
+   * A global regex. Quantifiers are bounded and never nested, so no input backtracks badly.
+   * With keywords, a match never spans a line break: the scanner runs the pattern only on the
+   * lines that hold a keyword (and pass `near`), each line as a text of its own.
+   */
   pattern?: RegExp;
+  /**
+   * With keywords and a pattern: a cheap test of one keyword occurrence (text[start, end)),
+   * true for at least one occurrence in every match. A line none of whose occurrences passes it
+   * is not scanned. For keywords common in code ("token", "key") that rarely start a match.
+   */
+  near?: (text: string, start: number, end: number) => boolean;
   /** Capture group holding the value to redact; 0 (the default) for the whole match. */
   group?: number;
   /** Drops a match whose value fails it (placeholders, low entropy...). */

@@ -3,12 +3,13 @@
 // the signature of an Azure SAS URL, an Authorization header.
 import { isPlaceholder, shannonEntropy } from "./entropy.js";
 import { PRIORITY, type Rule } from "./rule.js";
+import { looksLikeWords, wordShape } from "./words.js";
 
 // `name = value`, `name: value`, `"name": "value"`, `name := value`, `name => value`, `NAME=value`.
 const ASSIGN = String.raw`["'\x60]?\??[ \t]*(?:=|:=|::=|:|=>|\?=)(?!=)[ \t]*`;
 
-function context(kind: string, keywords: string[], pattern: RegExp, accept?: Rule["accept"]): Rule {
-  return { kind, keywords, pattern, group: 1, accept, priority: PRIORITY.context };
+function context(kind: string, keywords: string[], pattern: RegExp, accept: Rule["accept"], near?: Rule["near"]): Rule {
+  return { kind, keywords, pattern, group: 1, accept, near, priority: PRIORITY.context };
 }
 
 const highEntropy = (min: number) => (v: string) => !isPlaceholder(v) && shannonEntropy(v) >= min;
@@ -22,6 +23,7 @@ export const CONTEXT_RULES: readonly Rule[] = [
     ["secret"],
     new RegExp(String.raw`(?:aws[\w.-]{0,20}?secret[\w.-]{0,20}?|secret[_.-]?access[_.-]?)key${ASSIGN}["'\x60]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`, "gi"),
     (v) => !v.includes("EXAMPLE") && highEntropy(4)(v),
+    followedByAssignment,
   ),
   // https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string:
   // AccountKey=<88 base64>; Service Bus / Event Hubs: SharedAccessKey=<44 base64>.
@@ -30,6 +32,7 @@ export const CONTEXT_RULES: readonly Rule[] = [
     ["accountkey", "accesskey"],
     /\b(?:AccountKey|SharedAccessKey|AccessKey)[ \t]*=[ \t]*([A-Za-z0-9+/]{30,100}={0,2})/gi,
     highEntropy(4),
+    followedByAssignment,
   ),
   context(
     "azure-key",
@@ -53,6 +56,7 @@ export const CONTEXT_RULES: readonly Rule[] = [
     ["authorization", "api-key", "auth-token"],
     /\b(?:proxy-)?(?:authorization|x-api-key|api-key|x-auth-token)["']?[ \t]*[:=][ \t]*["']?(?:(?:bearer|basic|token|bot)[ \t]+)?([A-Za-z0-9._~+/=-]{16,8192})(?![A-Za-z0-9._~+/=-])/gi,
     (v) => highEntropy(3)(v) && !/^[a-z]+(?:[-_.][a-z]+)*$/i.test(v),
+    followedByAssignment,
   ),
 ];
 
@@ -74,20 +78,45 @@ const NOT_A_SECRET_WORDS = new Set([
   "ui", "page", "form", "view", "button", "link", "display", "visible", "valid",
 ]);
 
+// A character of an unquoted value. It stops at "=" (but keeps base64 padding): "a=b=c" is not
+// one value, and "password=password=..." must not make every keyword scan the rest of the line.
+// It stops at a JSON string's escaped line break too ("x = y\\n" in a source map or a notebook).
+const VALUE_CHAR = String.raw`(?:[^\s"'\x60,;()[\]{}<>=\\]|\\(?![nrt]))`;
+
 export const GENERIC_RULE: Rule = {
   kind: "generic-secret",
-  // No keywords: "key" and "token" are on most lines of code; the regex is its own filter.
-  keywords: [],
+  // "key" and "token" are on most lines of code, so a line is scanned only where one of these
+  // is followed by the rest of a name and an assignment (see `near`).
+  keywords: ["pass", "pwd", "secret", "token", "key", "credential"],
   // Group 1: the name's keyword, 2: the rest of the name, 3: a quote, 4 or 5: the value.
-  // An unquoted value stops at "=" (but keeps base64 padding): "a=b=c" is not one value, and
-  // "password=password=..." must not make every keyword scan the rest of the line.
   pattern: new RegExp(
-    String.raw`(?<!(?:public|publishable|csrf|xsrf|next|prev|page|continuation|sync|cancellation)[_.-]?)(${PASSWORD_NAME}|${SECRET_NAME})([\w.-]{0,24}?)${ASSIGN}(?:(["'\x60])([^"'\x60\r\n]{1,4096}?)\3|([^\s"'\x60,;()[\]{}<>=]{1,4096}={0,3})(?![^\s"'\x60,;()[\]{}<>=]))`,
+    String.raw`(?<!(?:public|publishable|csrf|xsrf|next|prev|page|continuation|sync|cancellation)[_.-]?)(${PASSWORD_NAME}|${SECRET_NAME})([\w.-]{0,24}?)${ASSIGN}(?:(["'\x60])([^"'\x60\r\n]{1,4096}?)\3|(${VALUE_CHAR}{1,4096}={0,3})(?!${VALUE_CHAR}))`,
     "gi",
   ),
+  near: followedByAssignment,
   resolve: genericValue,
   priority: PRIORITY.generic,
 };
+
+// In the matches of the generic rule (and of aws-secret-key, the first azure-key and
+// auth-header), a keyword is followed by at most 30 name characters ("word" of "pass", then
+// the 24 of the generic pattern's second group) and then ASSIGN, which starts with a quote,
+// "?", a blank, "=" or ":". Most "token"s and "key"s in code fail this at once.
+function followedByAssignment(text: string, _start: number, end: number): boolean {
+  let i = end;
+  const limit = Math.min(text.length, end + 31);
+  while (i < limit && isNameChar(text.charCodeAt(i))) i++;
+  let c = text.charCodeAt(i);
+  if (c === 34 || c === 39 || c === 96) c = text.charCodeAt(++i); // " ' `
+  if (c === 63) c = text.charCodeAt(++i); // ?
+  while (c === 32 || c === 9) c = text.charCodeAt(++i);
+  return c === 61 || c === 58 || c === 63; // = : ?
+}
+
+function isNameChar(c: number): boolean {
+  // [\w.-]
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 45;
+}
 
 // An identifier made of words: userPassword, AccessToken, API_TOKEN, db_password2.
 const IDENTIFIER = /^(?:[a-z]+(?:[A-Z][a-z]+)*|(?:[A-Z][a-z]+)+|[A-Z]+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)$/;
@@ -110,6 +139,8 @@ function genericValue(match: RegExpExecArray): { kind: string; group: number } |
     if (after === "(" || after === "[" || /^["'`]?\??:$/.test(operator)) return undefined;
   }
   if (!acceptGenericValue(value, isPassword, quoted)) return undefined;
+  // PWD is also the shell's working directory: PWD: '/home/jane' is a path, not a password.
+  if (/^pwd$/i.test(keyword) && /^(?:[~/]|[A-Za-z]:[\\/])/.test(value)) return undefined;
   return { kind: isPassword ? "password" : "generic-secret", group };
 }
 
@@ -127,12 +158,32 @@ function acceptGenericValue(value: string, isPassword: boolean, quoted: boolean)
   // Words: "Passwort", "reset-password", "my-app-secret", "auth.token", "userPassword", "API_TOKEN".
   if (/^[a-z]+(?:[-_.][a-z]+)+$/i.test(value) || /^\p{Lu}?\p{Ll}+$/u.test(value) || IDENTIFIER.test(value)) return false;
   if (!quoted) {
-    // Unquoted, it is code unless it looks like a literal: no member access (config.apiKey,
-    // credentials?.password, this.token!).
-    if (/^[A-Za-z_$][\w$]*(?:[?!]?\.[A-Za-z_$][\w$]*)+[?!]?$/.test(value)) return false;
+    // Unquoted, it is code unless it looks like a literal.
+    if (isExpression(value)) return false;
     if (/^\d+$/.test(value) || value.length < 8 || shannonEntropy(value) < (isPassword ? 2.5 : 3)) return false;
   }
   if (isPassword) return value.length >= 6 && !/^\d+$/.test(value);
   if (value.length < 12 || shannonEntropy(value) < 3) return false;
+  // Generated: printable ASCII (not a translated message), not words joined by separators
+  // ("__msw-cookie-store__"), and digits, mixed case or symbols.
+  if (!/^[\x21-\x7e]+$/.test(value) || looksLikeWords(value)) return false;
   return /\d/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)) || /[^A-Za-z0-9]/.test(value);
+}
+
+// An identifier, a member access or a negation, as the right-hand side of an assignment in code.
+const EXPRESSION = /^(!{1,2})?([A-Za-z_$#][\w$]*)((?:[?!]?\.#?[A-Za-z_$][\w$]*)*)[?!]?$/;
+
+/**
+ * True for code rather than a literal: a member access (config.apiKey, credentials?.password,
+ * this.#request.credentials), or an identifier of words, negated or of two words at least
+ * (!questionToken, contextToken2, createO200KSpecialTokenMap). A lone word with digits
+ * (sunshine99) stays a possible password.
+ */
+function isExpression(value: string): boolean {
+  const m = EXPRESSION.exec(value);
+  if (!m) return false;
+  if (m[3]) return true;
+  const name = m[2] ?? "";
+  const shape = wordShape(name);
+  return shape.coverage >= 0.75 && shape.longest >= 4 && (m[1] !== undefined || shape.words >= 2);
 }

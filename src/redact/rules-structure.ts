@@ -56,31 +56,41 @@ function countBase64(text: string, from: number, to: number): number {
 }
 
 // scheme://user:password@host — the password, and only it (the user name and host stay).
-const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
-const AUTHORITY_END = /[\s/?#"'`<>()[\]{}\\]/;
+// The authority: what follows "://" up to the path, a quote, a blank..., at most 512 characters.
+const AUTHORITY = /[^\s/?#"'`<>()[\]{}\\]{0,512}/y;
+const MAX_AUTHORITY = 512;
 
 function* findUrlPasswords(text: string): Iterable<Span> {
-  for (let i = text.indexOf("://"); i !== -1; i = text.indexOf("://", i + 3)) {
-    let s = i;
-    while (s > 0 && i - s < 32 && SCHEME_CHAR.test(text[s - 1] ?? "")) s--;
-    // A scheme starts with a letter: "+amqp://" on a diff's added line is the scheme amqp.
-    while (s < i && !/[A-Za-z]/.test(text[s] ?? "")) s++;
-    if (s === i) continue;
+  // Most "://" have no "@" within reach: the next "@" (found once, then reused) says so.
+  let nextAt = text.indexOf("@");
+  for (let i = text.indexOf("://"); i !== -1 && nextAt !== -1; i = text.indexOf("://", i + 3)) {
     const from = i + 3;
-    let at = -1;
-    let j = from;
-    for (; j < text.length && j - from < 512; j++) {
-      const ch = text[j] ?? "";
-      if (AUTHORITY_END.test(ch)) break;
-      if (ch === "@") at = j;
-    }
-    if (at === -1) continue;
+    if (nextAt < from) nextAt = text.indexOf("@", from);
+    if (nextAt === -1 || nextAt - from >= MAX_AUTHORITY) continue;
+    let s = i;
+    while (s > 0 && i - s < 32 && isSchemeChar(text.charCodeAt(s - 1))) s--;
+    // A scheme starts with a letter: "+amqp://" on a diff's added line is the scheme amqp.
+    while (s < i && !isLetter(text.charCodeAt(s))) s++;
+    if (s === i) continue;
+    AUTHORITY.lastIndex = from;
+    const end = from + (AUTHORITY.exec(text)?.[0].length ?? 0);
+    if (nextAt >= end) continue;
+    const at = text.lastIndexOf("@", end - 1);
     const colon = text.indexOf(":", from);
     if (colon === -1 || colon >= at) continue;
     const password = text.slice(colon + 1, at);
     if (password === "" || !isUrlPassword(password)) continue;
     yield { start: colon + 1, end: at };
   }
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+// [A-Za-z0-9+.-]
+function isSchemeChar(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57) || c === 43 || c === 46 || c === 45;
 }
 
 function isUrlPassword(value: string): boolean {

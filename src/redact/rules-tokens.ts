@@ -4,7 +4,7 @@
 // https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml); see rules.ts for
 // why this project keeps its own table rather than running gitleaks' or secretlint's.
 import { looksRandom } from "./entropy.js";
-import { PRIORITY, type Rule } from "./rule.js";
+import { PRIORITY, type Rule, type Span } from "./rule.js";
 
 /** Accepts a match whose part after `prefix` looks generated rather than typed. */
 function randomAfter(prefix: RegExp, minEntropy = 3): Rule["accept"] {
@@ -62,8 +62,8 @@ export const TOKEN_RULES: readonly Rule[] = [
   ),
   // https://www.twilio.com/docs/glossary/what-is-a-sid: API key (SK) and account (AC) SIDs;
   // each is half of a credential pair, and the auth token is caught by its assignment.
-  // No keywords: "sk" and "ac" are in every text, and the regex alone is as fast as a check.
-  issuer("twilio-key", [], /\b(?:SK|AC)[0-9a-f]{32}\b/g, randomAfter(/^../)),
+  // No keywords: "sk" and "ac" are in every text; see findTwilioSids.
+  { kind: "twilio-key", keywords: [], find: findTwilioSids, priority: PRIORITY.issuer },
   // https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys: SG.<22>.<43>
   issuer("sendgrid-key", ["sg."], /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![\w-])/g, randomAfter(/^SG\./)),
   // OpenAI: legacy sk-<48> (with "T3BlbkFJ", base64 of "OpenAI", inside), project, service-account
@@ -108,6 +108,25 @@ export const TOKEN_RULES: readonly Rule[] = [
     (v) => isJwtHeader(v.slice(0, v.indexOf("."))),
   ),
 ];
+
+const TWILIO_SID = /\b(?:SK|AC)[0-9a-f]{32}\b/y;
+
+// The pattern, tried only where an upper-case "K" or "C" (rare in code, and found by indexOf,
+// which is faster than irregexp on the pattern) follows "S" or "A" and precedes a hex digit.
+function* findTwilioSids(text: string): Iterable<Span> {
+  for (const [second, first] of [["K", 83], ["C", 65]] as const) {
+    for (let i = text.indexOf(second, 1); i !== -1; i = text.indexOf(second, i + 1)) {
+      if (text.charCodeAt(i - 1) !== first || !isLowerHex(text.charCodeAt(i + 1))) continue;
+      TWILIO_SID.lastIndex = i - 1;
+      const sid = TWILIO_SID.exec(text)?.[0];
+      if (sid !== undefined && looksRandom(sid.slice(2))) yield { start: i - 1, end: i - 1 + sid.length };
+    }
+  }
+}
+
+function isLowerHex(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 102);
+}
 
 function isJwtHeader(segment: string): boolean {
   try {

@@ -1,11 +1,11 @@
 // Runs a rule table over a text: a keyword prefilter first (a rule whose keywords are all
 // absent cannot match), then each remaining rule, then overlapping findings are merged so
-// that no part of a value survives. The prefilter is one pass of one regex over the
-// lower-cased text: gitleaks runs Aho-Corasick over its keywords for the same reason; one
-// includes() per keyword would read the text some 70 times, which measured slower than
-// running the rules themselves. Keywords are for rare strings (issuer prefixes): a keyword
-// found on every line ("key", "@") only stops the regex there, so rules that would need
-// one have none and do their own cheap search (indexOf("@"), indexOf("://")).
+// that no part of a value survives. The prefilter is one pass of an Aho-Corasick automaton
+// over the text (keywords.ts), as gitleaks does, and it says where each keyword is: a rule
+// with keywords runs its regex only on the lines that hold one, never over the whole text.
+// Rules without keywords run everywhere, so they are hand-written finders that start from a
+// cheap indexOf ("@", "://"), or patterns that irregexp scans fast (user patterns).
+import { createKeywordFinder, type KeywordHit } from "./keywords.js";
 import type { Rule, Span } from "./rule.js";
 
 export interface ScannedFinding extends Span {
@@ -34,45 +34,54 @@ export function createScanner(rules: readonly Rule[]): (text: string) => Scanned
     rule,
     pattern: rule.pattern && new RegExp(rule.pattern.source, withFlags(rule.pattern.flags, "gd")),
   }));
-  const findKeywords = createKeywordFinder(rules.flatMap((r) => r.keywords));
+  const keywords = [...new Set(rules.flatMap((r) => r.keywords.map((k) => k.toLowerCase())))];
+  const findKeywords = createKeywordFinder(keywords);
+  // For each keyword, the rules that list it.
+  const rulesOf: number[][] = keywords.map(() => []);
+  rules.forEach((rule, i) => {
+    for (const k of new Set(rule.keywords.map((w) => w.toLowerCase()))) rulesOf[keywords.indexOf(k)]!.push(i);
+  });
   return (text) => {
     if (text.length === 0) return [];
-    const present = findKeywords(text);
+    const hitsOf: (KeywordHit[] | undefined)[] = new Array(rules.length);
+    for (const hit of findKeywords(text)) {
+      for (const i of rulesOf[hit.keyword]!) (hitsOf[i] ??= []).push(hit);
+    }
     const candidates: Candidate[] = [];
-    for (const { rule, pattern } of compiled) {
-      if (rule.keywords.length > 0 && !rule.keywords.some((k) => present.has(k))) continue;
-      const spans: Iterable<Span & { kind?: string }> = pattern ? matchPattern(rule, pattern, text) : (rule.find?.(text) ?? []);
-      for (const s of spans) {
-        if (s.end > s.start) candidates.push({ kind: s.kind ?? rule.kind, start: s.start, end: s.end, priority: rule.priority });
-      }
+    for (let i = 0; i < compiled.length; i++) {
+      const { rule, pattern } = compiled[i]!;
+      const hits = hitsOf[i];
+      if (rule.keywords.length > 0 && hits === undefined) continue;
+      if (!pattern) addSpans(rule, rule.find?.(text) ?? [], candidates);
+      else if (hits === undefined) addMatches(rule, pattern, text, 0, candidates);
+      else addLineMatches(rule, pattern, text, hits, candidates);
     }
-    return merge(withoutMarkers(candidates, text));
+    return candidates.length === 0 ? [] : merge(withoutMarkers(candidates, text));
   };
 }
 
-/** Which of the keywords occur in a text (case-insensitively), in one pass. */
-function createKeywordFinder(all: readonly string[]): (text: string) => Set<string> {
-  const keywords = [...new Set(all)].sort((a, b) => b.length - a.length);
-  if (keywords.length === 0) return () => new Set();
-  const pattern = new RegExp(keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
-  // A keyword inside a longer one that matched at the same place ("sk-" in "sk-ant-") is there too.
-  const inside = new Map(keywords.map((k) => [k, keywords.filter((other) => other !== k && k.includes(other))]));
-  return (text) => {
-    const lower = text.toLowerCase();
-    const found = new Set<string>();
-    pattern.lastIndex = 0;
-    for (let m = pattern.exec(lower); m !== null; m = pattern.exec(lower)) {
-      if (!found.has(m[0])) {
-        found.add(m[0]);
-        for (const k of inside.get(m[0]) ?? []) found.add(k);
-      }
-      pattern.lastIndex = m.index + 1; // overlapping keywords: "accountkey" holds "key"
-    }
-    return found;
-  };
+function addSpans(rule: Rule, spans: Iterable<Span>, out: Candidate[]): void {
+  for (const s of spans) if (s.end > s.start) out.push({ kind: rule.kind, start: s.start, end: s.end, priority: rule.priority });
 }
 
-function* matchPattern(rule: Rule, pattern: RegExp, text: string): Iterable<Span & { kind?: string }> {
+// A rule's pattern on each line that holds one of its keywords (see Rule.pattern): the same
+// matches as over the whole text, since no match spans a line break, at the cost of the lines.
+function addLineMatches(rule: Rule, pattern: RegExp, text: string, hits: KeywordHit[], out: Candidate[]): void {
+  if (hits.length > 1) hits.sort((a, b) => a.start - b.start);
+  let done = 0; // lines before this offset have been scanned
+  for (const { start, end } of hits) {
+    if (start < done || (rule.near && !rule.near(text, start, end))) continue;
+    const lineStart = start === 0 ? 0 : text.lastIndexOf("\n", start - 1) + 1;
+    let lineEnd = text.indexOf("\n", end);
+    if (lineEnd === -1) lineEnd = text.length;
+    const line = lineStart === 0 && lineEnd === text.length ? text : text.slice(lineStart, lineEnd);
+    addMatches(rule, pattern, line, lineStart, out);
+    done = lineEnd;
+  }
+}
+
+/** Each match of the pattern in `text` (which starts at `offset` of the scanned text). */
+function addMatches(rule: Rule, pattern: RegExp, text: string, offset: number, out: Candidate[]): void {
   pattern.lastIndex = 0;
   for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
     if (m[0].length === 0) pattern.lastIndex++; // a user pattern that can match nothing
@@ -86,7 +95,7 @@ function* matchPattern(rule: Rule, pattern: RegExp, text: string): Iterable<Span
       continue;
     }
     const range = m.indices?.[group];
-    if (range) yield { kind, start: range[0], end: range[1] };
+    if (range && range[1] > range[0]) out.push({ kind, start: offset + range[0], end: offset + range[1], priority: rule.priority });
   }
 }
 

@@ -102,6 +102,12 @@ describe("redactor", () => {
       'password="'.repeat(60_000),
       "token: ".repeat(70_000),
       "Authorization: Bearer " + "a".repeat(300_000),
+      // Every position a keyword, every line a candidate for the generic rule, every "K" a Twilio SID's start.
+      "key".repeat(300_000),
+      "token = x\n".repeat(100_000),
+      "secret_access_key: \n".repeat(50_000),
+      "SKa".repeat(300_000),
+      "a://x@".repeat(150_000),
     ];
     for (const text of inputs) {
       const started = performance.now();
