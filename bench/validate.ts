@@ -74,12 +74,17 @@ try {
   const course = join(work, "course.py");
   writeFileSync(course, COURSE);
   const file = generate(values.size, "bench.jsonl");
+  const empty = join(work, "empty.jsonl");
+  writeFileSync(empty, "");
   const variants: [string, string[]][] = [
     ["gh-harvest validate (every check)", [cli, "validate", file]],
     ["gh-harvest validate --jobs 0 (one thread)", [cli, "validate", "--jobs", "0", file]],
+    ["gh-harvest validate --jobs 2", [cli, "validate", "--jobs", "2", file]],
     ["gh-harvest validate --ignore secret", [cli, "validate", "--ignore", "secret", file]],
     ["gh-harvest validate --ignore secret --jobs 0", [cli, "validate", "--ignore", "secret", "--jobs", "0", file]],
     ["gh-harvest validate --json", [cli, "validate", "--json", file]],
+    // Start-up alone: node, commander and the validate modules.
+    ["gh-harvest validate (empty file)", [cli, "validate", empty]],
   ];
   const runs = new Map<string, Run[]>();
   // Interleaved, so that a busy moment of the machine hits every variant alike.

@@ -27406,7 +27406,7 @@ function handleIntersectionResults(result, left, right) {
   const unrecKeys = /* @__PURE__ */ new Map();
   let unrecIssue;
   const keyIssues = /* @__PURE__ */ new Map();
-  const collect = (iss, side) => {
+  const collect2 = (iss, side) => {
     let keys;
     if (iss.code === "unrecognized_keys" && !iss.path?.length) {
       unrecIssue ?? (unrecIssue = iss);
@@ -27427,11 +27427,11 @@ function handleIntersectionResults(result, left, right) {
     return true;
   };
   for (const iss of left.issues) {
-    if (!collect(iss, "l"))
+    if (!collect2(iss, "l"))
       result.issues.push(iss);
   }
   for (const iss of right.issues) {
-    if (!collect(iss, "r"))
+    if (!collect2(iss, "r"))
       result.issues.push(iss);
   }
   const bothKeys = [...unrecKeys].filter(([, f3]) => f3.l && f3.r).map(([k2]) => k2);
@@ -44080,10 +44080,10 @@ function createKeywordFinder(keywords) {
   const { table: table2, outputs, firstOutput } = compile2(words);
   const codes = words.map((w2) => Array.from(w2, (c3) => c3.charCodeAt(0)));
   const longest = Math.max(...words.map((w2) => w2.length));
-  let scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
+  let scratch2 = Buffer.allocUnsafe(SCRATCH_BYTES);
   return (text) => {
     const n2 = text.length;
-    const bytes = n2 <= scratch.length ? scratch : n2 <= MAX_SCRATCH_BYTES ? scratch = Buffer.allocUnsafe(n2) : Buffer.allocUnsafe(n2);
+    const bytes = n2 <= scratch2.length ? scratch2 : n2 <= MAX_SCRATCH_BYTES ? scratch2 = Buffer.allocUnsafe(n2) : Buffer.allocUnsafe(n2);
     bytes.write(text, 0, n2, "latin1");
     const ends1 = [];
     const ends2 = [];
@@ -45636,6 +45636,13 @@ function codeFilter(ignore = []) {
   const ignored = new Set(ignore);
   return (code2) => !ignored.has(code2);
 }
+function withCommas(n2) {
+  if (!Number.isSafeInteger(n2)) return n2.toLocaleString("en");
+  const digits = String(Math.abs(n2));
+  let out = digits.slice(0, (digits.length - 1) % 3 + 1);
+  for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
+  return n2 < 0 ? `-${out}` : out;
+}
 
 // src/validate/rules-text.ts
 var PLACEHOLDER = /<\s*(?:your|insert|enter|add|put)[ _-][^<>\n]{0,40}>|\[\s*(?:your|insert)[ _-][^[\]\n]{0,40}\]|\byour[ _-]+(?:code|answer|response|solution)[ _-]+here\b|\binsert [\w ]{1,30} here\b|\blorem ipsum\b|^[ \t]*(?:\/\/|#|\/\*|--)?[ \t]*TODO:?[ \t]*implement(?:[ \t]+(?:this|me|here|it))?\W*$/im;
@@ -46078,7 +46085,7 @@ function checkRecord(record2, format2, options) {
     tokens = 0;
     for (const field of shape.texts) tokens += options.countTokens(field.text);
     if (tokens > options.maxTokens && options.enabled("too-long")) {
-      const count = options.tokenizer === "approx" ? `about ${tokens.toLocaleString("en")} tokens (estimated)` : `${tokens.toLocaleString("en")} ${options.tokenizer} tokens`;
+      const count = options.tokenizer === "approx" ? `about ${withCommas(tokens)} tokens (estimated)` : `${withCommas(tokens)} ${options.tokenizer} tokens`;
       problems.push(problem("too-long", `the record has ${count}, over --max-tokens ${options.maxTokens}`));
     }
   }
@@ -46087,9 +46094,26 @@ function checkRecord(record2, format2, options) {
 
 // src/validate/hash-set.ts
 import { createHash as createHash3 } from "node:crypto";
+var MAX_SCRATCH = 1 << 20;
+var scratch = Buffer.allocUnsafeSlow(64 * 1024);
 function identityHash(parts) {
   const h3 = createHash3("sha256");
-  for (const part of parts) h3.update(`${part.length}:`).update(part);
+  let n2 = 0;
+  for (const part of parts) {
+    const need = part.length * 3 + 24;
+    if (n2 + need > scratch.length) {
+      h3.update(scratch.subarray(0, n2));
+      n2 = 0;
+      if (need > scratch.length && scratch.length < MAX_SCRATCH) scratch = Buffer.allocUnsafeSlow(Math.min(MAX_SCRATCH, Math.max(need, scratch.length * 2)));
+    }
+    if (need > scratch.length) {
+      h3.update(`${part.length}:`).update(part);
+      continue;
+    }
+    n2 += scratch.write(`${part.length}:`, n2, "latin1");
+    n2 += scratch.write(part, n2, "utf8");
+  }
+  h3.update(scratch.subarray(0, n2));
   const d2 = h3.digest();
   return [d2.readUInt32LE(0), d2.readUInt32LE(4)];
 }
@@ -47626,19 +47650,32 @@ var BLOCK_BYTES = 1 << 20;
 var Cutter = class {
   line = 1;
   offset = 0;
-  emit(bytes, owned) {
-    const block = { bytes, firstLine: this.line, byteOffset: this.offset, owned };
+  emit(bytes, owned, recycle) {
+    const block = { bytes, firstLine: this.line, byteOffset: this.offset, owned, recycle };
     this.offset += bytes.length;
     for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) this.line++;
     return block;
   }
 };
+var FreeList = class {
+  free = [];
+  take(size) {
+    const i = this.free.findIndex((b3) => b3.byteLength >= size);
+    if (i < 0) return Buffer.allocUnsafeSlow(size);
+    const [buffer] = this.free.splice(i, 1);
+    return Buffer.from(buffer, 0, size);
+  }
+  give = (buffer) => {
+    if (buffer.byteLength > 0 && this.free.length < 16) this.free.push(buffer);
+  };
+};
 async function* fileLineBlocks(handle, blockBytes = BLOCK_BYTES) {
   const cutter = new Cutter();
+  const buffers = new FreeList();
   let carry = Buffer.alloc(0);
   for (; ; ) {
     const want = Math.max(blockBytes, carry.length);
-    const buf = Buffer.allocUnsafeSlow(carry.length + want);
+    const buf = buffers.take(carry.length + want);
     carry.copy(buf, 0);
     const { bytesRead } = await handle.read(buf, carry.length, want, null);
     if (bytesRead === 0) {
@@ -47652,7 +47689,7 @@ async function* fileLineBlocks(handle, blockBytes = BLOCK_BYTES) {
       continue;
     }
     carry = Buffer.from(data.subarray(last + 1));
-    yield cutter.emit(data.subarray(0, last + 1), true);
+    yield cutter.emit(data.subarray(0, last + 1), true, buffers.give);
   }
 }
 
@@ -47804,8 +47841,16 @@ var PARALLEL_MIN_BYTES = 8 << 20;
 async function validateInputs(inputs, options, reporter, parallel) {
   const enabled = codeFilter(options.ignore);
   const lineOptions = lineCheckOptions(options, await loadTokenCounter(options.tokenizer));
-  const local = { check: async (block) => checkBlock(block, lineOptions), close: async () => {
-  }, window: 2 };
+  const local = {
+    check: async (block) => {
+      const results = checkBlock(block, lineOptions);
+      if (block.owned) block.recycle?.(block.bytes.buffer);
+      return results;
+    },
+    close: async () => {
+    },
+    window: 2
+  };
   const summary = { files: [], records: 0, errors: 0, warnings: 0, counts: {}, tokens: void 0 };
   const tokens = new TokenHistogram();
   let pool;
@@ -47813,7 +47858,7 @@ async function validateInputs(inputs, options, reporter, parallel) {
     for (const input2 of inputs) {
       const big = (input2.size ?? 0) >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES);
       const threads = parallel && options.jobs > 0 && big && !options.redactorInstance;
-      const checker = threads ? pool ??= await parallel(options) : local;
+      const checker = threads ? pool ??= await parallel(options, local) : local;
       const file2 = await validateInput(input2, checker, enabled, reporter, summary);
       tokens.merge(file2.tokensHistogram);
       summary.files.push(file2.summary);
@@ -48171,7 +48216,7 @@ var {
   Help
 } = import_index.default;
 
-// src/cli-options.ts
+// src/cli-values.ts
 function positiveInt(value) {
   const n2 = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n2) || n2 < 1) {
@@ -48179,21 +48224,12 @@ function positiveInt(value) {
   }
   return n2;
 }
-function isoDate(value) {
-  const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
-  const date5 = new Date(iso);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date5.getTime())) {
-    throw new InvalidArgumentError(`expected an ISO date such as 2026-01-31 or 2026-01-31T12:00:00Z, got "${value}"`);
-  }
-  return date5;
-}
 function format(value) {
   if (!FORMATS.includes(value)) {
     throw new InvalidArgumentError(`expected one of ${FORMATS.join(", ")}, got "${value}"`);
   }
   return value;
 }
-var regex2 = asArgumentError((v2) => compileRedactPattern(v2));
 function asArgumentError(parse5) {
   return (v2) => {
     try {
@@ -48202,6 +48238,17 @@ function asArgumentError(parse5) {
       throw new InvalidArgumentError(error62.message.replace(/^--[\w-]+: /, ""));
     }
   };
+}
+var regex2 = asArgumentError((v2) => compileRedactPattern(v2));
+
+// src/cli-options.ts
+function isoDate(value) {
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
+  const date5 = new Date(iso);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date5.getTime())) {
+    throw new InvalidArgumentError(`expected an ISO date such as 2026-01-31 or 2026-01-31T12:00:00Z, got "${value}"`);
+  }
+  return date5;
 }
 var matchPattern = asArgumentError(parseMatchPattern);
 var languageList = asArgumentError(parseLanguages);

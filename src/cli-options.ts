@@ -1,17 +1,12 @@
 // Parsers for command-line values: each failure is a UsageError that names the option.
+// The parsers `validate` needs too live in cli-values.ts, which loads no zod; these are the
+// harvesting commands' own.
 import { InvalidArgumentError } from "commander";
+import { asArgumentError } from "./cli-values.js";
 import { parseLanguages, parseMatchPattern } from "./curate/index.js";
-import { FORMATS, type Format } from "./formats.js";
-import { compileRedactPattern } from "./redact.js";
 import { SECRET_POLICIES, type SecretPolicy } from "./pipeline.js";
 
-export function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
-    throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}"`);
-  }
-  return n;
-}
+export { asArgumentError, asString, collect, format, positiveInt, regex } from "./cli-values.js";
 
 export function isoDate(value: string): Date {
   // A bare date means midnight UTC, as git's --since would read it in a UTC zone.
@@ -23,28 +18,12 @@ export function isoDate(value: string): Date {
   return date;
 }
 
-export function format(value: string): Format {
-  if (!(FORMATS as readonly string[]).includes(value)) {
-    throw new InvalidArgumentError(`expected one of ${FORMATS.join(", ")}, got "${value}"`);
-  }
-  return value as Format;
-}
-
 export function secretPolicy(value: string): SecretPolicy {
   if (!(SECRET_POLICIES as readonly string[]).includes(value)) {
     throw new InvalidArgumentError(`expected one of ${SECRET_POLICIES.join(", ")}, got "${value}"`);
   }
   return value as SecretPolicy;
 }
-
-export const regex = asArgumentError((v: string) => compileRedactPattern(v));
-
-/** For repeatable options: `-m a -m b`. */
-export function collect<T>(parse: (v: string) => T) {
-  return (value: string, previous: T[] = []) => [...previous, parse(value)];
-}
-
-export const asString = (v: string) => v;
 
 /** `--repo-license acme/widgets=mit` */
 export function repoLicense(value: string): [string, string] {
@@ -59,17 +38,6 @@ export function fraction(value: string): number {
     throw new InvalidArgumentError(`expected a number above 0 and at most 1, got "${value}"`);
   }
   return n;
-}
-
-/** commander shows InvalidArgumentError's message; our parsers throw UsageError. */
-function asArgumentError<T>(parse: (v: string) => T): (v: string) => T {
-  return (v) => {
-    try {
-      return parse(v);
-    } catch (error) {
-      throw new InvalidArgumentError((error as Error).message.replace(/^--[\w-]+: /, ""));
-    }
-  };
 }
 
 export const matchPattern = asArgumentError(parseMatchPattern);

@@ -4,11 +4,28 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
-import { asString, collect, format, fraction, isoDate, languageList, matchPattern, positiveInt, regex, repoLicense, secretPolicy } from "./cli-options.js";
+import type * as CliOptions from "./cli-options.js";
 import { exitCodeOf, UsageError } from "./errors.js";
 import { packageVersion } from "./package-info.js";
 import type { HarvestOptions } from "./commands/harvest.js";
 import type { SecretPolicy } from "./pipeline.js";
+import { asString, collect, format, positiveInt, regex } from "./cli-values.js";
+
+// The harvesting commands' parsers load curate, pipeline and zod (about 0.3 s): only when
+// such a command runs (the preSubcommand hook below), not for `validate` or --help.
+let heavyParsers: typeof CliOptions | undefined;
+const later =
+  <K extends "fraction" | "isoDate" | "languageList" | "matchPattern" | "repoLicense" | "secretPolicy">(name: K) =>
+  (value: string): ReturnType<(typeof CliOptions)[K]> => {
+    if (!heavyParsers) throw new Error(`cli: ${name} used before src/cli-options.js was loaded`);
+    return heavyParsers[name](value) as ReturnType<(typeof CliOptions)[K]>;
+  };
+const fraction = later("fraction");
+const isoDate = later("isoDate");
+const languageList = later("languageList");
+const matchPattern = later("matchPattern");
+const repoLicense = later("repoLicense");
+const secretPolicy = later("secretPolicy");
 
 export interface CliIO {
   stdout: NodeJS.WriteStream | NodeJS.WritableStream;
@@ -86,7 +103,10 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
       // commander's own errors become our one line, below
       outputError: () => {},
     })
-    .exitOverride();
+    .exitOverride()
+    .hook("preSubcommand", async (_program, command) => {
+      if (command.name() !== "validate") heavyParsers ??= await import("./cli-options.js");
+    });
   const debug = () => Boolean(program.opts().debug);
   const ctx = { io, debug };
 
@@ -141,7 +161,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
     .option("--ignore <code>", "silence a check (repeatable, or comma-separated)", collect(asString), [])
     .option("--max-tokens <n>", "warn too-long above this many tokens", positiveInt, 4096)
     .addOption(new Option("--tokenizer <name>", "how tokens are counted: approx (fast estimate), o200k or cl100k (exact, about 8 MB/s)").choices(["approx", "o200k", "cl100k"]).default("approx"))
-    .option("--jobs <n>", "worker threads for files of 8 MB or more (default: cores, up to 4; 0: none)", (v) => (v === "0" ? 0 : positiveInt(v)))
+    .option("--jobs <n>", "worker threads for files of 8 MB or more (default: cores - 1, up to 3; the main thread checks too; 0: none)", (v) => (v === "0" ? 0 : positiveInt(v)))
     .option("--redact-pattern <regex>", "also report text matching this pattern as a secret (repeatable)", collect(regex), [])
     .action(async (files: string[], raw: ValidateCliOptions) => {
       const { runValidate } = await import("./commands/validate.js");

@@ -22,7 +22,10 @@ export interface ValidateOptions {
   maxTokens?: number;
   /** approx (default), o200k or cl100k. */
   tokenizer?: Tokenizer;
-  /** Worker threads for inputs of 8 MB or more; 0 checks everything in the main thread. */
+  /**
+   * Worker threads for inputs of 8 MB or more, besides this thread, which checks its share;
+   * 0 checks everything in this thread. Default: cores - 1, up to 3.
+   */
   jobs?: number;
   /** More credential patterns, as --redact-pattern gives them to the harvest (kind "custom"). */
   redactPatterns?: RegExp[];
@@ -43,7 +46,8 @@ export async function runValidate(files: string[], options: ValidateOptions, io:
   if (!Number.isInteger(maxTokens) || maxTokens < 1) throw new UsageError(`--max-tokens must be a positive whole number, got ${maxTokens}`);
   const tokenizer = options.tokenizer ?? "approx";
   if (!TOKENIZERS.includes(tokenizer)) throw new UsageError(`--tokenizer must be one of ${TOKENIZERS.join(", ")}, got "${tokenizer}"`);
-  const jobs = options.jobs ?? Math.min(availableParallelism(), 4);
+  // One thread per core at most, this one included (it checks a share of the blocks too).
+  const jobs = options.jobs ?? Math.min(availableParallelism(), 4) - 1;
   if (!Number.isInteger(jobs) || jobs < 0) throw new UsageError(`--jobs must be 0 or more, got ${jobs}`);
 
   // Every file is opened before anything is reported: a typo in the last name fails fast.

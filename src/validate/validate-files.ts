@@ -30,7 +30,7 @@ export interface EngineOptions {
   redactor: RedactorOptions;
   /** A ready redactor instead (tests, embedding): then every block is checked in this thread. */
   redactorInstance?: Redactor;
-  /** Worker threads for big inputs; 0 checks in this thread. */
+  /** Worker threads for big inputs, besides this thread (it checks a share); 0 checks in this thread only. */
   jobs: number;
   /** Count tokens even if too-long is ignored (the JSON report). */
   wantTokens: boolean;
@@ -46,7 +46,8 @@ export interface BlockChecker {
   window: number;
 }
 
-export type BlockCheckerFactory = (options: EngineOptions) => Promise<BlockChecker>;
+/** `local` checks blocks in this thread: the factory may give it a share of the work. */
+export type BlockCheckerFactory = (options: EngineOptions, local: BlockChecker) => Promise<BlockChecker>;
 
 /** Inputs smaller than this are checked in this thread: starting workers costs more. */
 export const PARALLEL_MIN_BYTES = 8 << 20;
@@ -59,7 +60,16 @@ export async function validateInputs(
 ): Promise<RunSummary> {
   const enabled = codeFilter(options.ignore);
   const lineOptions = lineCheckOptions(options, await loadTokenCounter(options.tokenizer));
-  const local: BlockChecker = { check: async (block) => checkBlock(block, lineOptions), close: async () => {}, window: 2 };
+  const local: BlockChecker = {
+    check: async (block) => {
+      const results = checkBlock(block, lineOptions);
+      // The results hold copies (strings), never the bytes: the reader may reuse them.
+      if (block.owned) block.recycle?.(block.bytes.buffer as ArrayBuffer);
+      return results;
+    },
+    close: async () => {},
+    window: 2,
+  };
   const summary: RunSummary = { files: [], records: 0, errors: 0, warnings: 0, counts: {}, tokens: undefined };
   const tokens = new TokenHistogram();
   let pool: BlockChecker | undefined;
@@ -68,7 +78,7 @@ export async function validateInputs(
       const big = (input.size ?? 0) >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES);
       // A ready redactor instance cannot be sent to a worker thread.
       const threads = parallel && options.jobs > 0 && big && !options.redactorInstance;
-      const checker = threads ? (pool ??= await parallel(options)) : local;
+      const checker = threads ? (pool ??= await parallel(options, local)) : local;
       const file = await validateInput(input, checker, enabled, reporter, summary);
       tokens.merge(file.tokensHistogram);
       summary.files.push(file.summary);

@@ -1,0 +1,41 @@
+// The command-line parsers `validate` needs, without what src/cli-options.ts loads for the
+// harvesting commands (curate, pipeline and zod: about 0.3 s of start-up). Same messages:
+// cli-options.ts may re-export these.
+import { InvalidArgumentError } from "commander";
+import { FORMATS, type Format } from "./format-keys.js";
+import { compileRedactPattern } from "./redact/user-patterns.js";
+
+export function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
+    throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}"`);
+  }
+  return n;
+}
+
+export function format(value: string): Format {
+  if (!(FORMATS as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`expected one of ${FORMATS.join(", ")}, got "${value}"`);
+  }
+  return value as Format;
+}
+
+/** For repeatable options: `-m a -m b`. */
+export function collect<T>(parse: (v: string) => T) {
+  return (value: string, previous: T[] = []) => [...previous, parse(value)];
+}
+
+export const asString = (v: string) => v;
+
+/** commander shows InvalidArgumentError's message; our parsers throw UsageError. */
+export function asArgumentError<T>(parse: (v: string) => T): (v: string) => T {
+  return (v) => {
+    try {
+      return parse(v);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message.replace(/^--[\w-]+: /, ""));
+    }
+  };
+}
+
+export const regex = asArgumentError((v: string) => compileRedactPattern(v));
