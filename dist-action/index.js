@@ -19213,6 +19213,14 @@ function createGitHubClient(options) {
   };
 }
 
+// src/harvest-defaults.ts
+var HARVEST_DEFAULTS = {
+  format: "alpaca",
+  maxDiffLines: 1e3,
+  onSecret: "redact",
+  dedupThreshold: 0.85
+};
+
 // extractors/commits.ts
 function localCommits(options) {
   let prepared;
@@ -48521,14 +48529,14 @@ async function harvestOptions(env) {
   const options = {
     out: getInput(env, "output"),
     mapping: getList(env, "mappings", "commas"),
-    format: getFormat(env) ?? "alpaca",
+    format: getFormat(env) ?? HARVEST_DEFAULTS.format,
     since: getDate(env, "since"),
     include: [],
     exclude: [],
-    maxDiffLines: 1e3,
+    maxDiffLines: HARVEST_DEFAULTS.maxDiffLines,
     append: getBoolean(env, "append"),
     includeBots: false,
-    onSecret: "redact",
+    onSecret: HARVEST_DEFAULTS.onSecret,
     state: getInput(env, "state") || void 0,
     redactPatterns: []
   };

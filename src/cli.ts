@@ -8,6 +8,7 @@ import type * as CliOptions from "./cli-options.js";
 import { exitCodeOf, UsageError } from "./errors.js";
 import { packageVersion } from "./package-info.js";
 import type { HarvestOptions } from "./commands/harvest.js";
+import { HARVEST_DEFAULTS } from "./harvest-defaults.js";
 import type { SecretPolicy } from "./pipeline.js";
 import { asString, collect, format, positiveInt, regex } from "./cli-values.js";
 
@@ -59,20 +60,20 @@ function addHarvestOptions(command: Command): Command {
   return command
     .option("-o, --out <file>", "where the JSONL goes; - is stdout", "-")
     .option("-m, --mapping <name-or-file>", "a built-in rule by name, or a rule file (repeatable)", collect(asString), [])
-    .addOption(new Option("--format <format>", "record shape").choices(["alpaca", "openai", "sharegpt"]).default("alpaca").argParser(format))
+    .addOption(new Option("--format <format>", "record shape").choices(["alpaca", "openai", "sharegpt"]).default(HARVEST_DEFAULTS.format).argParser(format))
     .option("--rejects <file>", "write each record that failed validation, with its reasons")
     .option("--limit <n>", "stop after n records written", positiveInt)
     .option("--since <date>", "only items created (commits: committed) at or after this ISO date", isoDate)
     .option("--include <glob>", "keep only files of a diff matching the glob (repeatable)", collect(asString), [])
     .option("--exclude <glob>", "drop files of a diff matching the glob (repeatable)", collect(asString), [])
-    .option("--max-diff-lines <n>", "skip an item whose diff is longer, after file filters", positiveInt, 1000)
+    .option("--max-diff-lines <n>", "skip an item whose diff is longer, after file filters", positiveInt, HARVEST_DEFAULTS.maxDiffLines)
     .option("--append", "add to an existing --out file, skipping ids it already holds", false)
     .option("--state <file>", "remember what was harvested, so the next run only reads what is new")
     .option("--include-bots", "keep items by bots (dependabot, renovate, [bot] accounts)", false)
     .addOption(
       new Option("--on-secret <policy>", "what to do with a record holding a credential")
         .choices(["redact", "drop", "fail"])
-        .default("redact")
+        .default(HARVEST_DEFAULTS.onSecret)
         .argParser(secretPolicy),
     )
     .option("--redact-pattern <regex>", "also redact text matching this pattern (repeatable)", collect(regex), [])
@@ -81,7 +82,7 @@ function addHarvestOptions(command: Command): Command {
     .addOption(new Option("--balance <key>", "with --limit: an even mix across languages, repositories or rules").choices(["language", "repo", "mapping"]))
     .option("--seed <n>", "seed of --balance's sampling, for a reproducible mix", (v) => (v === "0" ? 0 : positiveInt(v)), 1)
     .addOption(new Option("--dedup <level>", "exact (always) or near: also drop near-duplicates (MinHash)").choices(["exact", "near"]).default("exact"))
-    .option("--dedup-threshold <x>", "Jaccard similarity from which --dedup near drops a record", fraction, 0.85)
+    .option("--dedup-threshold <x>", "Jaccard similarity from which --dedup near drops a record", fraction, HARVEST_DEFAULTS.dedupThreshold)
     .option("--pseudonymize", "replace authors' logins and names in the texts with stable pseudonyms", false)
     .option("--pseudonymize-salt <secret>", "key of the pseudonyms (default: env GH_HARVEST_SALT); keep it private", undefined);
 }

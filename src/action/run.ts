@@ -7,6 +7,7 @@ import { dirname, resolve } from "node:path";
 import { tokenFromEnv } from "../github/client.js";
 import { exitCodeOf, UsageError } from "../errors.js";
 import type { HarvestOptions } from "../commands/harvest.js";
+import { HARVEST_DEFAULTS } from "../harvest-defaults.js";
 import type { CommandContext } from "../commands/harvest-deps.js";
 import { runLocal } from "../commands/local.js";
 import { runPr, runRepo } from "../commands/github.js";
@@ -75,14 +76,14 @@ async function harvestOptions(env: Env): Promise<ActionHarvestOptions> {
   const options: ActionHarvestOptions = {
     out: getInput(env, "output"),
     mapping: getList(env, "mappings", "commas"),
-    format: getFormat(env) ?? "alpaca",
+    format: getFormat(env) ?? HARVEST_DEFAULTS.format,
     since: getDate(env, "since"),
     include: [],
     exclude: [],
-    maxDiffLines: 1000,
+    maxDiffLines: HARVEST_DEFAULTS.maxDiffLines,
     append: getBoolean(env, "append"),
     includeBots: false,
-    onSecret: "redact",
+    onSecret: HARVEST_DEFAULTS.onSecret,
     state: getInput(env, "state") || undefined,
     redactPatterns: [],
   };
