@@ -11,16 +11,20 @@ export interface ApiLabel {
   name?: string;
 }
 
-export interface ApiPull {
+/** What issues and pull requests share (a pull request is an issue to GitHub). */
+interface ApiIssueLike {
   number: number;
   title: string;
-  body: string | null;
   user: ApiUser | null;
   author_association?: string;
   labels: (ApiLabel | string)[];
   html_url: string;
   created_at: string;
   updated_at: string;
+}
+
+export interface ApiPull extends ApiIssueLike {
+  body: string | null;
   merged_at: string | null;
   /** Only on the single-pull endpoint. */
   merged?: boolean;
@@ -29,16 +33,8 @@ export interface ApiPull {
   head: { ref: string; sha: string };
 }
 
-export interface ApiIssue {
-  number: number;
-  title: string;
+export interface ApiIssue extends ApiIssueLike {
   body?: string | null;
-  user: ApiUser | null;
-  author_association?: string;
-  labels: (ApiLabel | string)[];
-  html_url: string;
-  created_at: string;
-  updated_at: string;
   closed_at: string | null;
   comments?: number;
   /** Present when the "issue" is a pull request. */

@@ -1,5 +1,5 @@
 // Small stream helpers shared by the tests.
-import { PassThrough } from "node:stream";
+import { PassThrough, Writable } from "node:stream";
 
 /** Every item of an async iterable, in order. */
 export async function all<T>(items: AsyncIterable<T>): Promise<T[]> {
@@ -16,4 +16,13 @@ export function capture() {
   stdout.on("data", (c: Buffer) => (text.out += c.toString()));
   stderr.on("data", (c: Buffer) => (text.err += c.toString()));
   return { io: { stdout, stderr }, text };
+}
+
+/** A writable stream that keeps what was written, as text. */
+export class Capture extends Writable {
+  text = "";
+  override _write(chunk: Buffer, _enc: string, done: () => void) {
+    this.text += chunk.toString();
+    done();
+  }
 }

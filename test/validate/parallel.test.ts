@@ -1,23 +1,16 @@
 import assert from "node:assert/strict";
 import { open } from "node:fs/promises";
-import { Writable } from "node:stream";
 import { after, describe, it } from "node:test";
 import { fileLineBlocks } from "../../src/validate/line-blocks.js";
 import { jsonReporter } from "../../src/validate/report.js";
 import { validateInputs, type EngineOptions } from "../../src/validate/validate-files.js";
 import { workerPool } from "../../src/validate/worker-pool.js";
 import { alpacaCases, tempDir } from "./dataset.js";
+import { Capture } from "../helpers/streams.js";
 
 const dir = tempDir();
 after(() => dir.remove());
 
-class Capture extends Writable {
-  text = "";
-  override _write(chunk: Buffer, _enc: string, done: () => void) {
-    this.text += chunk.toString();
-    done();
-  }
-}
 
 describe("validate in worker threads", () => {
   it("reports exactly what the main thread does, in the same order, across many blocks", async () => {

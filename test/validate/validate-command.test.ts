@@ -4,17 +4,11 @@ import { after, describe, it } from "node:test";
 import { runValidate, type ValidateOptions } from "../../src/commands/validate.js";
 import { UsageError } from "../../src/errors.js";
 import { alpacaCases, expected, good, line, openaiCases, sharegptCases, tempDir, TOKEN, type Case } from "./dataset.js";
+import { Capture } from "../helpers/streams.js";
 
 const dir = tempDir();
 after(() => dir.remove());
 
-class Capture extends Writable {
-  text = "";
-  override _write(chunk: Buffer, _enc: string, done: () => void) {
-    this.text += chunk.toString();
-    done();
-  }
-}
 
 async function validate(files: string[], options: ValidateOptions = {}, stdin = "") {
   const stdout = new Capture();
