@@ -11,6 +11,7 @@
 import { createWriteStream, existsSync, readFileSync } from "node:fs";
 import { once } from "node:events";
 import { parseArgs } from "node:util";
+import { mulberry32 } from "../src/curate/hash.js";
 
 const SOURCES = [
   "node_modules/typescript/lib/typescript.js",
@@ -23,16 +24,6 @@ const SOURCES = [
 ];
 const PROSE = ["node_modules/commander/Readme.md", "node_modules/picomatch/README.md", "node_modules/debug/README.md"];
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function loadLines(paths: string[], maxBytesEach: number): string[] {
   const lines: string[] = [];
