@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { http, HttpResponse } from "msw";
 import { createMockRepo, githubHandlers, listPage } from "../helpers/github-mock.js";
-import { addIssue, addPull, addReviewComment, pushCommit } from "../github/scenario.js";
+import { addWidgetTeam } from "../github/scenario.js";
 import { copyAction, runAction, workflowCommands, type ActionCopy } from "./harness.js";
 import { startHttpMock, type HttpMock } from "./http-mock.js";
 
@@ -34,17 +34,7 @@ const ORG_REPOS = [
 before(async () => {
   copy = await copyAction();
   mock = await startHttpMock();
-  pushCommit(repo, { seed: "root", message: "Initial commit", minute: 1 });
-  addIssue(repo, {
-    number: 2,
-    title: "Widgets overflow on narrow screens",
-    body: "On a 320px screen the widget list overflows to the right.",
-    created: 5,
-    comments: [["maintainer", "MEMBER", "Thanks for the report: the list needs a max-width, fixed on main now."]],
-  });
-  addPull(repo, { number: 3, title: "Cap the widget list width", body: "The widget list gets a max-width so it no longer overflows.\n\nFixes #2" });
-  addPull(repo, { number: 4, title: "Bump lodash", body: "Bumps lodash from 4.17.20 to 4.17.21 for everyone.", login: "dependabot[bot]" });
-  addReviewComment(repo, { id: 31, pull: 3, body: "Could this max-width be a CSS variable instead?" });
+  addWidgetTeam(repo);
 });
 
 beforeEach(() => {

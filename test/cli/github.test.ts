@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { http, HttpResponse } from "msw";
 import { createMockRepo, githubHandlers, startGitHubMock, type MockRequest } from "../helpers/github-mock.js";
-import { addIssue, addPull, addReviewComment, diffFor, pushCommit } from "../github/scenario.js";
+import { addPull, addReviewComment, addWidgetTeam, diffFor } from "../github/scenario.js";
 import { runCli } from "../helpers/cli.js";
 
 const token = ["ghp", "_", "C1iTestTokenNeverPrinted0123456789abcd"].join("");
@@ -18,19 +18,7 @@ let dir: string;
 
 before(() => {
   dir = mkdtempSync(join(tmpdir(), "cli-github-"));
-  pushCommit(repo, { seed: "root", message: "Initial commit", minute: 1 });
-  addIssue(repo, {
-    number: 2,
-    title: "Widgets overflow on narrow screens",
-    body: "On a 320px screen the widget list overflows to the right.",
-    created: 5,
-    comments: [
-      ["someone", "NONE", "Same problem here on my phone, any news?"],
-      ["maintainer", "MEMBER", "Thanks for the report: the list needs a max-width, fixed on main now."],
-    ],
-  });
-  addPull(repo, { number: 3, title: "Cap the widget list width", body: "The widget list gets a max-width so it no longer overflows.\n\nFixes #2" });
-  addPull(repo, { number: 4, title: "Bump lodash", body: "Bumps lodash from 4.17.20 to 4.17.21 for everyone.", login: "dependabot[bot]" });
+  addWidgetTeam(repo);
   addPull(repo, { number: 5, title: "Try another layout", body: "An experiment with a grid layout for the widgets.", merged: false });
   addPull(repo, {
     number: 6,
@@ -38,7 +26,6 @@ before(() => {
     body: "The API key now comes from the settings file instead of the code.",
     diff: diffFor("src/settings.ts", 6).replace("+export const value = 6 + 1;", `+export const key = "${planted}";`),
   });
-  addReviewComment(repo, { id: 31, pull: 3, body: "Could this max-width be a CSS variable instead?" });
   addReviewComment(repo, { id: 32, pull: 3, body: "Good idea, done.", inReplyTo: 31 });
   addReviewComment(repo, { id: 33, pull: 3, body: "LGTM" });
 });

@@ -112,3 +112,24 @@ export function addReviewComment(repo: MockRepo, o: { id: number; pull: number; 
   repo.reviewComments.push(comment);
   return comment;
 }
+
+/**
+ * A small team's repository: an issue with a maintainer's answer, the merged PR that fixes
+ * it (with a review comment), and a dependabot PR. The CLI and Action tests build on it.
+ */
+export function addWidgetTeam(repo: MockRepo): void {
+  pushCommit(repo, { seed: "root", message: "Initial commit", minute: 1 });
+  addIssue(repo, {
+    number: 2,
+    title: "Widgets overflow on narrow screens",
+    body: "On a 320px screen the widget list overflows to the right.",
+    created: 5,
+    comments: [
+      ["someone", "NONE", "Same problem here on my phone, any news?"],
+      ["maintainer", "MEMBER", "Thanks for the report: the list needs a max-width, fixed on main now."],
+    ],
+  });
+  addPull(repo, { number: 3, title: "Cap the widget list width", body: "The widget list gets a max-width so it no longer overflows.\n\nFixes #2" });
+  addPull(repo, { number: 4, title: "Bump lodash", body: "Bumps lodash from 4.17.20 to 4.17.21 for everyone.", login: "dependabot[bot]" });
+  addReviewComment(repo, { id: 31, pull: 3, body: "Could this max-width be a CSS variable instead?" });
+}
