@@ -44327,13 +44327,13 @@ function createPseudonymizer(options = {}) {
     return pseudonym;
   };
 }
-function pseudonymizeText(text, names, pseudonymize) {
+function namesReplacer(names, pseudonymize) {
   const unique = [...new Set([...names].map((n2) => n2.trim()).filter((n2) => n2.length >= 2))];
-  if (unique.length === 0 || text === "") return text;
+  if (unique.length === 0) return (text) => text;
   unique.sort((a, b3) => b3.length - a.length);
   const alternatives = unique.map((n2) => n2.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"));
   const pattern = new RegExp(`(?<![\\w-])(?:${alternatives.join("|")})(?![\\w-])`, "giu");
-  return text.replace(pattern, (found) => pseudonymize(found.replace(/\s+/g, " ")));
+  return (text) => text === "" ? text : text.replace(pattern, (found) => pseudonymize(found.replace(/\s+/g, " ")));
 }
 
 // src/redact/summary.ts
@@ -44776,10 +44776,18 @@ async function runPipeline(records, options, deps) {
     summary.byMapping[mapping] = (summary.byMapping[mapping] ?? 0) + 1;
   };
   const people = /* @__PURE__ */ new Set();
+  let replaceNames = (text) => text;
+  let namesKnown = 0;
   const changes = /* @__PURE__ */ new Map();
   for await (const record2 of records) {
     summary.scanned++;
-    if (options.pseudonymize) for (const name of namesOf(record2)) people.add(name);
+    if (options.pseudonymize) {
+      for (const name of namesOf(record2)) people.add(name);
+      if (people.size !== namesKnown) {
+        namesKnown = people.size;
+        replaceNames = namesReplacer(people, options.pseudonymize);
+      }
+    }
     deps.log.progress(`${summary.scanned} ${record2.kind === "commit" ? "commits" : "items"} scanned, ${summary.written} records written`);
     if (!options.includeBots && deps.isBot(record2.author)) {
       skip("bot author");
@@ -44810,7 +44818,7 @@ async function runPipeline(records, options, deps) {
       }
       const found = redactTriple(triple, deps.redactor);
       for (const kind of found) summary.redacted[kind] = (summary.redacted[kind] ?? 0) + 1;
-      if (options.pseudonymize) pseudonymizeTriple(triple, people, options.pseudonymize);
+      if (options.pseudonymize) for (const field of TEXT_FIELDS) triple[field] = replaceNames(triple[field]);
       const secrets = found.filter(isCredentialKind);
       if (secrets.length > 0) {
         if (options.onSecret === "fail") {
@@ -44867,9 +44875,6 @@ function redactTriple(triple, redactor) {
 function namesOf(record2) {
   const people = [record2.author, ...record2.kind === "issue" && record2.answer ? [record2.answer.author] : []];
   return people.flatMap((p2) => [p2.login, p2.name]).filter((n2) => Boolean(n2));
-}
-function pseudonymizeTriple(triple, people, pseudonymize) {
-  for (const field of TEXT_FIELDS) triple[field] = pseudonymizeText(triple[field], people, pseudonymize);
 }
 function addLanguages(triple, record2, rule) {
   if ((record2.kind === "commit" || record2.kind === "pull") && rule.usesDiff) {

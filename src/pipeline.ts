@@ -6,7 +6,7 @@ import { RunError } from "./errors.js";
 import { shapeRecord, type Format } from "./formats.js";
 import type { Logger } from "./log.js";
 import type { Person, SourceRecord, Triple } from "./records.js";
-import { isCredentialKind, pseudonymizeText, type Pseudonymizer, type Redactor } from "./redact.js";
+import { isCredentialKind, namesReplacer, type Pseudonymizer, type Redactor } from "./redact.js";
 import { applyRule, type Rule } from "./rules/rule.js";
 import type { LineSink } from "./write/atomic-file.js";
 import type { Balancer, Deduper } from "./curate/index.js";
@@ -87,12 +87,20 @@ export async function runPipeline(
   // Every author met so far: a name may turn up in a later record's text (a reply, a
   // Co-authored-by line). Bounded by the number of contributors, not of records.
   const people = new Set<string>();
+  let replaceNames = (text: string) => text;
+  let namesKnown = 0;
   // Per rule, the changes already written: a cherry-pick or backport is kept once.
   const changes = new Map<string, Set<string>>();
 
   for await (const record of records) {
     summary.scanned++;
-    if (options.pseudonymize) for (const name of namesOf(record)) people.add(name);
+    if (options.pseudonymize) {
+      for (const name of namesOf(record)) people.add(name);
+      if (people.size !== namesKnown) {
+        namesKnown = people.size;
+        replaceNames = namesReplacer(people, options.pseudonymize);
+      }
+    }
     deps.log.progress(`${summary.scanned} ${record.kind === "commit" ? "commits" : "items"} scanned, ${summary.written} records written`);
     if (!options.includeBots && deps.isBot(record.author)) {
       skip("bot author");
@@ -123,7 +131,7 @@ export async function runPipeline(
       }
       const found = redactTriple(triple, deps.redactor);
       for (const kind of found) summary.redacted[kind] = (summary.redacted[kind] ?? 0) + 1;
-      if (options.pseudonymize) pseudonymizeTriple(triple, people, options.pseudonymize);
+      if (options.pseudonymize) for (const field of TEXT_FIELDS) triple[field] = replaceNames(triple[field]);
       // E-mail addresses and --redact-pattern matches are redacted, not treated as leaks.
       const secrets = found.filter(isCredentialKind);
       if (secrets.length > 0) {
@@ -183,10 +191,6 @@ function redactTriple(triple: Triple, redactor: Redactor): string[] {
 function namesOf(record: SourceRecord): string[] {
   const people = [record.author, ...(record.kind === "issue" && record.answer ? [record.answer.author] : [])];
   return people.flatMap((p) => [p.login, p.name]).filter((n): n is string => Boolean(n));
-}
-
-function pseudonymizeTriple(triple: Triple, people: ReadonlySet<string>, pseudonymize: Pseudonymizer): void {
-  for (const field of TEXT_FIELDS) triple[field] = pseudonymizeText(triple[field], people, pseudonymize);
 }
 
 function addLanguages(triple: Triple, record: SourceRecord, rule: Rule): void {

@@ -7,7 +7,7 @@ import { createScanner, marker } from "./redact/scanner.js";
 
 export { BUILTIN_KINDS } from "./redact/rules.js";
 export { compileRedactPattern } from "./redact/user-patterns.js";
-export { createPseudonymizer, pseudonymizeText, type Pseudonymizer, type PseudonymizerOptions } from "./redact/pseudonym.js";
+export { createPseudonymizer, namesReplacer, pseudonymizeText, type Pseudonymizer, type PseudonymizerOptions } from "./redact/pseudonym.js";
 export { isCredentialKind, summarizeFindings } from "./redact/summary.js";
 export { marker as redactionMarker };
 

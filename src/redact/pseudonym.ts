@@ -42,10 +42,18 @@ export function createPseudonymizer(options: PseudonymizerOptions = {}): Pseudon
  * left alone: only names the caller knows to be people are replaced.
  */
 export function pseudonymizeText(text: string, names: Iterable<string>, pseudonymize: Pseudonymizer): string {
+  return namesReplacer(names, pseudonymize)(text);
+}
+
+/**
+ * pseudonymizeText with the names compiled once: a run replaces the same names in every
+ * text, so the pattern is built when the names change, not per text.
+ */
+export function namesReplacer(names: Iterable<string>, pseudonymize: Pseudonymizer): (text: string) => string {
   const unique = [...new Set([...names].map((n) => n.trim()).filter((n) => n.length >= 2))];
-  if (unique.length === 0 || text === "") return text;
+  if (unique.length === 0) return (text) => text;
   unique.sort((a, b) => b.length - a.length);
   const alternatives = unique.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+"));
   const pattern = new RegExp(`(?<![\\w-])(?:${alternatives.join("|")})(?![\\w-])`, "giu");
-  return text.replace(pattern, (found) => pseudonymize(found.replace(/\s+/g, " ")));
+  return (text) => (text === "" ? text : text.replace(pattern, (found) => pseudonymize(found.replace(/\s+/g, " "))));
 }
