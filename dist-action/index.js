@@ -44076,16 +44076,17 @@ var BUILTIN_KINDS = [
 ].sort();
 
 // src/redact/keywords.ts
-var ALPHABET = 128;
 var SCRATCH_BYTES = 64 * 1024;
 var MAX_SCRATCH_BYTES = 1024 * 1024;
+var SPLIT_MIN = 1024;
 function createKeywordFinder(keywords) {
   const words = keywords.map((k2) => k2.toLowerCase());
   for (const w2 of words) {
-    if (w2 === "" || !/^[\x00-\x7f]+$/.test(w2)) throw new Error(`keyword ${JSON.stringify(w2)}: must be non-empty ASCII`);
+    if (w2 === "" || !/^[\x01-\x7f]+$/.test(w2)) throw new Error(`keyword ${JSON.stringify(w2)}: must be non-empty ASCII`);
   }
   if (words.length === 0) return () => [];
-  const { table: table2, outputs, firstOutput } = compile2(words);
+  const automaton = compile2(words);
+  const { outputs, firstOutput } = automaton;
   const codes = words.map((w2) => Array.from(w2, (c3) => c3.charCodeAt(0)));
   const longest = Math.max(...words.map((w2) => w2.length));
   let scratch2 = Buffer.allocUnsafe(SCRATCH_BYTES);
@@ -44093,38 +44094,77 @@ function createKeywordFinder(keywords) {
     const n2 = text.length;
     const bytes = n2 <= scratch2.length ? scratch2 : n2 <= MAX_SCRATCH_BYTES ? scratch2 = Buffer.allocUnsafe(n2) : Buffer.allocUnsafe(n2);
     bytes.write(text, 0, n2, "latin1");
-    const ends1 = [];
-    const ends2 = [];
-    walk(bytes, n2, table2, firstOutput, longest, ends1, ends2);
+    const ends = [];
+    if (n2 < SPLIT_MIN) walk1(bytes, 0, n2, automaton, ends);
+    else walk4(bytes, n2, automaton, longest, ends);
     const hits = [];
-    for (const ends of [ends1, ends2]) {
-      for (let h3 = 0; h3 < ends.length; h3 += 2) {
-        const end = ends[h3];
-        for (const keyword of outputs[ends[h3 + 1] - firstOutput]) {
-          const code2 = codes[keyword];
-          const start = end - code2.length;
-          if (sameFolded(text, start, code2)) hits.push({ keyword, start, end });
-        }
+    for (let h3 = 0; h3 < ends.length; h3 += 2) {
+      const end = ends[h3];
+      for (const keyword of outputs[ends[h3 + 1] - firstOutput >> 7]) {
+        const code2 = codes[keyword];
+        const start = end - code2.length;
+        if (sameFolded(text, start, code2)) hits.push({ keyword, start, end });
       }
     }
     return hits;
   };
 }
-function walk(bytes, n2, table2, firstOutput, longest, ends1, ends2) {
-  const half = n2 >> 1;
+function walk1(bytes, from, to2, a, ends) {
+  const { table: table2, firstOutput } = a;
+  let s = 0;
+  for (let i = from; i < to2; i++) {
+    s = table2[s | bytes[i] & 127];
+    if (s >= firstOutput) ends.push(i + 1, s);
+  }
+}
+function walk4(bytes, n2, a, longest, ends) {
+  const { table: table2, firstOutput } = a;
+  const q3 = n2 >> 2;
+  const warm = longest - 1;
+  const b1 = q3;
+  const b22 = 2 * q3;
+  const b3 = 3 * q3;
+  let s0 = 0;
   let s1 = 0;
   let s2 = 0;
-  let j3 = Math.max(0, half - (longest - 1));
-  for (let i = 0; i < half; i++, j3++) {
-    s1 = table2[s1 << 7 | bytes[i] & 127];
-    s2 = table2[s2 << 7 | bytes[j3] & 127];
-    if (s1 >= firstOutput) ends1.push(i + 1, s1);
-    if (s2 >= firstOutput && j3 >= half) ends2.push(j3 + 1, s2);
+  let s3 = 0;
+  const e1 = [];
+  const e2 = [];
+  const e3 = [];
+  if (warm >= q3) {
+    walk1(bytes, 0, n2, a, ends);
+    return;
   }
-  for (; j3 < n2; j3++) {
-    s2 = table2[s2 << 7 | bytes[j3] & 127];
-    if (s2 >= firstOutput && j3 >= half) ends2.push(j3 + 1, s2);
+  for (let i = 0; i < warm; i++) {
+    s0 = table2[s0 | bytes[i] & 127];
+    s1 = table2[s1 | bytes[b1 - warm + i] & 127];
+    s2 = table2[s2 | bytes[b22 - warm + i] & 127];
+    s3 = table2[s3 | bytes[b3 - warm + i] & 127];
+    if (s0 >= firstOutput) ends.push(i + 1, s0);
   }
+  for (let i = warm; i < q3; i++) {
+    s0 = table2[s0 | bytes[i] & 127];
+    s1 = table2[s1 | bytes[b1 + i - warm] & 127];
+    s2 = table2[s2 | bytes[b22 + i - warm] & 127];
+    s3 = table2[s3 | bytes[b3 + i - warm] & 127];
+    if (s0 >= firstOutput) ends.push(i + 1, s0);
+    if (s1 >= firstOutput) e1.push(b1 + i - warm + 1, s1);
+    if (s2 >= firstOutput) e2.push(b22 + i - warm + 1, s2);
+    if (s3 >= firstOutput) e3.push(b3 + i - warm + 1, s3);
+  }
+  for (let j3 = b1 + q3 - warm; j3 < b22; j3++) {
+    s1 = table2[s1 | bytes[j3] & 127];
+    if (s1 >= firstOutput) e1.push(j3 + 1, s1);
+  }
+  for (let j3 = b22 + q3 - warm; j3 < b3; j3++) {
+    s2 = table2[s2 | bytes[j3] & 127];
+    if (s2 >= firstOutput) e2.push(j3 + 1, s2);
+  }
+  for (let j3 = b3 + q3 - warm; j3 < n2; j3++) {
+    s3 = table2[s3 | bytes[j3] & 127];
+    if (s3 >= firstOutput) e3.push(j3 + 1, s3);
+  }
+  for (const e of [e1, e2, e3]) for (let h3 = 0; h3 < e.length; h3++) ends.push(e[h3]);
 }
 function sameFolded(text, start, code2) {
   for (let j3 = 0; j3 < code2.length; j3++) {
@@ -44134,6 +44174,7 @@ function sameFolded(text, start, code2) {
   }
   return true;
 }
+var ALPHABET = 128;
 function compile2(words) {
   const next = [/* @__PURE__ */ new Map()];
   const out = [[]];
@@ -44185,10 +44226,10 @@ function compile2(words) {
   order.forEach((old, id) => renamed[old] = id);
   const table2 = new Int32Array(states * ALPHABET);
   for (let s = 0; s < states; s++) {
-    for (let c3 = 0; c3 < ALPHABET; c3++) table2[renamed[s] * ALPHABET + c3] = renamed[delta[s * ALPHABET + c3]];
+    for (let c3 = 0; c3 < ALPHABET; c3++) table2[renamed[s] * ALPHABET + c3] = renamed[delta[s * ALPHABET + c3]] * ALPHABET;
   }
-  const firstOutput = order.findIndex((s) => out[s].length > 0);
-  return { table: table2, outputs: order.slice(firstOutput).map((s) => out[s]), firstOutput };
+  const first = order.findIndex((s) => out[s].length > 0);
+  return { table: table2, outputs: order.slice(first).map((s) => out[s]), firstOutput: first * ALPHABET };
 }
 function fold(c3) {
   return c3 >= 65 && c3 <= 90 ? c3 + 32 : c3;
@@ -46106,29 +46147,81 @@ function checkRecord(record2, format2, options) {
 }
 
 // src/validate/hash-set.ts
-import { createHash as createHash3 } from "node:crypto";
 var MAX_SCRATCH = 1 << 20;
+var SLICE = MAX_SCRATCH / 4;
 var scratch = Buffer.allocUnsafeSlow(64 * 1024);
+var scratchWords = new Int32Array(scratch.buffer, 0, scratch.length >> 2);
 function identityHash(parts) {
-  const h3 = createHash3("sha256");
+  const h3 = new Hash64();
   let n2 = 0;
+  const room = (need) => {
+    if (n2 + need <= scratch.length) return;
+    n2 = h3.words(n2);
+    if (n2 + need > scratch.length && scratch.length < MAX_SCRATCH) {
+      const bigger = Buffer.allocUnsafeSlow(Math.min(MAX_SCRATCH, Math.max(n2 + need, scratch.length * 2) + 3) & ~3);
+      scratch.copy(bigger, 0, 0, n2);
+      scratch = bigger;
+      scratchWords = new Int32Array(scratch.buffer, 0, scratch.length >> 2);
+    }
+  };
   for (const part of parts) {
-    const need = part.length * 3 + 24;
-    if (n2 + need > scratch.length) {
-      h3.update(scratch.subarray(0, n2));
-      n2 = 0;
-      if (need > scratch.length && scratch.length < MAX_SCRATCH) scratch = Buffer.allocUnsafeSlow(Math.min(MAX_SCRATCH, Math.max(need, scratch.length * 2)));
-    }
-    if (need > scratch.length) {
-      h3.update(`${part.length}:`).update(part);
-      continue;
-    }
+    room(24);
     n2 += scratch.write(`${part.length}:`, n2, "latin1");
-    n2 += scratch.write(part, n2, "utf8");
+    for (let at2 = 0; at2 < part.length; at2 += SLICE) {
+      const slice = at2 === 0 && part.length <= SLICE ? part : part.slice(at2, at2 + SLICE);
+      room(slice.length * 3);
+      n2 += scratch.write(slice, n2, "utf8");
+    }
   }
-  h3.update(scratch.subarray(0, n2));
-  const d2 = h3.digest();
-  return [d2.readUInt32LE(0), d2.readUInt32LE(4)];
+  return h3.finish(n2);
+}
+var Hash64 = class {
+  h1 = 2538058380;
+  h2 = 758484428;
+  total = 0;
+  /** Hashes scratch's whole words among its first `n` bytes; moves the 0 to 3 bytes left to its start and returns their count. */
+  words(n2) {
+    const count = n2 >> 2;
+    let h1 = this.h1;
+    let h22 = this.h2;
+    for (let i = 0; i < count; i++) {
+      const k2 = scratchWords[i];
+      let k1 = Math.imul(k2, 3432918353);
+      k1 = k1 << 15 | k1 >>> 17;
+      h1 ^= Math.imul(k1, 461845907);
+      h1 = h1 << 13 | h1 >>> 19;
+      h1 = Math.imul(h1, 5) + 3864292196 | 0;
+      let k22 = Math.imul(k2, 2246822507);
+      k22 = k22 << 16 | k22 >>> 16;
+      h22 ^= Math.imul(k22, 3266489909);
+      h22 = h22 << 17 | h22 >>> 15;
+      h22 = Math.imul(h22, 5) + 1444728091 | 0;
+    }
+    this.h1 = h1;
+    this.h2 = h22;
+    this.total += count * 4;
+    const left = n2 & 3;
+    scratch.copy(scratch, 0, count * 4, n2);
+    return left;
+  }
+  /** Hashes the last `n` bytes of scratch (zero-padded to a word) and the length of it all. */
+  finish(n2) {
+    const left = this.words(n2);
+    const total = this.total + left;
+    if (left > 0) {
+      scratch.fill(0, left, 4);
+      this.words(4);
+    }
+    return [fmix(this.h1 ^ total), fmix(this.h2 ^ total)];
+  }
+};
+function fmix(h3) {
+  h3 ^= h3 >>> 16;
+  h3 = Math.imul(h3, 2246822507);
+  h3 ^= h3 >>> 13;
+  h3 = Math.imul(h3, 3266489909);
+  h3 ^= h3 >>> 16;
+  return h3 >>> 0;
 }
 var DuplicateSet = class {
   hi = new Uint32Array(1024);
@@ -47685,24 +47778,35 @@ var FreeList = class {
 async function* fileLineBlocks(handle, blockBytes = BLOCK_BYTES) {
   const cutter = new Cutter();
   const buffers = new FreeList();
-  let carry = Buffer.alloc(0);
-  for (; ; ) {
+  const readAfter = (carry) => {
     const want = Math.max(blockBytes, carry.length);
     const buf = buffers.take(carry.length + want);
-    carry.copy(buf, 0);
-    const { bytesRead } = await handle.read(buf, carry.length, want, null);
-    if (bytesRead === 0) {
-      if (carry.length > 0) yield cutter.emit(buf.subarray(0, carry.length), false);
-      return;
+    const kept = carry.copy(buf, 0);
+    const read = handle.read(buf, kept, want, null).then(({ bytesRead }) => ({ data: buf.subarray(0, kept + bytesRead), bytesRead }));
+    read.catch(() => {
+    });
+    return read;
+  };
+  let pending = readAfter(Buffer.alloc(0));
+  try {
+    for (; ; ) {
+      const { data, bytesRead } = await pending;
+      pending = void 0;
+      if (bytesRead === 0) {
+        if (data.length > 0) yield cutter.emit(data, false);
+        return;
+      }
+      const last = data.lastIndexOf(10);
+      if (last < 0) {
+        pending = readAfter(data);
+        continue;
+      }
+      pending = readAfter(data.subarray(last + 1));
+      yield cutter.emit(data.subarray(0, last + 1), true, buffers.give);
     }
-    const data = buf.subarray(0, carry.length + bytesRead);
-    const last = data.lastIndexOf(10);
-    if (last < 0) {
-      carry = data;
-      continue;
-    }
-    carry = Buffer.from(data.subarray(last + 1));
-    yield cutter.emit(data.subarray(0, last + 1), true, buffers.give);
+  } finally {
+    await pending?.catch(() => {
+    });
   }
 }
 

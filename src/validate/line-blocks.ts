@@ -48,29 +48,51 @@ class FreeList {
   };
 }
 
+interface Read {
+  /** The carry (the partial line of the previous read) and what was read after it. */
+  data: Buffer;
+  bytesRead: number;
+}
+
 export async function* fileLineBlocks(handle: FileHandle, blockBytes = BLOCK_BYTES): AsyncGenerator<LineBlock> {
   const cutter = new Cutter();
   const buffers = new FreeList();
-  let carry: Buffer = Buffer.alloc(0);
-  for (;;) {
+  // Each read starts before the previous block is handed out, so that the file is read (in
+  // libuv's thread pool) while that block is checked: reading 1 MB from the page cache costs
+  // about as much as checking a tenth of it, and this thread would otherwise wait for it.
+  const readAfter = (carry: Buffer): Promise<Read> => {
     // A line longer than a block doubles the read, so a huge line costs linear time.
     const want = Math.max(blockBytes, carry.length);
     const buf = buffers.take(carry.length + want);
-    carry.copy(buf, 0);
-    const { bytesRead } = await handle.read(buf, carry.length, want, null);
-    if (bytesRead === 0) {
-      if (carry.length > 0) yield cutter.emit(buf.subarray(0, carry.length), false);
-      return;
+    // `carry` is a view of the block about to leave: once that block is sent to a worker,
+    // the view is empty. Only its copy and its length are used after this.
+    const kept = carry.copy(buf, 0);
+    const read = handle.read(buf, kept, want, null).then(({ bytesRead }) => ({ data: buf.subarray(0, kept + bytesRead), bytesRead }));
+    read.catch(() => {}); // awaited below; this only keeps a failure from going unhandled while a block is out
+    return read;
+  };
+  let pending: Promise<Read> | undefined = readAfter(Buffer.alloc(0));
+  try {
+    for (;;) {
+      const { data, bytesRead }: Read = await pending;
+      pending = undefined;
+      if (bytesRead === 0) {
+        if (data.length > 0) yield cutter.emit(data, false);
+        return;
+      }
+      const last = data.lastIndexOf(10);
+      if (last < 0) {
+        pending = readAfter(data);
+        continue;
+      }
+      // The partial last line is copied to the next read's buffer now, before the block leaves:
+      // its buffer may be transferred (and so emptied).
+      pending = readAfter(data.subarray(last + 1));
+      yield cutter.emit(data.subarray(0, last + 1), true, buffers.give);
     }
-    const data = buf.subarray(0, carry.length + bytesRead);
-    const last = data.lastIndexOf(10);
-    if (last < 0) {
-      carry = data;
-      continue;
-    }
-    // Copied out before the block leaves: its buffer may be transferred (and so emptied).
-    carry = Buffer.from(data.subarray(last + 1));
-    yield cutter.emit(data.subarray(0, last + 1), true, buffers.give);
+  } finally {
+    // A consumer that stops early must not close the file under a read.
+    await pending?.catch(() => {});
   }
 }
 

@@ -42,6 +42,25 @@ describe("keyword finder", () => {
     }
   });
 
+  it("matches brute force on long texts, which four interleaved walks share", () => {
+    const alphabet = "ghpskeyacKEYPS-_:= 3t\u00eb\u00e5\u0170\u4e2d";
+    const r = createRandom(5);
+    for (let n = 0; n < 60; n++) {
+      const text = r.chars(alphabet, 1000 + n * 37);
+      assert.deepEqual(find(text), bruteForce(keywords, text), `length ${text.length}`);
+    }
+  });
+
+  it("finds a keyword that straddles a quarter of a long text, once", () => {
+    for (const quarter of [1, 2, 3]) {
+      const middle = quarter * 2500;
+      for (let at = middle - 10; at <= middle + 10; at++) {
+        const text = "x".repeat(at) + "Sk-Ant-" + "y".repeat(10_000 - at - 7);
+        assert.deepEqual(find(text).map((h) => [keywords[h.keyword], h.start]), [["sk-", at], ["sk-ant-", at]]);
+      }
+    }
+  });
+
   it("finds a keyword that straddles the middle of a long text, once", () => {
     for (let at = 4990; at <= 5010; at++) {
       const text = "x".repeat(at) + "Sk-Ant-" + "y".repeat(10_000 - at);

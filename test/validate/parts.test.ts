@@ -3,7 +3,7 @@ import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { after, describe, it } from "node:test";
 import { FileState } from "../../src/validate/file-state.js";
-import { DuplicateSet } from "../../src/validate/hash-set.js";
+import { DuplicateSet, identityHash } from "../../src/validate/hash-set.js";
 import { TokenHistogram } from "../../src/validate/histogram.js";
 import { findJsonError } from "../../src/validate/json-syntax.js";
 import { fileLineBlocks, streamLineBlocks, type LineBlock } from "../../src/validate/line-blocks.js";
@@ -89,6 +89,32 @@ describe("DuplicateSet", () => {
     // Parts cannot run into each other.
     assert.equal(set.add(["ab", "c"], 1), undefined);
     assert.equal(set.add(["a", "bc"], 2), undefined);
+  });
+
+  it("tells apart parts that differ in one character anywhere, however long, and knows them again", () => {
+    const base = "é😀x".repeat(700_000); // 2.1 M characters, 4.9 MB of UTF-8: written in slices
+    const hashes = new Set<string>();
+    const key = (parts: string[]) => identityHash(parts).join(":");
+    for (const at of [0, 1, 3, 65_535, 262_143, 262_144, 1_048_575, base.length - 1]) {
+      const changed = `${base.slice(0, at)}y${base.slice(at + 1)}`;
+      hashes.add(key(["i", changed, "o"]));
+      assert.equal(key(["i", changed, "o"]), key(["i", `${changed}`, "o"]), "the same parts, the same hash");
+    }
+    hashes.add(key(["i", base, "o"]));
+    hashes.add(key(["i", base, ""]));
+    hashes.add(key(["", base, "o"]));
+    assert.equal(hashes.size, 11);
+    // Every length of a short part: the last word is padded, and the length tells the padding apart.
+    const short = new Set(Array.from({ length: 40 }, (_, n) => key(["a".repeat(n)])));
+    assert.equal(short.size, 40);
+    assert.notEqual(key(["a\u0000"]), key(["a"]));
+  });
+
+  it("finds no false duplicate among 300,000 records that differ in little", () => {
+    const set = new DuplicateSet();
+    let falseHits = 0;
+    for (let i = 1; i <= 300_000; i++) if (set.add([`Fix bug ${i % 1000}`, `diff ${Math.floor(i / 1000)}`, "ok"], i) !== undefined) falseHits++;
+    assert.equal(falseHits, 0);
   });
 });
 
