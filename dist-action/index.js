@@ -44075,96 +44075,113 @@ var BUILTIN_KINDS = [
   .../* @__PURE__ */ new Set([...CREDENTIAL_RULES.map((r2) => r2.kind), "password", EMAIL_RULE.kind])
 ].sort();
 
+// src/wasm.ts
+var WASM_PAGE = 65536;
+var compiled = /* @__PURE__ */ new Map();
+function instantiate(base643) {
+  const api = globalThis.WebAssembly;
+  if (!api) return void 0;
+  let module = compiled.get(base643);
+  if (!module) {
+    module = new api.Module(Buffer.from(base643, "base64"));
+    compiled.set(base643, module);
+  }
+  return new api.Instance(module, {}).exports;
+}
+var MemoryViews = class {
+  constructor(memory) {
+    this.memory = memory;
+  }
+  memory;
+  bytes = Buffer.alloc(0);
+  ints = new Int32Array(0);
+  /** Grows the memory to at least `size` bytes. Only this grows it, so the views' size says when to. */
+  room(size) {
+    if (size <= this.bytes.length) return;
+    const have = this.memory.buffer.byteLength;
+    if (have < size) this.memory.grow(Math.ceil((size - have) / WASM_PAGE));
+    this.bytes = Buffer.from(this.memory.buffer);
+    this.ints = new Int32Array(this.memory.buffer);
+  }
+};
+
+// src/redact/keywords-wasm.ts
+var WASM_BASE64 = "AGFzbQEAAAABHANgBn9/f39/fwF/YAR/f39/AX9gBn9/f39/fwADBAMAAQIFAwEAAQcaAwZtZW1vcnkCAAV3YWxrMQABBXdhbGs0AAIKkwQDTgACQANAIAEgAk8NASADIAEtAABB/wBxQQJ0aigCACEDIAFBAWohASADIARPBEAgBSABIABrNgIAIAUgAzYCBCAFQQhqIQULDAALCyAFCxYAIAAgACAAIAFqQQAgAiADQRBqEAALqgMBDX8gAUECdiEGIARBEGohDyAPIAVBA3RqIRAgECAFQQN0aiERIBEgBUEDdGohEiAAIAZqIANrIQwgDCAGaiENIA0gBmohDgJAA0AgByAGTw0BIAggACAHai0AAEH/AHFBAnRqKAIAIQggCSAMIAdqLQAAQf8AcUECdGooAgAhCSAKIA0gB2otAABB/wBxQQJ0aigCACEKIAsgDiAHai0AAEH/AHFBAnRqKAIAIQsgB0EBaiEHIAggAk8EQCAPIAc2AgAgDyAINgIEIA9BCGohDwsgCSACTyAHIANLcQRAIBAgDCAHaiAAazYCACAQIAk2AgQgEEEIaiEQCyAKIAJPIAcgA0txBEAgESANIAdqIABrNgIAIBEgCjYCBCARQQhqIRELIAsgAk8gByADS3EEQCASIA4gB2ogAGs2AgAgEiALNgIEIBJBCGohEgsMAAsLIAQgDzYCACAEIAAgDCAGaiAMIAYgA2pqIAkgAiAQEAA2AgQgBCAAIA0gBmogDSAGIANqaiAKIAIgERAANgIIIAQgACAOIAZqIAAgAWogCyACIBIQADYCDAs=";
+
 // src/redact/keywords.ts
-var SCRATCH_BYTES = 64 * 1024;
-var MAX_SCRATCH_BYTES = 1024 * 1024;
 var SPLIT_MIN = 1024;
-function createKeywordFinder(keywords) {
+var WASM_MAX_CHARS = 1 << 20;
+function createKeywordFinder(keywords, options = {}) {
   const words = keywords.map((k2) => k2.toLowerCase());
   for (const w2 of words) {
     if (w2 === "" || !/^[\x01-\x7f]+$/.test(w2)) throw new Error(`keyword ${JSON.stringify(w2)}: must be non-empty ASCII`);
   }
   if (words.length === 0) return () => [];
   const automaton = compile2(words);
-  const { outputs, firstOutput } = automaton;
   const codes = words.map((w2) => Array.from(w2, (c3) => c3.charCodeAt(0)));
   const longest = Math.max(...words.map((w2) => w2.length));
-  let scratch2 = Buffer.allocUnsafe(SCRATCH_BYTES);
+  const js2 = jsWalker(automaton);
+  const wasm = options.javascript ? void 0 : wasmWalker(automaton, longest);
   return (text) => {
-    const n2 = text.length;
-    const bytes = n2 <= scratch2.length ? scratch2 : n2 <= MAX_SCRATCH_BYTES ? scratch2 = Buffer.allocUnsafe(n2) : Buffer.allocUnsafe(n2);
-    bytes.write(text, 0, n2, "latin1");
-    const ends = [];
-    if (n2 < SPLIT_MIN) walk1(bytes, 0, n2, automaton, ends);
-    else walk4(bytes, n2, automaton, longest, ends);
     const hits = [];
-    for (let h3 = 0; h3 < ends.length; h3 += 2) {
-      const end = ends[h3];
-      for (const keyword of outputs[ends[h3 + 1] - firstOutput >> 7]) {
+    const report = (end, output2) => {
+      for (const keyword of automaton.outputs[output2]) {
         const code2 = codes[keyword];
         const start = end - code2.length;
         if (sameFolded(text, start, code2)) hits.push({ keyword, start, end });
       }
-    }
+    };
+    if (wasm && text.length <= WASM_MAX_CHARS) wasm(text, report);
+    else js2(text, report);
     return hits;
   };
 }
-function walk1(bytes, from, to2, a, ends) {
+function jsWalker(a) {
   const { table: table2, firstOutput } = a;
-  let s = 0;
-  for (let i = from; i < to2; i++) {
-    s = table2[s | bytes[i] & 127];
-    if (s >= firstOutput) ends.push(i + 1, s);
-  }
+  const small = 64 * 1024;
+  let scratch = Buffer.allocUnsafe(small);
+  return (text, report) => {
+    const n2 = text.length;
+    if (n2 > scratch.length) scratch = Buffer.allocUnsafe(n2);
+    const bytes = scratch;
+    bytes.write(text, 0, n2, "latin1");
+    let s = 0;
+    for (let i = 0; i < n2; i++) {
+      s = table2[s | bytes[i] & 127];
+      if (s >= firstOutput) report(i + 1, s - firstOutput >> 7);
+    }
+    if (scratch.length > WASM_MAX_CHARS) scratch = Buffer.allocUnsafe(small);
+  };
 }
-function walk4(bytes, n2, a, longest, ends) {
-  const { table: table2, firstOutput } = a;
-  const q3 = n2 >> 2;
+function wasmWalker(a, longest) {
+  const kernel = instantiate(WASM_BASE64);
+  if (!kernel) return void 0;
+  const { walk1, walk4 } = kernel;
+  const memory = new MemoryViews(kernel.memory);
+  const tableBytes = a.table.length * 4;
+  const textAt = tableBytes;
+  const first = a.firstOutput * 4;
   const warm = longest - 1;
-  const b1 = q3;
-  const b22 = 2 * q3;
-  const b3 = 3 * q3;
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  const e1 = [];
-  const e2 = [];
-  const e3 = [];
-  if (warm >= q3) {
-    walk1(bytes, 0, n2, a, ends);
-    return;
-  }
-  for (let i = 0; i < warm; i++) {
-    s0 = table2[s0 | bytes[i] & 127];
-    s1 = table2[s1 | bytes[b1 - warm + i] & 127];
-    s2 = table2[s2 | bytes[b22 - warm + i] & 127];
-    s3 = table2[s3 | bytes[b3 - warm + i] & 127];
-    if (s0 >= firstOutput) ends.push(i + 1, s0);
-  }
-  for (let i = warm; i < q3; i++) {
-    s0 = table2[s0 | bytes[i] & 127];
-    s1 = table2[s1 | bytes[b1 + i - warm] & 127];
-    s2 = table2[s2 | bytes[b22 + i - warm] & 127];
-    s3 = table2[s3 | bytes[b3 + i - warm] & 127];
-    if (s0 >= firstOutput) ends.push(i + 1, s0);
-    if (s1 >= firstOutput) e1.push(b1 + i - warm + 1, s1);
-    if (s2 >= firstOutput) e2.push(b22 + i - warm + 1, s2);
-    if (s3 >= firstOutput) e3.push(b3 + i - warm + 1, s3);
-  }
-  for (let j3 = b1 + q3 - warm; j3 < b22; j3++) {
-    s1 = table2[s1 | bytes[j3] & 127];
-    if (s1 >= firstOutput) e1.push(j3 + 1, s1);
-  }
-  for (let j3 = b22 + q3 - warm; j3 < b3; j3++) {
-    s2 = table2[s2 | bytes[j3] & 127];
-    if (s2 >= firstOutput) e2.push(j3 + 1, s2);
-  }
-  for (let j3 = b3 + q3 - warm; j3 < n2; j3++) {
-    s3 = table2[s3 | bytes[j3] & 127];
-    if (s3 >= firstOutput) e3.push(j3 + 1, s3);
-  }
-  for (const e of [e1, e2, e3]) for (let h3 = 0; h3 < e.length; h3++) ends.push(e[h3]);
+  memory.room(tableBytes);
+  for (let i = 0; i < a.table.length; i++) memory.ints[i] = a.table[i] * 4;
+  return (text, report) => {
+    const n2 = text.length;
+    const out = textAt + n2 + 7 & ~7;
+    const split = n2 >= SPLIT_MIN && n2 >> 2 > warm;
+    const cap = split ? (n2 >> 2) + warm + 4 : n2;
+    memory.room(out + 16 + (split ? 4 : 1) * cap * 8);
+    const { bytes, ints } = memory;
+    bytes.write(text, textAt, n2, "latin1");
+    if (!split) {
+      reportRegion(ints, out + 16, walk1(textAt, n2, first, out), first, report);
+      return;
+    }
+    walk4(textAt, n2, first, warm, out, cap);
+    for (let k2 = 0; k2 < 4; k2++) reportRegion(ints, out + 16 + k2 * cap * 8, ints[(out >> 2) + k2], first, report);
+  };
+}
+function reportRegion(ints, from, to2, first, report) {
+  for (let r2 = from >> 2; r2 < to2 >> 2; r2 += 2) report(ints[r2], ints[r2 + 1] - first >> 9);
 }
 function sameFolded(text, start, code2) {
   for (let j3 = 0; j3 < code2.length; j3++) {
@@ -44241,7 +44258,7 @@ function marker(kind) {
 }
 var MARKER = /<REDACTED:[a-z0-9-]{1,40}>/g;
 function createScanner(rules) {
-  const compiled = rules.map((rule) => ({
+  const compiled2 = rules.map((rule) => ({
     rule,
     pattern: rule.pattern && new RegExp(rule.pattern.source, withFlags(rule.pattern.flags, "gd"))
   }));
@@ -44258,8 +44275,8 @@ function createScanner(rules) {
       for (const i of rulesOf[hit.keyword]) (hitsOf[i] ??= []).push(hit);
     }
     const candidates = [];
-    for (let i = 0; i < compiled.length; i++) {
-      const { rule, pattern } = compiled[i];
+    for (let i = 0; i < compiled2.length; i++) {
+      const { rule, pattern } = compiled2[i];
       const hits = hitsOf[i];
       if (rule.keywords.length > 0 && hits === void 0) continue;
       if (!pattern) addSpans(rule, rule.find?.(text) ?? [], candidates);
@@ -46147,81 +46164,80 @@ function checkRecord(record2, format2, options) {
 }
 
 // src/validate/hash-set.ts
-var MAX_SCRATCH = 1 << 20;
-var SLICE = MAX_SCRATCH / 4;
-var scratch = Buffer.allocUnsafeSlow(64 * 1024);
-var scratchWords = new Int32Array(scratch.buffer, 0, scratch.length >> 2);
-function identityHash(parts) {
-  const h3 = new Hash64();
-  let n2 = 0;
-  const room = (need) => {
-    if (n2 + need <= scratch.length) return;
-    n2 = h3.words(n2);
-    if (n2 + need > scratch.length && scratch.length < MAX_SCRATCH) {
-      const bigger = Buffer.allocUnsafeSlow(Math.min(MAX_SCRATCH, Math.max(n2 + need, scratch.length * 2) + 3) & ~3);
-      scratch.copy(bigger, 0, 0, n2);
-      scratch = bigger;
-      scratchWords = new Int32Array(scratch.buffer, 0, scratch.length >> 2);
+import { createHash as createHash3 } from "node:crypto";
+
+// src/validate/hash-wasm.ts
+var WASM_BASE642 = "AGFzbQEAAAABDQNgAABgAn9/AGABfwADBAMAAQIFAwEAAQYGAX4BQgALByEEBm1lbW9yeQIABXJlc2V0AAADbWl4AAEGZmluaXNoAAIKwgEDDwBCzJvW6cLR7KOXfyQAC2ACAX4BfyMAIQIgACABQQN0aiEDAkADQCAAIANPDQEgAiAAKQMAQtWniYqR8t7hh39+Qh+JQv+mlrqyqOv6zAB+hUIbiUIFfkKpzvOWBXwhAiAAQQhqIQAMAAsLIAIkAAtPAQF+IwAgAK2FIQEgASABQiGIhSEBIAFCzZnW6v7666h/fiEBIAEgAUIhiIUhASABQtPYl9Thv67nRH4hASABIAFCIYiFIQFBACABNwMACw==";
+
+// src/validate/hash-set.ts
+var SLICE = 256 * 1024;
+var SCRATCH_AT = 64;
+var SCRATCH_BYTES = SLICE * 3 + 64;
+function wasmHasher() {
+  const kernel = instantiate(WASM_BASE642);
+  if (!kernel) return void 0;
+  const memory = new MemoryViews(kernel.memory);
+  memory.room(SCRATCH_AT + SCRATCH_BYTES);
+  let total = 0;
+  const hasher = {
+    scratch: memory.bytes.subarray(SCRATCH_AT, SCRATCH_AT + SCRATCH_BYTES),
+    reset() {
+      kernel.reset();
+      total = 0;
+    },
+    consume(n2) {
+      const words = n2 >> 3;
+      kernel.mix(SCRATCH_AT, words);
+      total += words * 8;
+      hasher.scratch.copy(hasher.scratch, 0, words * 8, n2);
+      return n2 & 7;
+    },
+    finish(n2) {
+      const left = hasher.consume(n2);
+      if (left > 0) {
+        hasher.scratch.fill(0, left, 8);
+        kernel.mix(SCRATCH_AT, 1);
+      }
+      kernel.finish(total + left);
+      return [memory.ints[0] >>> 0, memory.ints[1] >>> 0];
     }
   };
+  return hasher;
+}
+function sha256Hasher() {
+  let hash2 = createHash3("sha256");
+  const hasher = {
+    scratch: Buffer.allocUnsafeSlow(SCRATCH_BYTES),
+    reset() {
+      hash2 = createHash3("sha256");
+    },
+    consume(n2) {
+      hash2.update(hasher.scratch.subarray(0, n2));
+      return 0;
+    },
+    finish(n2) {
+      const d2 = hash2.update(hasher.scratch.subarray(0, n2)).digest();
+      return [d2.readUInt32LE(0), d2.readUInt32LE(4)];
+    }
+  };
+  return hasher;
+}
+var shared;
+function identityHash(parts) {
+  const h3 = shared ??= wasmHasher() ?? sha256Hasher();
+  const { scratch } = h3;
+  h3.reset();
+  let n2 = 0;
   for (const part of parts) {
-    room(24);
+    if (n2 + 24 > scratch.length) n2 = h3.consume(n2);
     n2 += scratch.write(`${part.length}:`, n2, "latin1");
     for (let at2 = 0; at2 < part.length; at2 += SLICE) {
       const slice = at2 === 0 && part.length <= SLICE ? part : part.slice(at2, at2 + SLICE);
-      room(slice.length * 3);
+      if (n2 + slice.length * 3 > scratch.length) n2 = h3.consume(n2);
       n2 += scratch.write(slice, n2, "utf8");
     }
   }
   return h3.finish(n2);
-}
-var Hash64 = class {
-  h1 = 2538058380;
-  h2 = 758484428;
-  total = 0;
-  /** Hashes scratch's whole words among its first `n` bytes; moves the 0 to 3 bytes left to its start and returns their count. */
-  words(n2) {
-    const count = n2 >> 2;
-    let h1 = this.h1;
-    let h22 = this.h2;
-    for (let i = 0; i < count; i++) {
-      const k2 = scratchWords[i];
-      let k1 = Math.imul(k2, 3432918353);
-      k1 = k1 << 15 | k1 >>> 17;
-      h1 ^= Math.imul(k1, 461845907);
-      h1 = h1 << 13 | h1 >>> 19;
-      h1 = Math.imul(h1, 5) + 3864292196 | 0;
-      let k22 = Math.imul(k2, 2246822507);
-      k22 = k22 << 16 | k22 >>> 16;
-      h22 ^= Math.imul(k22, 3266489909);
-      h22 = h22 << 17 | h22 >>> 15;
-      h22 = Math.imul(h22, 5) + 1444728091 | 0;
-    }
-    this.h1 = h1;
-    this.h2 = h22;
-    this.total += count * 4;
-    const left = n2 & 3;
-    scratch.copy(scratch, 0, count * 4, n2);
-    return left;
-  }
-  /** Hashes the last `n` bytes of scratch (zero-padded to a word) and the length of it all. */
-  finish(n2) {
-    const left = this.words(n2);
-    const total = this.total + left;
-    if (left > 0) {
-      scratch.fill(0, left, 4);
-      this.words(4);
-    }
-    return [fmix(this.h1 ^ total), fmix(this.h2 ^ total)];
-  }
-};
-function fmix(h3) {
-  h3 ^= h3 >>> 16;
-  h3 = Math.imul(h3, 2246822507);
-  h3 ^= h3 >>> 13;
-  h3 = Math.imul(h3, 3266489909);
-  h3 ^= h3 >>> 16;
-  return h3 >>> 0;
 }
 var DuplicateSet = class {
   hi = new Uint32Array(1024);

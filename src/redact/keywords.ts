@@ -6,6 +6,9 @@
 // (irregexp tries the alternatives one by one at nearly every position), 4.8 for the same
 // regex factored as a trie, and 28 for one includes() per keyword.
 
+import { instantiate, MemoryViews, type WasmMemory } from "../wasm.js";
+import { WASM_BASE64 } from "./keywords-wasm.js";
+
 export interface KeywordHit {
   /** Index of the keyword in the list given to createKeywordFinder. */
   keyword: number;
@@ -14,121 +17,119 @@ export interface KeywordHit {
   end: number;
 }
 
-// The finder keeps a buffer for the bytes of the text it reads: grown up to 1 MB, never beyond.
-const SCRATCH_BYTES = 64 * 1024;
-const MAX_SCRATCH_BYTES = 1024 * 1024;
 /** Texts shorter than this take one walk: splitting costs more than it saves. */
 const SPLIT_MIN = 1024;
+/** Longer texts are walked in JavaScript: the WebAssembly memory (about 9 bytes a character) stays small. */
+const WASM_MAX_CHARS = 1 << 20;
+
+/** A walk reports each place where keywords end: the offset after the character, and the index into `outputs`. */
+type Report = (end: number, output: number) => void;
+
+export interface KeywordFinderOptions {
+  /** Walk in JavaScript even where WebAssembly is available (tests compare the two). */
+  javascript?: boolean;
+}
 
 /**
  * Compiles `keywords` (ASCII, matched case-insensitively; compared in lower case) into a
  * finder that returns their occurrences, overlapping ones included, in the order they end.
  */
-export function createKeywordFinder(keywords: readonly string[]): (text: string) => KeywordHit[] {
+export function createKeywordFinder(keywords: readonly string[], options: KeywordFinderOptions = {}): (text: string) => KeywordHit[] {
   const words = keywords.map((k) => k.toLowerCase());
   for (const w of words) {
     if (w === "" || !/^[\x01-\x7f]+$/.test(w)) throw new Error(`keyword ${JSON.stringify(w)}: must be non-empty ASCII`);
   }
   if (words.length === 0) return () => [];
   const automaton = compile(words);
-  const { outputs, firstOutput } = automaton;
   const codes = words.map((w) => Array.from(w, (c) => c.charCodeAt(0)));
   const longest = Math.max(...words.map((w) => w.length));
-  let scratch = Buffer.allocUnsafe(SCRATCH_BYTES);
+  const js = jsWalker(automaton);
+  const wasm = options.javascript ? undefined : wasmWalker(automaton, longest);
   return (text) => {
-    // The text as one byte per UTF-16 unit (its low byte): reading a Buffer is much faster than
-    // charCodeAt. Beyond ASCII, the low byte may be a keyword letter: the automaton can then
-    // step into a keyword state (an occurrence checked below, and dropped), but it never misses
-    // an occurrence, since keywords are all ASCII.
-    const n = text.length;
-    const bytes = n <= scratch.length ? scratch : n <= MAX_SCRATCH_BYTES ? (scratch = Buffer.allocUnsafe(n)) : Buffer.allocUnsafe(n);
-    bytes.write(text, 0, n, "latin1");
-    const ends: number[] = [];
-    if (n < SPLIT_MIN) walk1(bytes, 0, n, automaton, ends);
-    else walk4(bytes, n, automaton, longest, ends);
     const hits: KeywordHit[] = [];
-    for (let h = 0; h < ends.length; h += 2) {
-      const end = ends[h]!;
-      for (const keyword of outputs[(ends[h + 1]! - firstOutput) >> 7]!) {
+    const report: Report = (end, output) => {
+      for (const keyword of automaton.outputs[output]!) {
         const code = codes[keyword]!;
         const start = end - code.length;
+        // A character beyond ASCII whose low byte is a keyword letter may end a false occurrence.
         if (sameFolded(text, start, code)) hits.push({ keyword, start, end });
       }
-    }
+    };
+    if (wasm && text.length <= WASM_MAX_CHARS) wasm(text, report);
+    else js(text, report);
     return hits;
   };
 }
 
-// Each step of a walk is one table load that waits for the previous one: the walk is bound by
-// the latency of that load (states are stored as row offsets, so a step is an or and a load),
-// and four walks over the four quarters of the text are interleaved: independent chains of
-// loads, which the CPU overlaps (1.6 ms/MB with two walks, 1.35 with four; a table of 16-bit
-// states over character classes, small enough for the L1 cache, was slower: one more load).
-// Each walk after the first starts early enough to see every keyword that ends in its
-// quarter, and reports only those. A walk reports (end offset, state) pairs where keywords
-// end, in the order they end.
+// Both walkers read the text as one byte per UTF-16 unit (its low byte, as Buffer's latin1
+// encoding writes it): reading bytes is much faster than charCodeAt. Beyond ASCII, the low
+// byte may be a keyword letter: the automaton can then step into a keyword state (checked and
+// dropped by the finder), but it never misses an occurrence, since keywords are all ASCII.
 
-function walk1(bytes: Uint8Array, from: number, to: number, a: Automaton, ends: number[]): void {
+/** The walk in JavaScript: where WebAssembly is missing (node --jitless), and for texts over WASM_MAX_CHARS. */
+function jsWalker(a: Automaton): (text: string, report: Report) => void {
   const { table, firstOutput } = a;
-  let s = 0;
-  for (let i = from; i < to; i++) {
-    s = table[s | (bytes[i]! & 127)]!;
-    if (s >= firstOutput) ends.push(i + 1, s);
-  }
+  const small = 64 * 1024;
+  let scratch = Buffer.allocUnsafe(small);
+  return (text, report) => {
+    const n = text.length;
+    if (n > scratch.length) scratch = Buffer.allocUnsafe(n);
+    const bytes = scratch;
+    bytes.write(text, 0, n, "latin1");
+    let s = 0;
+    for (let i = 0; i < n; i++) {
+      s = table[s | (bytes[i]! & 127)]!;
+      if (s >= firstOutput) report(i + 1, (s - firstOutput) >> 7);
+    }
+    if (scratch.length > WASM_MAX_CHARS) scratch = Buffer.allocUnsafe(small);
+  };
 }
 
-function walk4(bytes: Uint8Array, n: number, a: Automaton, longest: number, ends: number[]): void {
-  const { table, firstOutput } = a;
-  const q = n >> 2;
+// The walk in WebAssembly (keywords.wat): compiled before it first runs, so it is fast from the
+// first text on, where the JavaScript loop stays several times slower until V8 optimizes it
+// (some megabytes into a run). Each step of a walk is one table load that waits for the
+// previous one, so four walks over the four quarters of a text are interleaved: independent
+// chains of loads, which the CPU overlaps.
+
+interface KernelExports {
+  memory: WasmMemory;
+  walk1: (text: number, n: number, first: number, out: number) => number;
+  walk4: (text: number, n: number, first: number, warm: number, out: number, cap: number) => void;
+}
+
+function wasmWalker(a: Automaton, longest: number): ((text: string, report: Report) => void) | undefined {
+  const kernel = instantiate<KernelExports>(WASM_BASE64);
+  if (!kernel) return undefined;
+  const { walk1, walk4 } = kernel;
+  const memory = new MemoryViews(kernel.memory);
+  // The table at 0, as byte offsets of rows; the text after it; then the reports.
+  const tableBytes = a.table.length * 4;
+  const textAt = tableBytes;
+  const first = a.firstOutput * 4;
   const warm = longest - 1;
-  // Walk k reports the keywords ending in (k·q, (k+1)·q], the last one up to n; it starts
-  // `warm` characters early (q >= SPLIT_MIN / 4 > warm for any keyword list worth splitting).
-  const b1 = q;
-  const b2 = 2 * q;
-  const b3 = 3 * q;
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  const e1: number[] = [];
-  const e2: number[] = [];
-  const e3: number[] = [];
-  if (warm >= q) {
-    walk1(bytes, 0, n, a, ends);
-    return;
-  }
-  // Warm-up of walks 1 to 3: no reports (those keywords end in the previous quarter).
-  for (let i = 0; i < warm; i++) {
-    s0 = table[s0 | (bytes[i]! & 127)]!;
-    s1 = table[s1 | (bytes[b1 - warm + i]! & 127)]!;
-    s2 = table[s2 | (bytes[b2 - warm + i]! & 127)]!;
-    s3 = table[s3 | (bytes[b3 - warm + i]! & 127)]!;
-    if (s0 >= firstOutput) ends.push(i + 1, s0);
-  }
-  for (let i = warm; i < q; i++) {
-    s0 = table[s0 | (bytes[i]! & 127)]!;
-    s1 = table[s1 | (bytes[b1 + i - warm]! & 127)]!;
-    s2 = table[s2 | (bytes[b2 + i - warm]! & 127)]!;
-    s3 = table[s3 | (bytes[b3 + i - warm]! & 127)]!;
-    if (s0 >= firstOutput) ends.push(i + 1, s0);
-    if (s1 >= firstOutput) e1.push(b1 + i - warm + 1, s1);
-    if (s2 >= firstOutput) e2.push(b2 + i - warm + 1, s2);
-    if (s3 >= firstOutput) e3.push(b3 + i - warm + 1, s3);
-  }
-  // Walks 1 to 3 are `warm` characters behind walk 0: finish their quarters (the last one to n).
-  for (let j = b1 + q - warm; j < b2; j++) {
-    s1 = table[s1 | (bytes[j]! & 127)]!;
-    if (s1 >= firstOutput) e1.push(j + 1, s1);
-  }
-  for (let j = b2 + q - warm; j < b3; j++) {
-    s2 = table[s2 | (bytes[j]! & 127)]!;
-    if (s2 >= firstOutput) e2.push(j + 1, s2);
-  }
-  for (let j = b3 + q - warm; j < n; j++) {
-    s3 = table[s3 | (bytes[j]! & 127)]!;
-    if (s3 >= firstOutput) e3.push(j + 1, s3);
-  }
-  for (const e of [e1, e2, e3]) for (let h = 0; h < e.length; h++) ends.push(e[h]!);
+  memory.room(tableBytes);
+  for (let i = 0; i < a.table.length; i++) memory.ints[i] = a.table[i]! * 4;
+  return (text, report) => {
+    const n = text.length;
+    const out = (textAt + n + 7) & ~7;
+    // Four quarters need a quarter each to be longer than a keyword.
+    const split = n >= SPLIT_MIN && n >> 2 > warm;
+    const cap = split ? (n >> 2) + warm + 4 : n;
+    memory.room(out + 16 + (split ? 4 : 1) * cap * 8);
+    const { bytes, ints } = memory;
+    bytes.write(text, textAt, n, "latin1");
+    if (!split) {
+      reportRegion(ints, out + 16, walk1(textAt, n, first, out), first, report);
+      return;
+    }
+    walk4(textAt, n, first, warm, out, cap);
+    for (let k = 0; k < 4; k++) reportRegion(ints, out + 16 + k * cap * 8, ints[(out >> 2) + k]!, first, report);
+  };
+}
+
+/** The (end, state) pairs a walk wrote from byte `from` to byte `to` of the memory. */
+function reportRegion(ints: Int32Array, from: number, to: number, first: number, report: Report): void {
+  for (let r = from >> 2; r < to >> 2; r += 2) report(ints[r]!, (ints[r + 1]! - first) >> 9);
 }
 
 /** text[start...] equals the lower-case ASCII `code`, ASCII upper case folded. */

@@ -3,96 +3,109 @@
 // about 24 bytes a record, 24 MB for a million). At 64 bits, a false "duplicate" needs ~4
 // billion records to become likely.
 //
-// The hash is not cryptographic: two lanes of MurmurHash3's 32-bit mixing, each with its own
-// constants, over the identity's UTF-8 bytes read as 32-bit words. Nobody gains from forging
-// a duplicate (it is a warning), and it costs 0.4 ms/MB against 0.9 for SHA-256 in C++ (the
-// call, the Hash object and the digest included): 16% of `validate`'s CPU time was hashing.
+// The hash is hash.wat's (MurmurHash3's 64-bit mixing, in WebAssembly) over the identity's
+// UTF-8 bytes: not cryptographic, since nobody gains from forging a duplicate (it is a
+// warning). SHA-256 in C++ cost 1.2 ms/MB with the call, the Hash object and the digest, and
+// a JavaScript loop was slow until V8 optimized it; hash.wat costs about 0.1 ms/MB, and writing
+// the UTF-8 0.3. Where WebAssembly is missing (node --jitless), SHA-256 of the same bytes.
+import { createHash, type Hash } from "node:crypto";
+import { instantiate, MemoryViews, type WasmMemory } from "../wasm.js";
+import { WASM_BASE64 } from "./hash-wasm.js";
 
-// The parts are written as UTF-8 into one scratch buffer and hashed a buffer at a time. The
-// buffer grows up to 1 MB; longer parts are written in slices.
-const MAX_SCRATCH = 1 << 20;
-const SLICE = MAX_SCRATCH / 4; // characters: at most 3 bytes of UTF-8 each
-let scratch = Buffer.allocUnsafeSlow(64 * 1024);
-let scratchWords = new Int32Array(scratch.buffer, 0, scratch.length >> 2);
+/** Longest slice of a part written at once, in characters (3 bytes of UTF-8 at most each). */
+const SLICE = 256 * 1024;
+
+/** A hash fed through a scratch buffer: the parts are written into it, then consumed. */
+interface Hasher {
+  scratch: Buffer;
+  reset(): void;
+  /** Consumes what it can of the first `n` bytes of scratch; returns how many bytes it left at its start. */
+  consume(n: number): number;
+  /** Consumes the first `n` bytes of scratch and returns 64 bits of the hash. */
+  finish(n: number): [number, number];
+}
+
+interface HashKernel {
+  memory: WasmMemory;
+  reset(): void;
+  mix(p: number, words: number): void;
+  finish(total: number): void;
+}
+
+/** Where the bytes to hash start in the kernel's memory (the result is at 0). */
+const SCRATCH_AT = 64;
+const SCRATCH_BYTES = SLICE * 3 + 64;
+
+function wasmHasher(): Hasher | undefined {
+  const kernel = instantiate<HashKernel>(WASM_BASE64);
+  if (!kernel) return undefined;
+  const memory = new MemoryViews(kernel.memory);
+  memory.room(SCRATCH_AT + SCRATCH_BYTES);
+  let total = 0;
+  const hasher: Hasher = {
+    scratch: memory.bytes.subarray(SCRATCH_AT, SCRATCH_AT + SCRATCH_BYTES),
+    reset() {
+      kernel.reset();
+      total = 0;
+    },
+    consume(n) {
+      const words = n >> 3;
+      kernel.mix(SCRATCH_AT, words);
+      total += words * 8;
+      hasher.scratch.copy(hasher.scratch, 0, words * 8, n);
+      return n & 7;
+    },
+    finish(n) {
+      const left = hasher.consume(n);
+      if (left > 0) {
+        hasher.scratch.fill(0, left, 8);
+        kernel.mix(SCRATCH_AT, 1);
+      }
+      kernel.finish(total + left);
+      return [memory.ints[0]! >>> 0, memory.ints[1]! >>> 0];
+    },
+  };
+  return hasher;
+}
+
+function sha256Hasher(): Hasher {
+  let hash: Hash = createHash("sha256");
+  const hasher: Hasher = {
+    scratch: Buffer.allocUnsafeSlow(SCRATCH_BYTES),
+    reset() {
+      hash = createHash("sha256");
+    },
+    consume(n) {
+      hash.update(hasher.scratch.subarray(0, n));
+      return 0;
+    },
+    finish(n) {
+      const d = hash.update(hasher.scratch.subarray(0, n)).digest();
+      return [d.readUInt32LE(0), d.readUInt32LE(4)];
+    },
+  };
+  return hasher;
+}
+
+let shared: Hasher | undefined;
 
 /** 64 bits of the hash of the parts, each prefixed by its length so that parts cannot run into each other. */
 export function identityHash(parts: readonly string[]): [number, number] {
-  const h = new Hash64();
-  let n = 0; // bytes in scratch not hashed yet
-  const room = (need: number) => {
-    if (n + need <= scratch.length) return;
-    n = h.words(n);
-    if (n + need > scratch.length && scratch.length < MAX_SCRATCH) {
-      const bigger = Buffer.allocUnsafeSlow(Math.min(MAX_SCRATCH, Math.max(n + need, scratch.length * 2) + 3) & ~3);
-      scratch.copy(bigger, 0, 0, n);
-      scratch = bigger;
-      scratchWords = new Int32Array(scratch.buffer, 0, scratch.length >> 2);
-    }
-  };
+  const h = (shared ??= wasmHasher() ?? sha256Hasher());
+  const { scratch } = h;
+  h.reset();
+  let n = 0; // bytes in scratch not consumed yet
   for (const part of parts) {
-    room(24);
+    if (n + 24 > scratch.length) n = h.consume(n);
     n += scratch.write(`${part.length}:`, n, "latin1");
     // Slices at fixed offsets of the part: the same part is always written the same way.
     for (let at = 0; at < part.length; at += SLICE) {
       const slice = at === 0 && part.length <= SLICE ? part : part.slice(at, at + SLICE);
-      room(slice.length * 3);
+      if (n + slice.length * 3 > scratch.length) n = h.consume(n);
       n += scratch.write(slice, n, "utf8");
     }
   }
   return h.finish(n);
-}
-
-/** The hash's state between buffers of scratch. */
-class Hash64 {
-  private h1 = 0x9747b28c;
-  private h2 = 0x2d358dcc;
-  private total = 0;
-
-  /** Hashes scratch's whole words among its first `n` bytes; moves the 0 to 3 bytes left to its start and returns their count. */
-  words(n: number): number {
-    const count = n >> 2;
-    let h1 = this.h1;
-    let h2 = this.h2;
-    for (let i = 0; i < count; i++) {
-      const k = scratchWords[i]!;
-      let k1 = Math.imul(k, 0xcc9e2d51);
-      k1 = (k1 << 15) | (k1 >>> 17);
-      h1 ^= Math.imul(k1, 0x1b873593);
-      h1 = (h1 << 13) | (h1 >>> 19);
-      h1 = (Math.imul(h1, 5) + 0xe6546b64) | 0;
-      let k2 = Math.imul(k, 0x85ebca6b);
-      k2 = (k2 << 16) | (k2 >>> 16);
-      h2 ^= Math.imul(k2, 0xc2b2ae35);
-      h2 = (h2 << 17) | (h2 >>> 15);
-      h2 = (Math.imul(h2, 5) + 0x561ccd1b) | 0;
-    }
-    this.h1 = h1;
-    this.h2 = h2;
-    this.total += count * 4;
-    const left = n & 3;
-    scratch.copy(scratch, 0, count * 4, n);
-    return left;
-  }
-
-  /** Hashes the last `n` bytes of scratch (zero-padded to a word) and the length of it all. */
-  finish(n: number): [number, number] {
-    const left = this.words(n);
-    const total = this.total + left;
-    if (left > 0) {
-      scratch.fill(0, left, 4);
-      this.words(4);
-    }
-    return [fmix(this.h1 ^ total), fmix(this.h2 ^ total)];
-  }
-}
-
-function fmix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
 }
 
 export class DuplicateSet {

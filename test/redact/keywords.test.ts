@@ -17,9 +17,10 @@ function sorted(hits: KeywordHit[]): KeywordHit[] {
   return [...hits].sort((a, b) => a.end - b.end || a.start - b.start || a.keyword - b.keyword);
 }
 
-describe("keyword finder", () => {
+for (const javascript of [false, true]) {
+describe(`keyword finder (${javascript ? "JavaScript" : "WebAssembly"} walk)`, () => {
   const keywords = ["ghp_", "sk-", "sk-ant-", "key", "accesskey", "private key", "sig=", ":aa", "eyj", "pass", "a3t"];
-  const find = createKeywordFinder(keywords);
+  const find = createKeywordFinder(keywords, { javascript });
 
   it("finds every occurrence, case-insensitively, overlapping ones included, in the order they end", () => {
     const text = "AccessKey=1 sk-ant-x PRIVATE KEY ?sig=a 12:AA ghp_ Pass passpass eyJ";
@@ -51,12 +52,14 @@ describe("keyword finder", () => {
     }
   });
 
-  it("finds a keyword that straddles a quarter of a long text, once", () => {
+  it("finds a keyword that straddles a quarter of a long text, once, the longest keyword included", () => {
     for (const quarter of [1, 2, 3]) {
       const middle = quarter * 2500;
-      for (let at = middle - 10; at <= middle + 10; at++) {
+      for (let at = middle - 12; at <= middle + 12; at++) {
         const text = "x".repeat(at) + "Sk-Ant-" + "y".repeat(10_000 - at - 7);
         assert.deepEqual(find(text).map((h) => [keywords[h.keyword], h.start]), [["sk-", at], ["sk-ant-", at]]);
+        const longest = "x".repeat(at) + "Private Key" + "y".repeat(10_000 - at - 11);
+        assert.deepEqual(find(longest).map((h) => [keywords[h.keyword], h.start]), [["private key", at], ["key", at + 8]]);
       }
     }
   });
@@ -78,5 +81,13 @@ describe("keyword finder", () => {
     assert.deepEqual(find(""), []);
     assert.deepEqual(createKeywordFinder([])("key"), []);
     assert.throws(() => createKeywordFinder(["clé"]), /ASCII/);
+  });
+});
+}
+
+describe("the WebAssembly kernel", () => {
+  it("is what keywords.wat assembles to (run npm run build:wasm after changing it)", async () => {
+    const { staleKernels } = await import("../../scripts/build-wasm.js");
+    assert.deepEqual(await staleKernels(), []);
   });
 });

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { open } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { after, describe, it } from "node:test";
@@ -115,6 +116,25 @@ describe("DuplicateSet", () => {
     let falseHits = 0;
     for (let i = 1; i <= 300_000; i++) if (set.add([`Fix bug ${i % 1000}`, `diff ${Math.floor(i / 1000)}`, "ok"], i) !== undefined) falseHits++;
     assert.equal(falseHits, 0);
+  });
+});
+
+describe("without WebAssembly (node --jitless)", () => {
+  it("finds the same credentials and duplicates, in JavaScript", () => {
+    const token = "ghp_R4nd0mT0k3nV4lu3Xq9Zw2Lk8Pm5Jh7Gf3Ds1";
+    const good = { instruction: "Summarize the fix to the parser.", input: "", output: "The parser no longer drops the last line." };
+    const leaky = { instruction: "Summarize the fix to the parser.", input: "x".repeat(5000), output: `It sets the token to ${token}.` };
+    const file = dir.write("jitless.jsonl", [good, leaky, good].map((r) => JSON.stringify(r)).join("\n") + "\n");
+    const cli = new URL("../../src/cli.ts", import.meta.url).pathname;
+    for (const flags of [["--jitless"], []]) {
+      const run = spawnSync(process.execPath, [...flags, "--import", "tsx", cli, "validate", file], { encoding: "utf8" });
+      assert.equal(run.status, 1, run.stderr);
+      const problems = run.stdout.split("\n").filter((l) => / error /.test(l));
+      assert.deepEqual(problems, [
+        `${file}:2: error secret: a credential (github-token) in output at character 22; remove or redact it`,
+        `${file}:3: error duplicate: same instruction, input and output as line 1`,
+      ], flags.join(" "));
+    }
   });
 });
 
