@@ -47970,7 +47970,8 @@ function describeKeys(keys) {
 }
 
 // src/validate/validate-files.ts
-var PARALLEL_MIN_BYTES = 8 << 20;
+var PARALLEL_MIN_BYTES = 128 << 20;
+var PARALLEL_MIN_BYTES_EXACT_TOKENS = 8 << 20;
 async function validateInputs(inputs, options, reporter, parallel) {
   const enabled = codeFilter(options.ignore);
   const lineOptions = lineCheckOptions(options, await loadTokenCounter(options.tokenizer));
@@ -47989,7 +47990,8 @@ async function validateInputs(inputs, options, reporter, parallel) {
   let pool;
   try {
     for (const input2 of inputs) {
-      const big = (input2.size ?? 0) >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES);
+      const minBytes = options.parallelMinBytes ?? (options.tokenizer === "approx" ? PARALLEL_MIN_BYTES : PARALLEL_MIN_BYTES_EXACT_TOKENS);
+      const big = (input2.size ?? 0) >= minBytes;
       const threads = parallel && options.jobs > 0 && big && !options.redactorInstance;
       const checker = threads ? pool ??= await parallel(options, local) : local;
       const file2 = await validateInput(input2, checker, enabled, reporter, summary);

@@ -162,7 +162,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
     .option("--ignore <code>", "silence a check (repeatable, or comma-separated)", collect(asString), [])
     .option("--max-tokens <n>", "warn too-long above this many tokens", positiveInt, 4096)
     .addOption(new Option("--tokenizer <name>", "how tokens are counted: approx (fast estimate), o200k or cl100k (exact, about 8 MB/s)").choices(["approx", "o200k", "cl100k"]).default("approx"))
-    .option("--jobs <n>", "worker threads for files of 8 MB or more (default: cores - 1, up to 3; the main thread checks too; 0: none)", (v) => (v === "0" ? 0 : positiveInt(v)))
+    .option("--jobs <n>", "worker threads for files of 128 MB or more, 8 MB with an exact tokenizer (default: cores - 1, up to 3; the main thread checks too; 0: none)", (v) => (v === "0" ? 0 : positiveInt(v)))
     .option("--redact-pattern <regex>", "also report text matching this pattern as a secret (repeatable)", collect(regex), [])
     .action(async (files: string[], raw: ValidateCliOptions) => {
       const { runValidate } = await import("./commands/validate.js");

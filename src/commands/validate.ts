@@ -23,8 +23,9 @@ export interface ValidateOptions {
   /** approx (default), o200k or cl100k. */
   tokenizer?: Tokenizer;
   /**
-   * Worker threads for inputs of 8 MB or more, besides this thread, which checks its share;
-   * 0 checks everything in this thread. Default: cores - 1, up to 3.
+   * Worker threads for inputs of 128 MB or more (8 MB with an exact tokenizer), besides this
+   * thread, which checks its share; 0 checks everything in this thread. Default: cores - 1,
+   * up to 3.
    */
   jobs?: number;
   /** More credential patterns, as --redact-pattern gives them to the harvest (kind "custom"). */

@@ -34,7 +34,7 @@ export interface EngineOptions {
   jobs: number;
   /** Count tokens even if too-long is ignored (the JSON report). */
   wantTokens: boolean;
-  /** Inputs at least this big go to the workers; default PARALLEL_MIN_BYTES. */
+  /** Inputs at least this big go to the workers; default PARALLEL_MIN_BYTES (PARALLEL_MIN_BYTES_EXACT_TOKENS with an exact tokenizer). */
   parallelMinBytes?: number;
 }
 
@@ -49,8 +49,15 @@ export interface BlockChecker {
 /** `local` checks blocks in this thread: the factory may give it a share of the work. */
 export type BlockCheckerFactory = (options: EngineOptions, local: BlockChecker) => Promise<BlockChecker>;
 
-/** Inputs smaller than this are checked in this thread: starting workers costs more. */
-export const PARALLEL_MIN_BYTES = 8 << 20;
+/**
+ * Inputs smaller than this are checked in this thread: starting workers costs more. A worker
+ * takes some 0.3 s to start and warm up (V8 optimizing the same code a second time), and on
+ * 2 cores one worker breaks even with one thread at about 100 MB (bench/README.md: 100 MB
+ * 1.06 s against 0.99, 1 GB 4.2 s against 7.5).
+ */
+export const PARALLEL_MIN_BYTES = 128 << 20;
+/** The same with an exact tokenizer, 20 times slower a megabyte: workers pay off much sooner. */
+export const PARALLEL_MIN_BYTES_EXACT_TOKENS = 8 << 20;
 
 export async function validateInputs(
   inputs: readonly ValidateInput[],
@@ -75,7 +82,8 @@ export async function validateInputs(
   let pool: BlockChecker | undefined;
   try {
     for (const input of inputs) {
-      const big = (input.size ?? 0) >= (options.parallelMinBytes ?? PARALLEL_MIN_BYTES);
+      const minBytes = options.parallelMinBytes ?? (options.tokenizer === "approx" ? PARALLEL_MIN_BYTES : PARALLEL_MIN_BYTES_EXACT_TOKENS);
+      const big = (input.size ?? 0) >= minBytes;
       // A ready redactor instance cannot be sent to a worker thread.
       const threads = parallel && options.jobs > 0 && big && !options.redactorInstance;
       const checker = threads ? (pool ??= await parallel(options, local)) : local;
