@@ -2,9 +2,10 @@
 // in one pass over the text and without lower-casing it. An Aho-Corasick automaton compiled to
 // a flat transition table (state × 128 ASCII codes, upper case folded onto lower case), so the
 // loop does one table load per character. On diffs of real code, with the 67 keywords of the
-// built-in rules: 2.2 ms/MB, against 8.3 for one regex of all keywords over the lower-cased text
-// (irregexp tries the alternatives one by one at nearly every position), 4.8 for the same
-// regex factored as a trie, and 28 for one includes() per keyword.
+// built-in rules: about 0.55 ms/MB walked in WebAssembly (keywords.wat), 1.6 in JavaScript once
+// optimized, against 8.3 for one regex of all keywords over the lower-cased text (irregexp tries
+// the alternatives one by one at nearly every position), 4.8 for the same regex factored as a
+// trie, and 28 for one includes() per keyword.
 
 import { instantiate, MemoryViews, type WasmMemory } from "../wasm.js";
 import { WASM_BASE64 } from "./keywords-wasm.js";
