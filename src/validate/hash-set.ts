@@ -5,9 +5,10 @@
 //
 // The hash is hash.wat's (MurmurHash3's 64-bit mixing, in WebAssembly) over the identity's
 // UTF-8 bytes: not cryptographic, since nobody gains from forging a duplicate (it is a
-// warning). SHA-256 in C++ cost 1.2 ms/MB with the call, the Hash object and the digest, and
-// a JavaScript loop was slow until V8 optimized it; hash.wat costs about 0.1 ms/MB, and writing
-// the UTF-8 0.3. Where WebAssembly is missing (node --jitless), SHA-256 of the same bytes.
+// warning). identityHash costs 0.46 ms/MB in all, most of it writing the UTF-8, against 1.2
+// with SHA-256 in C++ (the call, the Hash object, the digest); the same mixing in JavaScript
+// was slow until V8 optimized it. Where WebAssembly is missing (node --jitless), SHA-256 of
+// the same bytes.
 import { createHash, type Hash } from "node:crypto";
 import { instantiate, MemoryViews, type WasmMemory } from "../wasm.js";
 import { WASM_BASE64 } from "./hash-wasm.js";
