@@ -48353,9 +48353,12 @@ var {
 
 // src/cli-values.ts
 function positiveInt(value) {
+  return wholeNumber(value, 1);
+}
+function wholeNumber(value, min = 0) {
   const n2 = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n2) || n2 < 1) {
-    throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}"`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n2) || n2 < min) {
+    throw new InvalidArgumentError(`expected a whole number of at least ${min}, got "${value}"`);
   }
   return n2;
 }

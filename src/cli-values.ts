@@ -6,9 +6,14 @@ import { FORMATS, type Format } from "./format-keys.js";
 import { compileRedactPattern } from "./redact/user-patterns.js";
 
 export function positiveInt(value: string): number {
+  return wholeNumber(value, 1);
+}
+
+/** A whole number of at least `min` (0 by default: `--jobs 0`, `--seed 0`). */
+export function wholeNumber(value: string, min = 0): number {
   const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
-    throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}"`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
+    throw new InvalidArgumentError(`expected a whole number of at least ${min}, got "${value}"`);
   }
   return n;
 }

@@ -10,7 +10,7 @@ import { packageVersion } from "./package-info.js";
 import type { HarvestOptions } from "./commands/harvest.js";
 import { HARVEST_DEFAULTS } from "./harvest-defaults.js";
 import type { SecretPolicy } from "./pipeline.js";
-import { asString, collect, format, positiveInt, regex } from "./cli-values.js";
+import { asString, collect, format, positiveInt, regex, wholeNumber } from "./cli-values.js";
 
 // The harvesting commands' parsers load curate, pipeline and zod (about 0.3 s): only when
 // such a command runs (the preSubcommand hook below), not for `validate` or --help.
@@ -80,7 +80,7 @@ function addHarvestOptions(command: Command): Command {
     .option("--match <regex>", "keep records whose instruction, input or output matches (smart case)", matchPattern)
     .option("--languages <list>", "keep records whose diff touches one of these languages, e.g. python,rust,typescript", languageList)
     .addOption(new Option("--balance <key>", "with --limit: an even mix across languages, repositories or rules").choices(["language", "repo", "mapping"]))
-    .option("--seed <n>", "seed of --balance's sampling, for a reproducible mix", (v) => (v === "0" ? 0 : positiveInt(v)), 1)
+    .option("--seed <n>", "seed of --balance's sampling, for a reproducible mix", (v) => wholeNumber(v), 1)
     .addOption(new Option("--dedup <level>", "exact (always) or near: also drop near-duplicates (MinHash)").choices(["exact", "near"]).default("exact"))
     .option("--dedup-threshold <x>", "Jaccard similarity from which --dedup near drops a record", fraction, HARVEST_DEFAULTS.dedupThreshold)
     .option("--pseudonymize", "replace authors' logins and names in the texts with stable pseudonyms", false)
@@ -162,7 +162,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
     .option("--ignore <code>", "silence a check (repeatable, or comma-separated)", collect(asString), [])
     .option("--max-tokens <n>", "warn too-long above this many tokens", positiveInt, 4096)
     .addOption(new Option("--tokenizer <name>", "how tokens are counted: approx (fast estimate), o200k or cl100k (exact, about 8 MB/s)").choices(["approx", "o200k", "cl100k"]).default("approx"))
-    .option("--jobs <n>", "worker threads for files of 128 MB or more, 8 MB with an exact tokenizer (default: cores - 1, up to 3; the main thread checks too; 0: none)", (v) => (v === "0" ? 0 : positiveInt(v)))
+    .option("--jobs <n>", "worker threads for files of 128 MB or more, 8 MB with an exact tokenizer (default: cores - 1, up to 3; the main thread checks too; 0: none)", (v) => wholeNumber(v))
     .option("--redact-pattern <regex>", "also report text matching this pattern as a secret (repeatable)", collect(regex), [])
     .action(async (files: string[], raw: ValidateCliOptions) => {
       const { runValidate } = await import("./commands/validate.js");

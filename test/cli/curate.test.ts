@@ -74,4 +74,14 @@ describe("curation flags", () => {
     assert.equal(match.code, 2);
     assert.equal(match.stderr.trim().split("\n").length, 1);
   });
+
+  it("takes 0 for --seed and --jobs, and says what it takes otherwise", async () => {
+    assert.equal((await runCli(["validate", "--jobs", "0", "-"], { stdin: "" })).code, 0);
+    for (const args of [["validate", "--jobs", "-1", "-"], ["local", repos[0]!.dir, "--seed", "x"]]) {
+      const bad = await runCli(args, { stdin: "" });
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /expected a whole number of at least 0, got "(-1|x)"/);
+      assert.equal(bad.stderr.trim().split("\n").length, 1);
+    }
+  });
 });
