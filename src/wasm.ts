@@ -14,7 +14,7 @@ interface WasmApi {
   Instance: new (module: object, imports: object) => { exports: object };
 }
 
-export const WASM_PAGE = 65536;
+const WASM_PAGE = 65536;
 
 const compiled = new Map<string, object>();
 
