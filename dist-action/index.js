@@ -46022,6 +46022,10 @@ var SHAREGPT = {
   assistant: "gpt",
   calls: []
 };
+var OTHER = /* @__PURE__ */ new Map([
+  [OPENAI, SHAREGPT],
+  [SHAREGPT, OPENAI]
+]);
 var openaiShape = (record2, problems) => chatShape(OPENAI, record2, problems);
 var sharegptShape = (record2, problems) => chatShape(SHAREGPT, record2, problems);
 function chatShape(d2, record2, problems) {
@@ -46039,6 +46043,15 @@ function chatShape(d2, record2, problems) {
   }
   if (turns.length === 0) {
     problems.push(problem("empty-field", `"${d2.list}" is empty`, { field: d2.list }));
+    return { texts, identity };
+  }
+  const other = OTHER.get(d2);
+  if (turns.every((t2) => isTurnOf(other, t2) && !isTurnOf(d2, t2))) {
+    problems.push(
+      problem("missing-field", `the turns of "${d2.list}" have "${other.role}" and "${other.content}" where they need "${d2.role}" and "${d2.content}"`, {
+        field: `${d2.list}[0]`
+      })
+    );
     return { texts, identity };
   }
   let seenUser = false;
@@ -46074,7 +46087,8 @@ function chatShape(d2, record2, problems) {
   });
   if (lastRole !== d2.assistant) {
     const last = typeof lastRole === "string" ? ` (the last is "${clip(lastRole)}")` : "";
-    problems.push(problem("missing-assistant", `the conversation must end with a ${d2.assistant} message${last}`, { field: d2.list }));
+    const article3 = /^[aeiou]/.test(d2.assistant) ? "an" : "a";
+    problems.push(problem("missing-assistant", `the conversation must end with ${article3} ${d2.assistant} message${last}`, { field: d2.list }));
   }
   return { texts, identity };
 }
@@ -46108,6 +46122,9 @@ function checkContent(d2, t2, at2, kind, texts, problems) {
   }
   problems.push(problem("wrong-type", `${path} must be a string, not ${typeName(content)}`, { field: path }));
   return "";
+}
+function isTurnOf(d2, turn) {
+  return turn !== null && typeof turn === "object" && (d2.role in turn || d2.content in turn);
 }
 function clip(s) {
   return s.length > 40 ? `${s.slice(0, 37)}...` : s;
@@ -47890,7 +47907,7 @@ var REQUIRED = {
   openai: ["messages"],
   sharegpt: ["conversations"]
 };
-var OTHER = "\0other";
+var OTHER2 = "\0other";
 var FileState = class {
   constructor(options) {
     this.options = options;
@@ -47920,7 +47937,7 @@ var FileState = class {
   countKeys(keys, line) {
     let set2 = this.keySets.get(keys);
     if (!set2) {
-      const key = this.keySets.size < this.maxSets ? keys : OTHER;
+      const key = this.keySets.size < this.maxSets ? keys : OTHER2;
       set2 = this.keySets.get(key) ?? { count: 0, lines: [] };
       this.keySets.set(key, set2);
     }
@@ -47933,14 +47950,14 @@ var FileState = class {
     let common = "";
     let most = -1;
     for (const [keys, set2] of this.keySets) {
-      if (keys !== OTHER && set2.count > most) [common, most] = [keys, set2.count];
+      if (keys !== OTHER2 && set2.count > most) [common, most] = [keys, set2.count];
     }
     const commonKeys = common.split("\n").filter(Boolean);
     const required2 = new Set(this.format ? REQUIRED[this.format] : []);
     const out = [];
     for (const [keys, set2] of this.keySets) {
       if (keys === common) continue;
-      const message = keys === OTHER ? "keys differ from those of most lines" : difference(commonKeys, keys.split("\n").filter(Boolean), required2);
+      const message = keys === OTHER2 ? "keys differ from those of most lines" : difference(commonKeys, keys.split("\n").filter(Boolean), required2);
       if (message === void 0) continue;
       for (const line of set2.lines) {
         out.push(problem("inconsistent-fields", `${message} (${most} of ${this.records} lines have ${describeKeys(commonKeys)})`, { line }));

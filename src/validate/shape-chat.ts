@@ -43,6 +43,12 @@ const SHAREGPT: Dialect = {
   calls: [],
 };
 
+/** The other dialect's turn keys: what a file mixing the two (conversations of role/content) uses. */
+const OTHER = new Map<Dialect, Dialect>([
+  [OPENAI, SHAREGPT],
+  [SHAREGPT, OPENAI],
+]);
+
 export const openaiShape = (record: Record<string, unknown>, problems: Problem[]) => chatShape(OPENAI, record, problems);
 export const sharegptShape = (record: Record<string, unknown>, problems: Problem[]) => chatShape(SHAREGPT, record, problems);
 
@@ -61,6 +67,17 @@ function chatShape(d: Dialect, record: Record<string, unknown>, problems: Proble
   }
   if (turns.length === 0) {
     problems.push(problem("empty-field", `"${d.list}" is empty`, { field: d.list }));
+    return { texts, identity };
+  }
+  // Turns written in the other dialect ("conversations" of role/content, as some exports do):
+  // one finding for the line, rather than a missing key for every turn and a missing reply.
+  const other = OTHER.get(d)!;
+  if (turns.every((t) => isTurnOf(other, t) && !isTurnOf(d, t))) {
+    problems.push(
+      problem("missing-field", `the turns of "${d.list}" have "${other.role}" and "${other.content}" where they need "${d.role}" and "${d.content}"`, {
+        field: `${d.list}[0]`,
+      }),
+    );
     return { texts, identity };
   }
   let seenUser = false;
@@ -96,7 +113,8 @@ function chatShape(d: Dialect, record: Record<string, unknown>, problems: Proble
   });
   if (lastRole !== d.assistant) {
     const last = typeof lastRole === "string" ? ` (the last is "${clip(lastRole)}")` : "";
-    problems.push(problem("missing-assistant", `the conversation must end with a ${d.assistant} message${last}`, { field: d.list }));
+    const article = /^[aeiou]/.test(d.assistant) ? "an" : "a";
+    problems.push(problem("missing-assistant", `the conversation must end with ${article} ${d.assistant} message${last}`, { field: d.list }));
   }
   return { texts, identity };
 }
@@ -132,6 +150,11 @@ function checkContent(d: Dialect, t: Record<string, unknown>, at: string, kind: 
   }
   problems.push(problem("wrong-type", `${path} must be a string, not ${typeName(content)}`, { field: path }));
   return "";
+}
+
+/** An object turn with the dialect's role or content key. */
+function isTurnOf(d: Dialect, turn: unknown): boolean {
+  return turn !== null && typeof turn === "object" && (d.role in turn || d.content in turn);
 }
 
 /** Keys and roles come from the file: short, and never a whole value. */

@@ -84,7 +84,8 @@ export function openaiCases(): Case[] {
     { text: chat([{ ...user("Write a haiku about caching layers."), mood: "calm" }, assistant("Old keys fade away")]), codes: ["unknown-key"] },
     { text: chat([user("Write a haiku about caching layers.")]), codes: ["missing-assistant"] },
     { text: chat([user("Write a haiku about caching layers."), assistant(42)]), codes: ["wrong-type"] },
-    { text: chat([]), codes: ["empty-field", ] },
+    { text: chat([]), codes: ["empty-field"] },
+    { text: chat([{ from: "human", value: "Write a haiku about caching layers." }, { from: "gpt", value: "Old keys fade away" }]), codes: ["missing-field"] },
     { text: chat([user("Summarize the release notes for version 2."), { ...assistant("Version 2 adds a cache."), weight: 2 }]), codes: ["wrong-type"] },
   ];
   const toolCall = chat([
@@ -109,6 +110,9 @@ export function sharegptCases(): Case[] {
     { text: conv([{ from: "human", value: "Write a haiku about caches." }]), codes: ["missing-assistant"] },
     { text: ok(), codes: [] },
     { text: conv([{ from: "human", value: "Write a haiku about caches." }, { from: "gpt", value: "" }]), codes: ["empty-field"] },
+    { text: ok(), codes: [] },
+    // role/content turns under "conversations": one finding for the line, not one per turn.
+    { text: conv([{ role: "user", content: "Write a haiku about caches." }, { role: "assistant", content: "Old keys fade away" }]), codes: ["missing-field"] },
     { text: ok(), codes: [] },
   ];
 }

@@ -48,6 +48,7 @@ describe("gh-harvest validate", () => {
     const file = fileOf("chat.jsonl", cases);
     const { out } = await validate([file]);
     assert.deepEqual(reported(out, file), expected(cases));
+    assert.match(out, /error missing-assistant: the conversation must end with an assistant message \(the last is "user"\)/);
   });
 
   it("checks sharegpt files", async () => {
@@ -55,6 +56,8 @@ describe("gh-harvest validate", () => {
     const file = fileOf("sharegpt.jsonl", cases);
     const { out } = await validate([file]);
     assert.deepEqual(reported(out, file), expected(cases));
+    assert.match(out, /error missing-assistant: the conversation must end with a gpt message/);
+    assert.match(out, /error missing-field: the turns of "conversations" have "role" and "content" where they need "from" and "value"/);
   });
 
   it("prints problems in the contract's form with the column of bad JSON", async () => {
