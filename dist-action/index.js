@@ -46261,33 +46261,37 @@ var DuplicateSet = class {
   lo = new Uint32Array(1024);
   /** 0 marks an empty slot; line numbers start at 1. */
   lines = new Uint32Array(1024);
+  files = new Uint32Array(1024);
   size = 0;
   /** Remembers the record; returns the line of an earlier one with the same identity. */
   add(parts, line) {
     const [hi, lo] = identityHash(parts);
-    return this.addHash(hi, lo, line);
+    return this.addHash(hi, lo, line)?.line;
   }
-  addHash(hi, lo, line) {
+  /** Remembers a record by its hash; returns where an earlier one with the same hash was. */
+  addHash(hi, lo, line, file2 = 0) {
     if ((this.size + 1) * 2 > this.lines.length) this.grow();
     const mask = this.lines.length - 1;
     let i = lo & mask;
     while (this.lines[i] !== 0) {
-      if (this.lo[i] === lo && this.hi[i] === hi) return this.lines[i];
+      if (this.lo[i] === lo && this.hi[i] === hi) return { file: this.files[i], line: this.lines[i] };
       i = i + 1 & mask;
     }
     this.hi[i] = hi;
     this.lo[i] = lo;
     this.lines[i] = line;
+    this.files[i] = file2;
     this.size++;
     return void 0;
   }
   grow() {
-    const { hi, lo, lines } = this;
+    const { hi, lo, lines, files } = this;
     this.hi = new Uint32Array(lines.length * 2);
     this.lo = new Uint32Array(lines.length * 2);
     this.lines = new Uint32Array(lines.length * 2);
+    this.files = new Uint32Array(lines.length * 2);
     this.size = 0;
-    for (let i = 0; i < lines.length; i++) if (lines[i] !== 0) this.addHash(hi[i], lo[i], lines[i]);
+    for (let i = 0; i < lines.length; i++) if (lines[i] !== 0) this.addHash(hi[i], lo[i], lines[i], files[i]);
   }
 };
 
@@ -47913,12 +47917,13 @@ var FileState = class {
     this.options = options;
     this.maxLines = options.maxLinesPerKeySet ?? 1e4;
     this.maxSets = options.maxKeySets ?? 256;
+    this.seen = options.seen ?? new DuplicateSet();
   }
   options;
   records = 0;
   format;
   tokens = new TokenHistogram();
-  seen = new DuplicateSet();
+  seen;
   keySets = /* @__PURE__ */ new Map();
   maxLines;
   maxSets;
@@ -47929,10 +47934,12 @@ var FileState = class {
     if (result.format && !this.format) this.format = result.format;
     if (result.keys !== void 0) this.countKeys(result.keys, result.line);
     if (!result.hash) return [];
-    const first = this.seen.addHash(result.hash[0], result.hash[1], result.line);
+    const file2 = this.options.file ?? 0;
+    const first = this.seen.addHash(result.hash[0], result.hash[1], result.line, file2);
     if (first === void 0) return [];
     const what = result.format === "alpaca" || !result.format ? "instruction, input and output" : "conversation";
-    return [problem("duplicate", `same ${what} as line ${first}`, { line: result.line })];
+    const where = first.file === file2 ? `line ${first.line}` : `${this.options.names?.[first.file] ?? "an earlier file"}:${first.line}`;
+    return [problem("duplicate", `same ${what} as ${where}`, { line: result.line })];
   }
   countKeys(keys, line) {
     let set2 = this.keySets.get(keys);
@@ -48004,14 +48011,16 @@ async function validateInputs(inputs, options, reporter, parallel) {
   };
   const summary = { files: [], records: 0, errors: 0, warnings: 0, counts: {}, tokens: void 0 };
   const tokens = new TokenHistogram();
+  const run = { seen: new DuplicateSet(), names: inputs.map((i) => i.name) };
   let pool;
   try {
-    for (const input2 of inputs) {
+    for (const [index, input2] of inputs.entries()) {
       const minBytes = options.parallelMinBytes ?? (options.tokenizer === "approx" ? PARALLEL_MIN_BYTES : PARALLEL_MIN_BYTES_EXACT_TOKENS);
       const big = (input2.size ?? 0) >= minBytes;
       const threads = parallel && options.jobs > 0 && big && !options.redactorInstance;
       const checker = threads ? pool ??= await parallel(options, local) : local;
-      const file2 = await validateInput(input2, checker, enabled, reporter, summary);
+      const state = new FileState({ enabled, seen: run.seen, file: index, names: run.names });
+      const file2 = await validateInput(input2, state, checker, reporter, summary);
       tokens.merge(file2.tokensHistogram);
       summary.files.push(file2.summary);
     }
@@ -48030,8 +48039,7 @@ function lineCheckOptions(options, countTokens) {
 function credentialRedactor(options = {}) {
   return createRedactor({ ...options, emails: false });
 }
-async function validateInput(input2, checker, enabled, reporter, run) {
-  const state = new FileState({ enabled });
+async function validateInput(input2, state, checker, reporter, run) {
   const file2 = { file: input2.name, format: null, records: 0, errors: 0, warnings: 0, tokens: null };
   const report = (p2) => {
     if (p2.severity === "error") file2.errors++;

@@ -1,5 +1,7 @@
 // What a file's lines are checked against each other with, in bounded memory: the hashes
-// of the records seen (duplicates), and the key sets of its lines (inconsistent-fields).
+// of the records seen (duplicates, shared by the files of a run: a validation record that is
+// also in the training file is a duplicate too), and the key sets of its lines
+// (inconsistent-fields).
 // Which key set is "the file's" is known only at the end, so those problems come after
 // the file's other problems: each distinct key set keeps a count and its first line
 // numbers (up to a cap), and the sets other than the most common one are reported then.
@@ -22,6 +24,11 @@ interface KeySet {
 
 export interface FileStateOptions {
   enabled: CodeFilter;
+  /** The run's records so far, when files are checked against each other; else this file's own. */
+  seen?: DuplicateSet;
+  /** This file's index in the run, and the names of the run's files (for "same ... as b.jsonl:3"). */
+  file?: number;
+  names?: readonly string[];
   /** Line numbers remembered per minority key set; past it, one summary problem. */
   maxLinesPerKeySet?: number;
   /** Distinct key sets tracked; lines with yet another one share an "other" bucket. */
@@ -34,7 +41,7 @@ export class FileState {
   records = 0;
   format: Format | undefined;
   readonly tokens = new TokenHistogram();
-  private readonly seen = new DuplicateSet();
+  private readonly seen: DuplicateSet;
   private readonly keySets = new Map<string, KeySet>();
   private readonly maxLines: number;
   private readonly maxSets: number;
@@ -42,6 +49,7 @@ export class FileState {
   constructor(private readonly options: FileStateOptions) {
     this.maxLines = options.maxLinesPerKeySet ?? 10_000;
     this.maxSets = options.maxKeySets ?? 256;
+    this.seen = options.seen ?? new DuplicateSet();
   }
 
   /** Takes a checked line in file order; returns the problems it has against earlier lines. */
@@ -51,10 +59,12 @@ export class FileState {
     if (result.format && !this.format) this.format = result.format;
     if (result.keys !== undefined) this.countKeys(result.keys, result.line);
     if (!result.hash) return [];
-    const first = this.seen.addHash(result.hash[0], result.hash[1], result.line);
+    const file = this.options.file ?? 0;
+    const first = this.seen.addHash(result.hash[0], result.hash[1], result.line, file);
     if (first === undefined) return [];
     const what = result.format === "alpaca" || !result.format ? "instruction, input and output" : "conversation";
-    return [problem("duplicate", `same ${what} as line ${first}`, { line: result.line })];
+    const where = first.file === file ? `line ${first.line}` : `${this.options.names?.[first.file] ?? "an earlier file"}:${first.line}`;
+    return [problem("duplicate", `same ${what} as ${where}`, { line: result.line })];
   }
 
   private countKeys(keys: string, line: number): void {

@@ -1,6 +1,6 @@
 // Duplicates in constant memory per record: each record is remembered as a 64-bit hash of its
-// identity, with its line number, in flat typed arrays (12 bytes a slot at most half full:
-// about 24 bytes a record, 24 MB for a million). At 64 bits, a false "duplicate" needs ~4
+// identity, with its line number and file, in flat typed arrays (16 bytes a slot at most half
+// full: about 32 bytes a record, 32 MB for a million). At 64 bits, a false "duplicate" needs ~4
 // billion records to become likely.
 //
 // The hash is hash.wat's (MurmurHash3's 64-bit mixing, in WebAssembly) over the identity's
@@ -109,40 +109,50 @@ export function identityHash(parts: readonly string[]): [number, number] {
   return h.finish(n);
 }
 
+/** Where a record was first seen: the index of its file among those of the run, and its line. */
+export interface FirstSeen {
+  file: number;
+  line: number;
+}
+
 export class DuplicateSet {
   private hi = new Uint32Array(1024);
   private lo = new Uint32Array(1024);
   /** 0 marks an empty slot; line numbers start at 1. */
   private lines = new Uint32Array(1024);
+  private files = new Uint32Array(1024);
   private size = 0;
 
   /** Remembers the record; returns the line of an earlier one with the same identity. */
   add(parts: readonly string[], line: number): number | undefined {
     const [hi, lo] = identityHash(parts);
-    return this.addHash(hi, lo, line);
+    return this.addHash(hi, lo, line)?.line;
   }
 
-  addHash(hi: number, lo: number, line: number): number | undefined {
+  /** Remembers a record by its hash; returns where an earlier one with the same hash was. */
+  addHash(hi: number, lo: number, line: number, file = 0): FirstSeen | undefined {
     if ((this.size + 1) * 2 > this.lines.length) this.grow();
     const mask = this.lines.length - 1;
     let i = lo & mask;
     while (this.lines[i] !== 0) {
-      if (this.lo[i] === lo && this.hi[i] === hi) return this.lines[i];
+      if (this.lo[i] === lo && this.hi[i] === hi) return { file: this.files[i]!, line: this.lines[i]! };
       i = (i + 1) & mask;
     }
     this.hi[i] = hi;
     this.lo[i] = lo;
     this.lines[i] = line;
+    this.files[i] = file;
     this.size++;
     return undefined;
   }
 
   private grow(): void {
-    const { hi, lo, lines } = this;
+    const { hi, lo, lines, files } = this;
     this.hi = new Uint32Array(lines.length * 2);
     this.lo = new Uint32Array(lines.length * 2);
     this.lines = new Uint32Array(lines.length * 2);
+    this.files = new Uint32Array(lines.length * 2);
     this.size = 0;
-    for (let i = 0; i < lines.length; i++) if (lines[i] !== 0) this.addHash(hi[i]!, lo[i]!, lines[i]!);
+    for (let i = 0; i < lines.length; i++) if (lines[i] !== 0) this.addHash(hi[i]!, lo[i]!, lines[i]!, files[i]!);
   }
 }

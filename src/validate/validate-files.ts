@@ -6,6 +6,7 @@ import { createRedactor, type Redactor, type RedactorOptions } from "../redact.j
 import type { LineResult, LineCheckOptions } from "./check-line.js";
 import { checkBlock } from "./check-block.js";
 import { FileState } from "./file-state.js";
+import { DuplicateSet } from "./hash-set.js";
 import { TokenHistogram } from "./histogram.js";
 import type { LineBlock } from "./line-blocks.js";
 import { codeFilter, type Problem, type ProblemCode } from "./problem.js";
@@ -79,15 +80,18 @@ export async function validateInputs(
   };
   const summary: RunSummary = { files: [], records: 0, errors: 0, warnings: 0, counts: {}, tokens: undefined };
   const tokens = new TokenHistogram();
+  // One set for the run: a record of the second file that is in the first is a duplicate.
+  const run = { seen: new DuplicateSet(), names: inputs.map((i) => i.name) };
   let pool: BlockChecker | undefined;
   try {
-    for (const input of inputs) {
+    for (const [index, input] of inputs.entries()) {
       const minBytes = options.parallelMinBytes ?? (options.tokenizer === "approx" ? PARALLEL_MIN_BYTES : PARALLEL_MIN_BYTES_EXACT_TOKENS);
       const big = (input.size ?? 0) >= minBytes;
       // A ready redactor instance cannot be sent to a worker thread.
       const threads = parallel && options.jobs > 0 && big && !options.redactorInstance;
       const checker = threads ? (pool ??= await parallel(options, local)) : local;
-      const file = await validateInput(input, checker, enabled, reporter, summary);
+      const state = new FileState({ enabled, seen: run.seen, file: index, names: run.names });
+      const file = await validateInput(input, state, checker, reporter, summary);
       tokens.merge(file.tokensHistogram);
       summary.files.push(file.summary);
     }
@@ -111,8 +115,7 @@ export function credentialRedactor(options: RedactorOptions = {}): Redactor {
   return createRedactor({ ...options, emails: false });
 }
 
-async function validateInput(input: ValidateInput, checker: BlockChecker, enabled: ReturnType<typeof codeFilter>, reporter: Reporter, run: RunSummary) {
-  const state = new FileState({ enabled });
+async function validateInput(input: ValidateInput, state: FileState, checker: BlockChecker, reporter: Reporter, run: RunSummary) {
   const file: FileSummary = { file: input.name, format: null, records: 0, errors: 0, warnings: 0, tokens: null };
   const report = (p: Problem) => {
     if (p.severity === "error") file.errors++;

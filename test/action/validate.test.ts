@@ -9,7 +9,8 @@ let copy: ActionCopy;
 const line = (o: Record<string, string>) => JSON.stringify(o);
 const GOOD = line({ instruction: "Write a concise commit message for the following change.", input: "", output: "Set x to two so that the totals add up" });
 const BAD = [
-  GOOD,
+  // Not GOOD itself: with good.jsonl in the same run, that would be a duplicate of its line 1.
+  line({ instruction: "Write a concise commit message for the following change.", input: "", output: "Set y to three so that the counts add up" }),
   '{"instruction": "Write a concise commit message for the following change.", "input": "", "output": "Fix the parser so it reads empty lines",}',
   line({ instruction: "Explain what this function does in the code base.", input: "", output: "TODO: implement" }),
   line({ instruction: "Fix it.", input: "", output: "It reads the file and returns the number of lines in it." }),

@@ -107,6 +107,26 @@ describe("gh-harvest validate", () => {
     assert.equal(code, 1);
   });
 
+  it("reports a record of a later file that an earlier file of the run holds (training data leaking into validation)", async () => {
+    const shared = good();
+    const train = dir.write("train.jsonl", `${line(good())}\n${line(shared)}\n`);
+    const valid = dir.write("valid.jsonl", `${line(good())}\n${line(good())}\n${line(shared)}\n${line(shared)}\n`);
+    const { code, out } = await validate([train, valid]);
+    assert.equal(
+      out,
+      `${valid}:3: error duplicate: same instruction, input and output as ${train}:2\n` +
+        `${valid}:4: error duplicate: same instruction, input and output as ${train}:2\n` +
+        "2 errors, 0 warnings in 6 records (2 files)\n",
+    );
+    assert.equal(code, 1);
+    // The same file twice: every record of the second copy.
+    const twice = await validate([train, train]);
+    assert.equal(twice.out.match(/error duplicate: same instruction, input and output as .*train\.jsonl:\d$/gm)?.length, 2);
+    // Within one file, the earlier line alone names it.
+    const alone = await validate([valid]);
+    assert.match(alone.out, /valid\.jsonl:4: error duplicate: same instruction, input and output as line 3\n/);
+  });
+
   it("exits 0 on warnings alone, and 1 with --strict", async () => {
     const file = dir.write("warn.jsonl", `${line(good({ instruction: "Fix this." }))}\n`);
     assert.equal((await validate([file])).code, 0);
