@@ -2744,7 +2744,7 @@ var require_parse = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input2) {
@@ -2759,11 +2759,11 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote2 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -2840,7 +2840,7 @@ var require_parse = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let escaped = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -2853,10 +2853,10 @@ var require_parse = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote2 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -9888,9 +9888,9 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
+        const quote2 = this.charAt(0);
+        let end = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
           while (end !== -1 && this.buffer[end + 1] === "'")
             end = this.buffer.indexOf("'", end + 2);
         } else {
@@ -45339,7 +45339,7 @@ var RuleFileSchema = external_exports.object({
 function builtinMappingsDir() {
   return join2(packageRoot(), "mappings");
 }
-function loadRuleText(text, displayPath, origin) {
+function loadRuleText(text, displayPath2, origin) {
   const lineCounter = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter, prettyErrors: false });
   const lineOf = (path) => {
@@ -45349,7 +45349,7 @@ function loadRuleText(text, displayPath, origin) {
     return lineCounter.linePos(offset).line;
   };
   const fail = (line, what) => {
-    throw new UsageError(`${displayPath}:${line}: ${what}`);
+    throw new UsageError(`${displayPath2}:${line}: ${what}`);
   };
   const yamlError = doc.errors[0];
   if (yamlError) {
@@ -45702,6 +45702,12 @@ function severityOf(code2) {
 function problem(code2, message, where = {}) {
   return { code: code2, severity: severityOf(code2), message, ...where };
 }
+function quote(text, max = 40) {
+  if (text.length <= max) return JSON.stringify(text);
+  let cut = max - 4;
+  while (cut > 0 && !/\s/.test(text[cut])) cut--;
+  return cut > 0 ? JSON.stringify(`${text.slice(0, cut)} ...`) : `(${withCommas(text.length)} characters)`;
+}
 function codeFilter(ignore = []) {
   if (ignore.length === 0) return () => true;
   const ignored = new Set(ignore);
@@ -45725,7 +45731,7 @@ function placeholderRule(field, out) {
   if (!m2) return;
   const found = m2[0].trim();
   out.push(
-    problem("placeholder", `${field.path} holds the placeholder "${found.length > 40 ? `${found.slice(0, 37)}...` : found}"; write the real text`, {
+    problem("placeholder", `${field.path} holds the placeholder ${quote(found)}; write the real text`, {
       field: field.path,
       offset: field.base + m2.index + (m2[0].length - m2[0].trimStart().length)
     })
@@ -45742,14 +45748,11 @@ function vagueRule(field, out) {
   const words = field.text.toLowerCase().split(/[^a-z']+/).filter(Boolean);
   if (words.length === 0 || words.length > 8 || !words.every((w2) => GENERIC.has(w2))) return;
   out.push(
-    problem("vague-instruction", `the instruction "${clipText(field.text.trim())}" does not say what to change or what a good result is; name the code, the problem and the expected outcome`, {
+    problem("vague-instruction", `the instruction ${quote(field.text.trim(), 60)} does not say what to change or what a good result is; name the code, the problem and the expected outcome`, {
       field: field.path,
       offset: field.base
     })
   );
-}
-function clipText(s) {
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 var ASK = `write|explain|fix|add|create|implement|refactor|describe|summari[sz]e|list|generate|translate|convert|review|rewrite|optimi[sz]e|improve|document|update|remove|delete|rename|find|give|show|tell|compare|design|build|suggest|provide|outline|analy[sz]e|identify|calculate`;
 var LEADING_ASK = new RegExp(`^(?:(?:please|also|then|and|now|finally|next|can you|could you|would you)[ ,]+)*(?:${ASK})\\b`, "i");
@@ -45789,7 +45792,7 @@ function passiveRule(field, out) {
   const m2 = PASSIVE.exec(first);
   if (!m2) return;
   out.push(
-    problem("passive-instruction", `the instruction is in the passive voice ("${m2[0]}"); say who does what, as in "Write ..." or "Fix ..."`, {
+    problem("passive-instruction", `the instruction is in the passive voice (${quote(m2[0])}); say who does what, as in "Write ..." or "Fix ..."`, {
       field: field.path,
       offset: field.base + m2.index
     })
@@ -45892,6 +45895,15 @@ function splitUserTurn(path, content) {
 function isBlank(text) {
   return text.trim().length === 0;
 }
+function displayPath(segments) {
+  const step = (s, first) => typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$-]{0,39}$/.test(s) ? first ? s : `.${s}` : `[${quote(s)}]`;
+  const shown = segments.length > 16 ? [...segments.slice(0, 8), void 0, ...segments.slice(-6)] : segments;
+  let out = "";
+  shown.forEach((s, i) => {
+    out += s === void 0 ? `...(${withCommas(segments.length - 14)} more)...` : step(s, i === 0);
+  });
+  return out === "" ? "(record)" : out;
+}
 function pathOf(segments) {
   let out = "";
   for (const s of segments) {
@@ -45910,59 +45922,78 @@ function typeName(value) {
 }
 
 // src/validate/rules-strings.ts
+var MAX_CLEAN_KEYS = 4096;
 function checkStrings(value, options, out) {
   const secrets = options.enabled("secret");
   const utf82 = options.enabled("invalid-utf8");
   if (!secrets && !utf82) return;
   const path = [];
-  const visit2 = (v2) => {
-    if (typeof v2 === "string") {
-      if (v2.length === 0) return;
-      if (utf82 && !isWellFormed(v2)) loneSurrogate(v2, pathOf(path), out);
-      if (secrets) secretsIn(v2, path, options.redactor, out);
-      return;
-    }
-    if (v2 === null || typeof v2 !== "object") return;
-    if (Array.isArray(v2)) {
-      for (let i = 0; i < v2.length; i++) {
-        path.push(i);
-        visit2(v2[i]);
-        path.pop();
-      }
-      return;
-    }
-    for (const key in v2) {
-      path.push(key);
-      visit2(v2[key]);
-      path.pop();
-    }
+  const check2 = (v2) => {
+    if (v2.length === 0) return;
+    if (utf82 && !isWellFormed(v2)) loneSurrogate(v2, path, out);
+    if (secrets) secretsIn(v2, path, options.redactor, out);
   };
-  visit2(value);
+  const { cleanKeys } = options;
+  const checkKey = (key) => {
+    if (key === "" || cleanKeys?.has(key)) return;
+    const found = secretsIn(key, path, options.redactor, out, "a key of ");
+    if (!found && cleanKeys && cleanKeys.size < MAX_CLEAN_KEYS) cleanKeys.add(key);
+  };
+  if (typeof value === "string") return check2(value);
+  if (value === null || typeof value !== "object") return;
+  const stack = [frameOf(value)];
+  while (stack.length > 0) {
+    const top = stack.at(-1);
+    if (top.next === top.size) {
+      stack.pop();
+      if (stack.length > 0) path.pop();
+      continue;
+    }
+    const i = top.next++;
+    const key = top.keys ? top.keys[i] : i;
+    const child = top.container[key];
+    if (secrets && typeof key === "string") checkKey(key);
+    path.push(key);
+    if (child !== null && typeof child === "object") {
+      stack.push(frameOf(child));
+      continue;
+    }
+    if (typeof child === "string") check2(child);
+    path.pop();
+  }
 }
-function secretsIn(text, path, redactor, out) {
+function frameOf(container) {
+  if (Array.isArray(container)) return { container, keys: void 0, size: container.length, next: 0 };
+  const keys = Object.keys(container);
+  return { container, keys, size: keys.length, next: 0 };
+}
+function secretsIn(text, path, redactor, out, inKey = "") {
   const findings = redactor.scan(text);
-  if (findings.length === 0) return;
+  if (findings.length === 0) return false;
   const field = pathOf(path);
+  const shown = inKey + displayPath(path);
   for (const f3 of findings) {
     out.push(
-      problem("secret", `a credential (${f3.kind}) in ${field} at character ${f3.start + 1}; remove or redact it`, {
+      problem("secret", `a credential (${f3.kind}) in ${shown} at character ${f3.start + 1}; remove or redact it`, {
         field,
         offset: f3.start
       })
     );
   }
+  return true;
 }
 var wellFormed = String.prototype.isWellFormed;
 var LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 function isWellFormed(text) {
   return wellFormed ? wellFormed.call(text) : !LONE.test(text);
 }
-function loneSurrogate(text, field, out) {
+function loneSurrogate(text, path, out) {
+  const field = pathOf(path);
   const m2 = LONE.exec(text);
   const index = m2?.index ?? 0;
   const unit = text.charCodeAt(index).toString(16).toUpperCase();
   out.push(
-    problem("invalid-utf8", `${field} holds a lone surrogate U+${unit} at character ${index + 1}, which is not valid UTF-8 text`, {
+    problem("invalid-utf8", `${displayPath(path)} holds a lone surrogate U+${unit} at character ${index + 1}, which is not valid UTF-8 text`, {
       field,
       offset: index
     })
@@ -46070,11 +46101,11 @@ function chatShape(d2, record2, problems) {
     else if (typeof role !== "string") {
       problems.push(problem("wrong-type", `${at2}.${d2.role} must be a string, not ${typeName(role)}`, { field: `${at2}.${d2.role}` }));
     } else if (!d2.roles.includes(role)) {
-      problems.push(problem("unknown-role", `${at2} has role "${clip(role)}"; expected one of ${d2.roles.join(", ")}`, { field: `${at2}.${d2.role}` }));
+      problems.push(problem("unknown-role", `${at2} has role ${quote(role)}; expected one of ${d2.roles.join(", ")}`, { field: `${at2}.${d2.role}` }));
     }
     if (d2.keys) {
       for (const key of Object.keys(t2)) {
-        if (!d2.keys.has(key)) problems.push(problem("unknown-key", `${at2} has an unknown key "${clip(key)}"`, { field: `${at2}.${key}` }));
+        if (!d2.keys.has(key)) problems.push(problem("unknown-key", `${at2} has an unknown key ${quote(key)}`, { field: `${at2}.${key}` }));
       }
     }
     if (d2 === OPENAI && t2.weight !== void 0 && t2.weight !== 0 && t2.weight !== 1) {
@@ -46086,7 +46117,7 @@ function chatShape(d2, record2, problems) {
     identity.push(checkContent(d2, t2, at2, kind, texts, problems));
   });
   if (lastRole !== d2.assistant) {
-    const last = typeof lastRole === "string" ? ` (the last is "${clip(lastRole)}")` : "";
+    const last = typeof lastRole === "string" ? ` (the last is ${quote(lastRole)})` : "";
     const article3 = /^[aeiou]/.test(d2.assistant) ? "an" : "a";
     problems.push(problem("missing-assistant", `the conversation must end with ${article3} ${d2.assistant} message${last}`, { field: d2.list }));
   }
@@ -46125,9 +46156,6 @@ function checkContent(d2, t2, at2, kind, texts, problems) {
 }
 function isTurnOf(d2, turn) {
   return turn !== null && typeof turn === "object" && (d2.role in turn || d2.content in turn);
-}
-function clip(s) {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }
 
 // src/validate/check-record.ts
@@ -47689,7 +47717,11 @@ function checkLine(text, line, options) {
   const checked = checkRecord(record2, options.format, options);
   for (const p2 of checked.problems) {
     p2.line = line;
-    if (p2.field !== void 0) p2.column = columnOf(source, parsePath(p2.field), p2.offset ?? 0);
+    if (p2.field !== void 0) {
+      const path = parsePath(p2.field);
+      p2.column = columnOf(source, path, p2.offset ?? 0);
+      p2.field = displayPath(path);
+    }
     problems.push(p2);
   }
   const result = {
@@ -47989,7 +48021,7 @@ function difference(common, mine, required2) {
   return `keys differ from most lines: ${parts.join("; ")}`;
 }
 function describeKeys(keys) {
-  const shown = keys.slice(0, 6).map((k2) => JSON.stringify(k2.length > 30 ? `${k2.slice(0, 27)}...` : k2));
+  const shown = keys.slice(0, 6).map((k2) => quote(k2, 30));
   return keys.length > 6 ? `${shown.join(", ")} and ${keys.length - 6} more` : shown.join(", ") || "no keys";
 }
 
@@ -47999,6 +48031,7 @@ var PARALLEL_MIN_BYTES_EXACT_TOKENS = 8 << 20;
 async function validateInputs(inputs, options, reporter, parallel) {
   const enabled = codeFilter(options.ignore);
   const lineOptions = lineCheckOptions(options, await loadTokenCounter(options.tokenizer));
+  const out = redactingReporter(reporter, lineOptions.redactor);
   const local = {
     check: async (block) => {
       const results = checkBlock(block, lineOptions);
@@ -48020,7 +48053,7 @@ async function validateInputs(inputs, options, reporter, parallel) {
       const threads = parallel && options.jobs > 0 && big && !options.redactorInstance;
       const checker = threads ? pool ??= await parallel(options, local) : local;
       const state = new FileState({ enabled, seen: run.seen, file: index, names: run.names });
-      const file2 = await validateInput(input2, state, checker, reporter, summary);
+      const file2 = await validateInput(input2, state, checker, out, summary);
       tokens.merge(file2.tokensHistogram);
       summary.files.push(file2.summary);
     }
@@ -48031,10 +48064,23 @@ async function validateInputs(inputs, options, reporter, parallel) {
   summary.tokens = stats && { ...stats, tokenizer: options.tokenizer, maxTokens: options.maxTokens };
   return summary;
 }
+function redactingReporter(reporter, redactor) {
+  return {
+    get closed() {
+      return reporter.closed;
+    },
+    problem: (file2, p2) => {
+      const field = p2.field === void 0 ? void 0 : redactor.redact(p2.field).text;
+      reporter.problem(file2, { ...p2, message: redactor.redact(p2.message).text, ...field === void 0 ? {} : { field } });
+    },
+    flush: () => reporter.flush(),
+    end: (summary) => reporter.end(summary)
+  };
+}
 function lineCheckOptions(options, countTokens) {
   const { format: format2, maxTokens, tokenizer, wantTokens } = options;
   const redactor = options.redactorInstance ?? credentialRedactor(options.redactor);
-  return { format: format2, maxTokens, tokenizer, wantTokens, countTokens, enabled: codeFilter(options.ignore), redactor };
+  return { format: format2, maxTokens, tokenizer, wantTokens, countTokens, enabled: codeFilter(options.ignore), redactor, cleanKeys: /* @__PURE__ */ new Set() };
 }
 function credentialRedactor(options = {}) {
   return createRedactor({ ...options, emails: false });

@@ -7,7 +7,7 @@ import { identityHash } from "./hash-set.js";
 import { findJsonError } from "./json-syntax.js";
 import { columnOf, parsePath } from "./locate.js";
 import { problem, type Problem } from "./problem.js";
-import { typeName } from "./text-field.js";
+import { displayPath, typeName } from "./text-field.js";
 
 export interface LineCheckOptions extends RecordCheckOptions {
   /** --format; undefined: each line's own keys tell. */
@@ -57,7 +57,12 @@ export function checkLine(text: string, line: number, options: LineCheckOptions)
   const checked = checkRecord(record, options.format, options);
   for (const p of checked.problems) {
     p.line = line;
-    if (p.field !== undefined) p.column = columnOf(source, parsePath(p.field), p.offset ?? 0);
+    if (p.field !== undefined) {
+      const path = parsePath(p.field);
+      p.column = columnOf(source, path, p.offset ?? 0);
+      // As the JSON report shows it: keys that are not plain names quoted, a deep path shortened.
+      p.field = displayPath(path);
+    }
     problems.push(p);
   }
   const result: LineResult = {

@@ -21,6 +21,8 @@ export interface RecordCheckOptions {
   tokenizer: Tokenizer;
   /** Count tokens even when `too-long` is ignored (the JSON report's statistics). */
   wantTokens?: boolean;
+  /** See StringRuleOptions.cleanKeys. */
+  cleanKeys?: Set<string>;
 }
 
 export interface RecordCheck {

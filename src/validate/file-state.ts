@@ -9,7 +9,7 @@ import type { Format } from "../formats.js";
 import type { LineResult } from "./check-line.js";
 import { DuplicateSet } from "./hash-set.js";
 import { TokenHistogram } from "./histogram.js";
-import { problem, type CodeFilter, type Problem } from "./problem.js";
+import { problem, quote, type CodeFilter, type Problem } from "./problem.js";
 
 const REQUIRED: Record<Format, readonly string[]> = {
   alpaca: ["instruction", "output"],
@@ -118,6 +118,6 @@ function difference(common: string[], mine: string[], required: ReadonlySet<stri
 }
 
 function describeKeys(keys: readonly string[]): string {
-  const shown = keys.slice(0, 6).map((k) => JSON.stringify(k.length > 30 ? `${k.slice(0, 27)}...` : k));
+  const shown = keys.slice(0, 6).map((k) => quote(k, 30));
   return keys.length > 6 ? `${shown.join(", ")} and ${keys.length - 6} more` : shown.join(", ") || "no keys";
 }

@@ -62,6 +62,18 @@ export function problem(code: ProblemCode, message: string, where: Omit<Problem,
   return { code, severity: severityOf(code), message, ...where };
 }
 
+/**
+ * Text from the file, for a message: in double quotes and on one line (JSON's escapes), cut
+ * only where it has a blank, so that a credential in it is either whole, for the report's
+ * redaction to find, or absent; longer than `max` with no blank to cut at, its length instead.
+ */
+export function quote(text: string, max = 40): string {
+  if (text.length <= max) return JSON.stringify(text);
+  let cut = max - 4;
+  while (cut > 0 && !/\s/.test(text[cut]!)) cut--;
+  return cut > 0 ? JSON.stringify(`${text.slice(0, cut)} ...`) : `(${withCommas(text.length)} characters)`;
+}
+
 /** Which codes to run and report: everything but --ignore'd ones. */
 export type CodeFilter = (code: ProblemCode) => boolean;
 

@@ -2,7 +2,7 @@
 // place (an error), and instructions that are vague, ask for several things, or hide who
 // does what in the passive voice (warnings). Heuristics: cheap, and tuned to stay quiet on
 // the instructions gh-harvest's own mapping rules write.
-import { problem, type Problem } from "./problem.js";
+import { problem, quote, type Problem } from "./problem.js";
 import type { TextField } from "./text-field.js";
 
 // Fill-in markers of templates and generated datasets. `TODO: implement` counts only as a
@@ -19,7 +19,7 @@ export function placeholderRule(field: TextField, out: Problem[]): void {
   if (!m) return;
   const found = m[0].trim();
   out.push(
-    problem("placeholder", `${field.path} holds the placeholder "${found.length > 40 ? `${found.slice(0, 37)}...` : found}"; write the real text`, {
+    problem("placeholder", `${field.path} holds the placeholder ${quote(found)}; write the real text`, {
       field: field.path,
       offset: field.base + m.index + (m[0].length - m[0].trimStart().length),
     }),
@@ -40,15 +40,11 @@ export function vagueRule(field: TextField, out: Problem[]): void {
   const words = field.text.toLowerCase().split(/[^a-z']+/).filter(Boolean);
   if (words.length === 0 || words.length > 8 || !words.every((w) => GENERIC.has(w))) return;
   out.push(
-    problem("vague-instruction", `the instruction "${clipText(field.text.trim())}" does not say what to change or what a good result is; name the code, the problem and the expected outcome`, {
+    problem("vague-instruction", `the instruction ${quote(field.text.trim(), 60)} does not say what to change or what a good result is; name the code, the problem and the expected outcome`, {
       field: field.path,
       offset: field.base,
     }),
   );
-}
-
-function clipText(s: string): string {
-  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
 }
 
 const ASK = `write|explain|fix|add|create|implement|refactor|describe|summari[sz]e|list|generate|translate|convert|review|rewrite|optimi[sz]e|improve|document|update|remove|delete|rename|find|give|show|tell|compare|design|build|suggest|provide|outline|analy[sz]e|identify|calculate`;
@@ -98,7 +94,7 @@ export function passiveRule(field: TextField, out: Problem[]): void {
   const m = PASSIVE.exec(first);
   if (!m) return;
   out.push(
-    problem("passive-instruction", `the instruction is in the passive voice ("${m[0]}"); say who does what, as in "Write ..." or "Fix ..."`, {
+    problem("passive-instruction", `the instruction is in the passive voice (${quote(m[0])}); say who does what, as in "Write ..." or "Fix ..."`, {
       field: field.path,
       offset: field.base + m.index,
     }),

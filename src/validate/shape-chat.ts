@@ -6,7 +6,7 @@
 // (ShareGPT dumps commonly carry extra keys such as `markdown`).
 import { OPENAI_ROLES, SHAREGPT_ROLES } from "../format-keys.js";
 import { checkMeta, type RecordShape } from "./shape-alpaca.js";
-import { problem, type Problem } from "./problem.js";
+import { problem, quote, type Problem } from "./problem.js";
 import { isBlank, splitUserTurn, typeName, type TextField } from "./text-field.js";
 
 interface Dialect {
@@ -96,11 +96,11 @@ function chatShape(d: Dialect, record: Record<string, unknown>, problems: Proble
     else if (typeof role !== "string") {
       problems.push(problem("wrong-type", `${at}.${d.role} must be a string, not ${typeName(role)}`, { field: `${at}.${d.role}` }));
     } else if (!d.roles.includes(role)) {
-      problems.push(problem("unknown-role", `${at} has role "${clip(role)}"; expected one of ${d.roles.join(", ")}`, { field: `${at}.${d.role}` }));
+      problems.push(problem("unknown-role", `${at} has role ${quote(role)}; expected one of ${d.roles.join(", ")}`, { field: `${at}.${d.role}` }));
     }
     if (d.keys) {
       for (const key of Object.keys(t)) {
-        if (!d.keys.has(key)) problems.push(problem("unknown-key", `${at} has an unknown key "${clip(key)}"`, { field: `${at}.${key}` }));
+        if (!d.keys.has(key)) problems.push(problem("unknown-key", `${at} has an unknown key ${quote(key)}`, { field: `${at}.${key}` }));
       }
     }
     if (d === OPENAI && t.weight !== undefined && t.weight !== 0 && t.weight !== 1) {
@@ -112,7 +112,7 @@ function chatShape(d: Dialect, record: Record<string, unknown>, problems: Proble
     identity.push(checkContent(d, t, at, kind, texts, problems));
   });
   if (lastRole !== d.assistant) {
-    const last = typeof lastRole === "string" ? ` (the last is "${clip(lastRole)}")` : "";
+    const last = typeof lastRole === "string" ? ` (the last is ${quote(lastRole)})` : "";
     const article = /^[aeiou]/.test(d.assistant) ? "an" : "a";
     problems.push(problem("missing-assistant", `the conversation must end with ${article} ${d.assistant} message${last}`, { field: d.list }));
   }
@@ -155,9 +155,4 @@ function checkContent(d: Dialect, t: Record<string, unknown>, at: string, kind: 
 /** An object turn with the dialect's role or content key. */
 function isTurnOf(d: Dialect, turn: unknown): boolean {
   return turn !== null && typeof turn === "object" && (d.role in turn || d.content in turn);
-}
-
-/** Keys and roles come from the file: short, and never a whole value. */
-function clip(s: string): string {
-  return s.length > 40 ? `${s.slice(0, 37)}...` : s;
 }

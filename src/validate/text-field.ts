@@ -1,5 +1,6 @@
 // A record's texts as the content checks see them, whatever the format: which part of the
 // conversation a text is (the ask, the material it is about, the answer) and where it sits.
+import { quote, withCommas } from "./problem.js";
 
 export type TextRole = "instruction" | "input" | "output" | "other";
 
@@ -27,6 +28,21 @@ export function splitUserTurn(path: string, content: string): TextField[] {
 
 export function isBlank(text: string): boolean {
   return text.trim().length === 0;
+}
+
+/**
+ * pathOf for a message: a key that is not a plain name is quoted (`meta["a b"]`, see quote),
+ * and a path deeper than 16 shows its first 8 and last 6 steps.
+ */
+export function displayPath(segments: readonly (string | number)[]): string {
+  const step = (s: string | number, first: boolean) =>
+    typeof s === "number" ? `[${s}]` : /^[A-Za-z_$][\w$-]{0,39}$/.test(s) ? (first ? s : `.${s}`) : `[${quote(s)}]`;
+  const shown = segments.length > 16 ? [...segments.slice(0, 8), undefined, ...segments.slice(-6)] : segments;
+  let out = "";
+  shown.forEach((s, i) => {
+    out += s === undefined ? `...(${withCommas(segments.length - 14)} more)...` : step(s, i === 0);
+  });
+  return out === "" ? "(record)" : out;
 }
 
 /** "messages" + 2 + "content" → "messages[2].content". */

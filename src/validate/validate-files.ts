@@ -68,6 +68,7 @@ export async function validateInputs(
 ): Promise<RunSummary> {
   const enabled = codeFilter(options.ignore);
   const lineOptions = lineCheckOptions(options, await loadTokenCounter(options.tokenizer));
+  const out = redactingReporter(reporter, lineOptions.redactor);
   const local: BlockChecker = {
     check: async (block) => {
       const results = checkBlock(block, lineOptions);
@@ -91,7 +92,7 @@ export async function validateInputs(
       const threads = parallel && options.jobs > 0 && big && !options.redactorInstance;
       const checker = threads ? (pool ??= await parallel(options, local)) : local;
       const state = new FileState({ enabled, seen: run.seen, file: index, names: run.names });
-      const file = await validateInput(input, state, checker, reporter, summary);
+      const file = await validateInput(input, state, checker, out, summary);
       tokens.merge(file.tokensHistogram);
       summary.files.push(file.summary);
     }
@@ -103,11 +104,30 @@ export async function validateInputs(
   return summary;
 }
 
+/**
+ * A message or a field path may quote the file (a key, a role, an instruction): a credential
+ * there leaves as `<REDACTED:kind>`, like everywhere else. Quotes are never cut inside a word
+ * (quote() in problem.ts), so what they hold of a credential is all of it.
+ */
+function redactingReporter(reporter: Reporter, redactor: Redactor): Reporter {
+  return {
+    get closed() {
+      return reporter.closed;
+    },
+    problem: (file, p) => {
+      const field = p.field === undefined ? undefined : redactor.redact(p.field).text;
+      reporter.problem(file, { ...p, message: redactor.redact(p.message).text, ...(field === undefined ? {} : { field }) });
+    },
+    flush: () => reporter.flush(),
+    end: (summary) => reporter.end(summary),
+  };
+}
+
 /** What checkBlock needs, from the engine's plain-data options (also in worker threads). */
 export function lineCheckOptions(options: EngineOptions, countTokens: TokenCounter): LineCheckOptions {
   const { format, maxTokens, tokenizer, wantTokens } = options;
   const redactor = options.redactorInstance ?? credentialRedactor(options.redactor);
-  return { format, maxTokens, tokenizer, wantTokens, countTokens, enabled: codeFilter(options.ignore), redactor };
+  return { format, maxTokens, tokenizer, wantTokens, countTokens, enabled: codeFilter(options.ignore), redactor, cleanKeys: new Set() };
 }
 
 /** The redactor's rules minus personal data: an e-mail address is redacted by a harvest, but it is not a credential. */

@@ -79,6 +79,51 @@ describe("gh-harvest validate", () => {
     assert.match(out, /secret\.jsonl:1: error secret: a credential \([a-z-]+\) in output at character 5/);
   });
 
+  it("never prints a credential the file holds where a message quotes it: a key, a role, a long key", async () => {
+    const chat = (messages: unknown[]) => line({ messages });
+    const lines = [
+      line(good({ meta: { [TOKEN]: "ci" } })), // a key holding a token
+      chat([{ role: "user", content: "Write a haiku about caches." }, { role: TOKEN, content: "Old keys fade away" }]),
+      chat([{ role: "user", content: "Write a haiku about caches.", [TOKEN]: 1 }, { role: "assistant", content: "Old keys fade away" }]),
+      chat([{ role: "user", content: "Write a haiku about caches." }, { role: `assistant ${TOKEN}x`, content: "Old keys" }]),
+    ];
+    const file = dir.write("quoted.jsonl", `${lines.join("\n")}\n`);
+    for (const json of [false, true]) {
+      const { out } = await validate([file], { json });
+      assert.ok(!out.includes(TOKEN.slice(4, 20)), out);
+      assert.match(out, /REDACTED:github-token/);
+    }
+    const { out } = await validate([file]);
+    assert.match(out, new RegExp(`${file}:1: error secret: a credential \\(github-token\\) in a key of meta at character 1`));
+    assert.match(out, /:2: error unknown-role: messages\[1\] has role "<REDACTED:github-token>"/);
+    assert.match(out, /:3: error unknown-key: messages\[0\] has an unknown key "<REDACTED:github-token>"/);
+    // Longer than a quote holds, with a blank: cut at the blank, never inside the token.
+    assert.match(out, /:4: error unknown-role: messages\[1\] has role "assistant \.\.\."/);
+  });
+
+  it("keeps each problem on one line, whatever the file's text holds, and survives JSON nested 100,000 deep", async () => {
+    const deep = 100_000;
+    const nested = `${line(good()).slice(0, -1)},"x":${"[".repeat(deep)}"${TOKEN}"${"]".repeat(deep)}}`;
+    const lines = [
+      line(good({ instruction: "Fix\nthis" })),
+      line({ messages: [{ role: "user", content: "Write a poem about the sea." }, { role: "assis\ntant", content: "Waves." }] }),
+      nested,
+      line(good({ [`a${"b".repeat(60)}`]: 1 })),
+    ];
+    const file = dir.write("lines.jsonl", `${lines.join("\n")}\n`);
+    const { code, out, err } = await validate([file]);
+    assert.equal(err, "");
+    assert.equal(code, 1);
+    const reported = out.trimEnd().split("\n");
+    for (const l of reported.slice(0, -1)) assert.match(l, /^.*lines\.jsonl:\d+: (error|warning) [a-z-]+: /, l);
+    assert.match(reported.at(-1)!, /^\d+ errors, 1 warning in 4 records$/);
+    assert.match(out, /:1: warning vague-instruction: the instruction "Fix\\nthis" does not say/);
+    assert.match(out, /:2: error unknown-role: messages\[1\] has role "assis\\ntant"/);
+    assert.match(out, /:3: error secret: a credential \(github-token\) in x\[0\]\[0\]\[0\]\[0\]\[0\]\[0\]\[0\]\.\.\.\(99,987 more\)\.\.\.\[0\]/);
+    // A key longer than a quote holds, with no blank to cut at: its length.
+    assert.match(out, /:4: error inconsistent-fields: keys differ from most lines: extra \(61 characters\)/);
+  });
+
   it("gives the byte offset of invalid UTF-8 and still checks the rest of the line", async () => {
     const head = Buffer.from(`${line(good())}\n`);
     const bad = Buffer.concat([Buffer.from('{"instruction": "Fix this.", "output": "caf'), Buffer.from([0xe9]), Buffer.from(' au lait"}\n')]);
