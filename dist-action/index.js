@@ -46126,7 +46126,7 @@ function chatShape(d2, record2, problems) {
 function checkContent(d2, t2, at2, kind, texts, problems) {
   const path = `${at2}.${d2.content}`;
   const content = t2[d2.content];
-  const calls = kind === "output" && d2.calls.some((k2) => t2[k2] !== void 0 && t2[k2] !== null);
+  const calls = kind === "output" && d2.calls.some((k2) => Array.isArray(t2[k2]) ? t2[k2].length > 0 : t2[k2] !== void 0 && t2[k2] !== null);
   if (content === void 0 || content === null) {
     if (calls) return JSON.stringify(d2.calls.map((k2) => t2[k2]));
     if (content === void 0) problems.push(problem("missing-field", `${at2} has no "${d2.content}"`, { field: path }));

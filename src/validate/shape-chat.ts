@@ -123,7 +123,8 @@ function chatShape(d: Dialect, record: Record<string, unknown>, problems: Proble
 function checkContent(d: Dialect, t: Record<string, unknown>, at: string, kind: string, texts: TextField[], problems: Problem[]): string {
   const path = `${at}.${d.content}`;
   const content = t[d.content];
-  const calls = kind === "output" && d.calls.some((k) => t[k] !== undefined && t[k] !== null);
+  // An empty tool_calls list calls nothing: the turn then needs its content.
+  const calls = kind === "output" && d.calls.some((k) => (Array.isArray(t[k]) ? (t[k] as unknown[]).length > 0 : t[k] !== undefined && t[k] !== null));
   if (content === undefined || content === null) {
     if (calls) return JSON.stringify(d.calls.map((k) => t[k]));
     if (content === undefined) problems.push(problem("missing-field", `${at} has no "${d.content}"`, { field: path }));

@@ -85,6 +85,7 @@ export function openaiCases(): Case[] {
     { text: chat([user("Write a haiku about caching layers.")]), codes: ["missing-assistant"] },
     { text: chat([user("Write a haiku about caching layers."), assistant(42)]), codes: ["wrong-type"] },
     { text: chat([]), codes: ["empty-field"] },
+    { text: chat([user("Look up the latest release of the widgets repository."), { role: "assistant", content: null, tool_calls: [] }]), codes: ["wrong-type"] },
     { text: chat([{ from: "human", value: "Write a haiku about caching layers." }, { from: "gpt", value: "Old keys fade away" }]), codes: ["missing-field"] },
     { text: chat([user("Summarize the release notes for version 2."), { ...assistant("Version 2 adds a cache."), weight: 2 }]), codes: ["wrong-type"] },
   ];
