@@ -45936,7 +45936,7 @@ function checkStrings(value, options, out) {
   const { cleanKeys } = options;
   const checkKey = (key) => {
     if (key === "" || cleanKeys?.has(key)) return;
-    const found = secretsIn(key, path, options.redactor, out, "a key of ");
+    const found = secretsIn(key, path, options.redactor, out, true);
     if (!found && cleanKeys && cleanKeys.size < MAX_CLEAN_KEYS) cleanKeys.add(key);
   };
   if (typeof value === "string") return check2(value);
@@ -45967,11 +45967,11 @@ function frameOf(container) {
   const keys = Object.keys(container);
   return { container, keys, size: keys.length, next: 0 };
 }
-function secretsIn(text, path, redactor, out, inKey = "") {
+function secretsIn(text, path, redactor, out, inKey = false) {
   const findings = redactor.scan(text);
   if (findings.length === 0) return false;
-  const field = pathOf(path);
-  const shown = inKey + displayPath(path);
+  const field = path.length > 0 ? pathOf(path) : void 0;
+  const shown = !inKey ? displayPath(path) : path.length > 0 ? `a key of ${displayPath(path)}` : "a key of the record";
   for (const f3 of findings) {
     out.push(
       problem("secret", `a credential (${f3.kind}) in ${shown} at character ${f3.start + 1}; remove or redact it`, {

@@ -33,7 +33,7 @@ export function checkStrings(value: unknown, options: StringRuleOptions, out: Pr
   const { cleanKeys } = options;
   const checkKey = (key: string): void => {
     if (key === "" || cleanKeys?.has(key)) return;
-    const found = secretsIn(key, path, options.redactor, out, "a key of ");
+    const found = secretsIn(key, path, options.redactor, out, true);
     if (!found && cleanKeys && cleanKeys.size < MAX_CLEAN_KEYS) cleanKeys.add(key);
   };
   if (typeof value === "string") return check(value);
@@ -76,12 +76,13 @@ function frameOf(container: object): Frame {
   return { container, keys, size: keys.length, next: 0 };
 }
 
-/** Reports the credentials in the text (of the string at `path`, or of a key of it); true if any. */
-function secretsIn(text: string, path: readonly (string | number)[], redactor: Redactor, out: Problem[], inKey = ""): boolean {
+/** Reports the credentials in the text (the string at `path`, or a key of the object there); true if any. */
+function secretsIn(text: string, path: readonly (string | number)[], redactor: Redactor, out: Problem[], inKey = false): boolean {
   const findings = redactor.scan(text);
   if (findings.length === 0) return false;
-  const field = pathOf(path);
-  const shown = inKey + displayPath(path);
+  // A key is placed at its object (the column of its "{"); a key of the record, at the line.
+  const field = path.length > 0 ? pathOf(path) : undefined;
+  const shown = !inKey ? displayPath(path) : path.length > 0 ? `a key of ${displayPath(path)}` : "a key of the record";
   for (const f of findings) {
     out.push(
       problem("secret", `a credential (${f.kind}) in ${shown} at character ${f.start + 1}; remove or redact it`, {

@@ -86,6 +86,7 @@ describe("gh-harvest validate", () => {
       chat([{ role: "user", content: "Write a haiku about caches." }, { role: TOKEN, content: "Old keys fade away" }]),
       chat([{ role: "user", content: "Write a haiku about caches.", [TOKEN]: 1 }, { role: "assistant", content: "Old keys fade away" }]),
       chat([{ role: "user", content: "Write a haiku about caches." }, { role: `assistant ${TOKEN}x`, content: "Old keys" }]),
+      line({ ...good(), [TOKEN]: true }),
     ];
     const file = dir.write("quoted.jsonl", `${lines.join("\n")}\n`);
     for (const json of [false, true]) {
@@ -99,6 +100,7 @@ describe("gh-harvest validate", () => {
     assert.match(out, /:3: error unknown-key: messages\[0\] has an unknown key "<REDACTED:github-token>"/);
     // Longer than a quote holds, with a blank: cut at the blank, never inside the token.
     assert.match(out, /:4: error unknown-role: messages\[1\] has role "assistant \.\.\."/);
+    assert.match(out, /:5: error secret: a credential \(github-token\) in a key of the record at character 1/);
   });
 
   it("keeps each problem on one line, whatever the file's text holds, and survives JSON nested 100,000 deep", async () => {
