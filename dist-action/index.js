@@ -45546,7 +45546,7 @@ async function harvest(source, options, deps) {
     if (deps.signal.aborted) throw new RunError("interrupted; no output was written");
     for (const sink of sinks) await sink.commit();
     await source.afterWrite?.(summary);
-    deps.log.info(describeSummary(summary, options));
+    deps.log.info(describeSummary(summary, { ...options, state: source.stateFile }));
     return summary;
   } catch (error62) {
     for (const sink of sinks) await sink.abort();
@@ -45587,6 +45587,9 @@ function describeSummary(summary, options) {
     lines.push(`  rejected ${summary.rejected} by validation${options.rejects ? ` (see ${options.rejects})` : " (--rejects FILE keeps them)"}`);
   }
   if (Object.keys(summary.redacted).length > 0) lines.push(`  redacted: ${counts(summary.redacted)}`);
+  if (summary.limitReached && options.state) {
+    lines.push(`  ${options.state} not updated: --limit stopped the run before it read everything, so the next run starts from the same point`);
+  }
   return lines.join("\n");
 }
 
@@ -46415,6 +46418,7 @@ async function runLocal(paths, options, ctx) {
       {
         produces: ["commit"],
         records: (ectx) => chain(repos.map((r2) => r2.extractor), ectx),
+        stateFile: options.state,
         async afterWrite(summary) {
           if (!options.state || !state || summary.limitReached) return;
           repos.forEach((r2, i) => {
@@ -47472,6 +47476,7 @@ async function runRepo(targets, options, ctx) {
       {
         produces: ALL_KINDS,
         records,
+        stateFile: options.state,
         async afterWrite(summary2) {
           if (!options.state || !state || summary2.limitReached) return;
           for (const run of runs) state.sources[run.key] = { ...run.saved, watermarks: run.seen, etags: run.etags.touched() };

@@ -101,6 +101,7 @@ export async function runRepo(targets: readonly string[], options: RepoOptions, 
       {
         produces: ALL_KINDS,
         records,
+        stateFile: options.state,
         async afterWrite(summary) {
           // A run cut short by --limit did not list everything up to what it saw. Only the
           // ETags this run used are kept: list URLs carry the watermark, so older ones

@@ -58,6 +58,8 @@ export interface HarvestSource {
   records(ctx: ExtractContext, rules: readonly Rule[]): AsyncIterable<SourceRecord>;
   /** Called after the output was written, to advance the --state file. */
   afterWrite?(summary: RunSummary): Promise<void>;
+  /** The --state file afterWrite advances: the summary says when --limit kept it as it was. */
+  stateFile?: string;
 }
 
 export async function harvest(source: HarvestSource, options: HarvestOptions, deps: HarvestDeps): Promise<RunSummary> {
@@ -85,7 +87,7 @@ export async function harvest(source: HarvestSource, options: HarvestOptions, de
     if (deps.signal.aborted) throw new RunError("interrupted; no output was written");
     for (const sink of sinks) await sink.commit();
     await source.afterWrite?.(summary);
-    deps.log.info(describeSummary(summary, options));
+    deps.log.info(describeSummary(summary, { ...options, state: source.stateFile }));
     return summary;
   } catch (error) {
     for (const sink of sinks) await sink.abort();
@@ -122,7 +124,7 @@ const counts = (record: Record<string, number>) =>
     .map(([k, n]) => `${k} ${n}`)
     .join(", ");
 
-export function describeSummary(summary: RunSummary, options: Pick<HarvestOptions, "out" | "rejects">): string {
+export function describeSummary(summary: RunSummary, options: Pick<HarvestOptions, "out" | "rejects"> & { state?: string }): string {
   const where = options.out === "-" ? "stdout" : options.out;
   const lines = [
     `gh-harvest: wrote ${summary.written} record${summary.written === 1 ? "" : "s"} to ${where}` +
@@ -135,5 +137,10 @@ export function describeSummary(summary: RunSummary, options: Pick<HarvestOption
     lines.push(`  rejected ${summary.rejected} by validation${options.rejects ? ` (see ${options.rejects})` : " (--rejects FILE keeps them)"}`);
   }
   if (Object.keys(summary.redacted).length > 0) lines.push(`  redacted: ${counts(summary.redacted)}`);
+  // Saving it would skip what the limit left unread; not saying so would let a scheduled run
+  // with --limit harvest the same items forever without anyone knowing why.
+  if (summary.limitReached && options.state) {
+    lines.push(`  ${options.state} not updated: --limit stopped the run before it read everything, so the next run starts from the same point`);
+  }
   return lines.join("\n");
 }

@@ -34,6 +34,7 @@ export async function runLocal(paths: readonly string[], options: LocalOptions, 
       {
         produces: ["commit"],
         records: (ectx) => chain(repos.map((r) => r.extractor), ectx),
+        stateFile: options.state,
         async afterWrite(summary) {
           // A run cut short by --limit has not seen every commit up to the watermark.
           if (!options.state || !state || summary.limitReached) return;

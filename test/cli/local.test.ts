@@ -85,6 +85,18 @@ describe("gh-harvest local", () => {
     assert.equal(lines(file).length, 3);
   });
 
+  it("says that --state was not updated when --limit cut the run short, and leaves it as it was", async () => {
+    const file = join(out, "limited.jsonl");
+    const state = join(out, "limited-state.json");
+    const cut = await runCli(["local", repo.dir, "-o", file, "--state", state, "--limit", "1"]);
+    assert.equal(cut.code, 0, cut.stderr);
+    assert.match(cut.stderr, /\(--limit reached\)\n.*limited-state\.json not updated: --limit stopped the run before it read everything/);
+    assert.equal(existsSync(state), false);
+    const whole = await runCli(["local", repo.dir, "-o", file, "--state", state]);
+    assert.doesNotMatch(whole.stderr, /not updated/);
+    assert.equal(existsSync(state), true);
+  });
+
   it("leaves the previous output untouched when a run fails on bad input", async () => {
     const file = join(out, "kept.jsonl");
     writeFileSync(file, "previous\n");
