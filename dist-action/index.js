@@ -382,7 +382,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run, free) {
+        async doExecute(chained, clearGlobalState, run2, free) {
           var error62, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -402,10 +402,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error62 = error1;
-            return this._onFailure(error62, eventInfo, clearGlobalState, run, free);
+            return this._onFailure(error62, eventInfo, clearGlobalState, run2, free);
           }
         }
-        doExpire(clearGlobalState, run, free) {
+        doExpire(clearGlobalState, run2, free) {
           var error62, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -413,9 +413,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error62 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error62, eventInfo, clearGlobalState, run, free);
+          return this._onFailure(error62, eventInfo, clearGlobalState, run2, free);
         }
-        async _onFailure(error62, eventInfo, clearGlobalState, run, free) {
+        async _onFailure(error62, eventInfo, clearGlobalState, run2, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error62, eventInfo);
@@ -423,7 +423,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run(retryAfter);
+              return run2(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -1061,17 +1061,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run;
+            var clearGlobalState, free, run2;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run = this._run.bind(this, index, job);
+            run2 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run, free);
+                return job.doExecute(this._limiter, clearGlobalState, run2, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run, free);
+                return job.doExpire(clearGlobalState, run2, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -23338,23 +23338,23 @@ async function repositoryRoot(git, path) {
 }
 function openRepository(git, root, { gitBinary, sinceAsFilter }) {
   const name = basename(root).replace(/\.git$/, "") || basename(dirname(root));
-  const run = async (args) => (await git.raw(args)).trim();
+  const run2 = async (args) => (await git.raw(args)).trim();
   const resolveOne = async (revision) => {
     if (revision.startsWith("-") && !PSEUDO_REVISIONS.has(revision)) {
       throw new GitError(`${root}: "${revision}" is not a revision`, { exitCode: 2 });
     }
     let names;
     try {
-      names = (await run(["rev-parse", revision, "--"])).split("\n").filter((l3) => l3 !== "" && l3 !== "--");
+      names = (await run2(["rev-parse", revision, "--"])).split("\n").filter((l3) => l3 !== "" && l3 !== "--");
       if (names.length === 0) return [];
-      const peeled = await run(["rev-parse", ...names.map((n2) => `${n2.replace(/^\^/, "")}^{commit}`)]);
+      const peeled = await run2(["rev-parse", ...names.map((n2) => `${n2.replace(/^\^/, "")}^{commit}`)]);
       return peeled.split("\n").map((sha, i) => names[i].startsWith("^") ? `^${sha}` : sha);
     } catch (error62) {
       if (await isEmpty()) throw new GitError(`${root}: the repository has no commits yet`, { exitCode: 2 });
       throw new GitError(`${root}: unknown revision "${revision}"`, { exitCode: 2, cause: error62 });
     }
   };
-  const isEmpty = async () => await run(["rev-list", "-n", "1", "--all"]).catch(() => "") === "";
+  const isEmpty = async () => await run2(["rev-list", "-n", "1", "--all"]).catch(() => "") === "";
   return {
     root,
     name,
@@ -23371,7 +23371,7 @@ function openRepository(git, root, { gitBinary, sinceAsFilter }) {
     },
     async newestCommitSha(revisions) {
       if (revisions.include.length === 0) return void 0;
-      const sha = await run(["rev-list", "-n", "1", ...revisionArgs(revisions)]);
+      const sha = await run2(["rev-list", "-n", "1", ...revisionArgs(revisions)]);
       return sha === "" ? void 0 : sha;
     },
     async *commits(options) {
@@ -42897,7 +42897,7 @@ function visit(schema, fnOrHandlers) {
     return h3 ? h3(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run(s) {
+  function run2(s) {
     const cached2 = cache.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -42923,21 +42923,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k2 of keys) {
-          const mapped = run(oldShape[k2]);
+          const mapped = run2(oldShape[k2]);
           if (mapped !== oldShape[k2])
             changed = true;
           newShape[k2] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run(def.catchall);
+          newCatchall = run2(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run(def.element);
+        const mapped = run2(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -42945,14 +42945,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run(item);
+          const mapped = run2(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run(def.rest);
+          newRest = run2(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -42960,12 +42960,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run(def.keyType);
-        const newVal = run(def.valueType);
+        const newKey = run2(def.keyType);
+        const newVal = run2(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run(def.valueType);
+        const newVal = run2(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -42973,7 +42973,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run(opt);
+          const mapped = run2(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -42981,8 +42981,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run(def.left);
-        const newRight = run(def.right);
+        const newLeft = run2(def.left);
+        const newRight = run2(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -42994,23 +42994,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run(def.innerType);
+        const newInner = run2(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run(def.in);
-        const newOut = run(def.out);
+        const newIn = run2(def.in);
+        const newOut = run2(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run(def.input);
-        const newOutput = run(def.output);
+        const newInput = run2(def.input);
+        const newOutput = run2(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run(original()) });
+        return clone(s, { ...rest, getter: () => run2(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -43041,7 +43041,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run(schema);
+  return run2(schema);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
@@ -44047,8 +44047,11 @@ var TOKEN_RULES = [
   )
 ];
 var TWILIO_SID = /\b(?:SK|AC)[0-9a-f]{32}\b/y;
+var TWILIO_PREFIXES = [["K", 83], ["C", 65]];
+var TWILIO_SID_LENGTH = 34;
 function* findTwilioSids(text) {
-  for (const [second, first] of [["K", 83], ["C", 65]]) {
+  if (text.length < TWILIO_SID_LENGTH) return;
+  for (const [second, first] of TWILIO_PREFIXES) {
     for (let i = text.indexOf(second, 1); i !== -1; i = text.indexOf(second, i + 1)) {
       if (text.charCodeAt(i - 1) !== first || !isLowerHex(text.charCodeAt(i + 1))) continue;
       TWILIO_SID.lastIndex = i - 1;
@@ -44268,23 +44271,30 @@ function createScanner(rules) {
   rules.forEach((rule, i) => {
     for (const k2 of new Set(rule.keywords.map((w2) => w2.toLowerCase()))) rulesOf[keywords.indexOf(k2)].push(i);
   });
+  const everywhere = compiled2.filter(({ rule }) => rule.keywords.length === 0);
   return (text) => {
     if (text.length === 0) return [];
-    const hitsOf = new Array(rules.length);
-    for (const hit of findKeywords(text)) {
-      for (const i of rulesOf[hit.keyword]) (hitsOf[i] ??= []).push(hit);
-    }
+    const found = findKeywords(text);
     const candidates = [];
-    for (let i = 0; i < compiled2.length; i++) {
-      const { rule, pattern } = compiled2[i];
-      const hits = hitsOf[i];
-      if (rule.keywords.length > 0 && hits === void 0) continue;
-      if (!pattern) addSpans(rule, rule.find?.(text) ?? [], candidates);
-      else if (hits === void 0) addMatches(rule, pattern, text, 0, candidates);
-      else addLineMatches(rule, pattern, text, hits, candidates);
+    if (found.length === 0) {
+      for (const { rule, pattern } of everywhere) run(rule, pattern, text, void 0, candidates);
+    } else {
+      const hitsOf = new Array(rules.length);
+      for (const hit of found) {
+        for (const i of rulesOf[hit.keyword]) (hitsOf[i] ??= []).push(hit);
+      }
+      for (let i = 0; i < compiled2.length; i++) {
+        const { rule, pattern } = compiled2[i];
+        if (rule.keywords.length === 0 || hitsOf[i] !== void 0) run(rule, pattern, text, hitsOf[i], candidates);
+      }
     }
     return candidates.length === 0 ? [] : merge3(withoutMarkers(candidates, text));
   };
+}
+function run(rule, pattern, text, hits, out) {
+  if (!pattern) addSpans(rule, rule.find?.(text) ?? [], out);
+  else if (hits === void 0) addMatches(rule, pattern, text, 0, out);
+  else addLineMatches(rule, pattern, text, hits, out);
 }
 function addSpans(rule, spans, out) {
   for (const s of spans) if (s.end > s.start) out.push({ kind: rule.kind, start: s.start, end: s.end, priority: rule.priority });
@@ -47452,20 +47462,20 @@ async function runRepo(targets, options, ctx) {
     const client = connect(apiUrl, ctx, deps.log);
     async function* records(ectx, rules) {
       const checkoutDiff = repository ? localDiffs(repository, ectx) : void 0;
-      for (const run of runs) {
+      for (const run2 of runs) {
         yield* repoSources(
           {
             client,
-            owner: run.owner,
-            repo: run.repo,
+            owner: run2.owner,
+            repo: run2.repo,
             kinds: kindsOf(rules),
-            updatedAfter: run.saved?.watermarks,
-            etags: run.etags,
+            updatedAfter: run2.saved?.watermarks,
+            etags: run2.etags,
             checkoutDiff,
             includeBots: options.includeBots,
             onSeen: (kind, updatedAt) => {
-              const before = run.seen[kind];
-              if (!before || Date.parse(updatedAt) > Date.parse(before)) run.seen[kind] = updatedAt;
+              const before = run2.seen[kind];
+              if (!before || Date.parse(updatedAt) > Date.parse(before)) run2.seen[kind] = updatedAt;
             }
           },
           ectx
@@ -47479,7 +47489,7 @@ async function runRepo(targets, options, ctx) {
         stateFile: options.state,
         async afterWrite(summary2) {
           if (!options.state || !state || summary2.limitReached) return;
-          for (const run of runs) state.sources[run.key] = { ...run.saved, watermarks: run.seen, etags: run.etags.touched() };
+          for (const run2 of runs) state.sources[run2.key] = { ...run2.saved, watermarks: run2.seen, etags: run2.etags.touched() };
           await saveState(options.state, state);
         }
       },
@@ -48049,7 +48059,7 @@ async function validateInputs(inputs, options, reporter, parallel) {
   };
   const summary = { files: [], records: 0, errors: 0, warnings: 0, counts: {}, tokens: void 0 };
   const tokens = new TokenHistogram();
-  const run = { seen: new DuplicateSet(), names: inputs.map((i) => i.name) };
+  const run2 = { seen: new DuplicateSet(), names: inputs.map((i) => i.name) };
   let pool;
   try {
     for (const [index, input2] of inputs.entries()) {
@@ -48057,7 +48067,7 @@ async function validateInputs(inputs, options, reporter, parallel) {
       const big = (input2.size ?? 0) >= minBytes;
       const threads = parallel && options.jobs > 0 && big && !options.redactorInstance;
       const checker = threads ? pool ??= await parallel(options, local) : local;
-      const state = new FileState({ enabled, seen: run.seen, file: index, names: run.names });
+      const state = new FileState({ enabled, seen: run2.seen, file: index, names: run2.names });
       const file2 = await validateInput(input2, state, checker, out, summary);
       tokens.merge(file2.tokensHistogram);
       summary.files.push(file2.summary);
@@ -48090,12 +48100,12 @@ function lineCheckOptions(options, countTokens) {
 function credentialRedactor(options = {}) {
   return createRedactor({ ...options, emails: false });
 }
-async function validateInput(input2, state, checker, reporter, run) {
+async function validateInput(input2, state, checker, reporter, run2) {
   const file2 = { file: input2.name, format: null, records: 0, errors: 0, warnings: 0, tokens: null };
   const report = (p2) => {
     if (p2.severity === "error") file2.errors++;
     else file2.warnings++;
-    run.counts[p2.code] = (run.counts[p2.code] ?? 0) + 1;
+    run2.counts[p2.code] = (run2.counts[p2.code] ?? 0) + 1;
     reporter.problem(input2.name, p2);
   };
   const fold2 = async (results) => {
@@ -48120,9 +48130,9 @@ async function validateInput(input2, state, checker, reporter, run) {
   file2.records = state.records;
   file2.format = state.format ?? null;
   file2.tokens = state.tokens.stats() ?? null;
-  run.records += file2.records;
-  run.errors += file2.errors;
-  run.warnings += file2.warnings;
+  run2.records += file2.records;
+  run2.errors += file2.errors;
+  run2.warnings += file2.warnings;
   await reporter.flush();
   return { summary: file2, tokensHistogram: state.tokens };
 }

@@ -111,10 +111,15 @@ export const TOKEN_RULES: readonly Rule[] = [
 
 const TWILIO_SID = /\b(?:SK|AC)[0-9a-f]{32}\b/y;
 
+/** The second letter of a SID's prefix, and the first letter's code: SK, AC. */
+const TWILIO_PREFIXES = [["K", 83], ["C", 65]] as const;
+const TWILIO_SID_LENGTH = 34;
+
 // The pattern, tried only where an upper-case "K" or "C" (rare in code, and found by indexOf,
 // which is faster than irregexp on the pattern) follows "S" or "A" and precedes a hex digit.
 function* findTwilioSids(text: string): Iterable<Span> {
-  for (const [second, first] of [["K", 83], ["C", 65]] as const) {
+  if (text.length < TWILIO_SID_LENGTH) return;
+  for (const [second, first] of TWILIO_PREFIXES) {
     for (let i = text.indexOf(second, 1); i !== -1; i = text.indexOf(second, i + 1)) {
       if (text.charCodeAt(i - 1) !== first || !isLowerHex(text.charCodeAt(i + 1))) continue;
       TWILIO_SID.lastIndex = i - 1;

@@ -41,23 +41,33 @@ export function createScanner(rules: readonly Rule[]): (text: string) => Scanned
   rules.forEach((rule, i) => {
     for (const k of new Set(rule.keywords.map((w) => w.toLowerCase()))) rulesOf[keywords.indexOf(k)]!.push(i);
   });
+  // Most texts hold no keyword (ids, names, short messages): they run only these.
+  const everywhere = compiled.filter(({ rule }) => rule.keywords.length === 0);
   return (text) => {
     if (text.length === 0) return [];
-    const hitsOf: (KeywordHit[] | undefined)[] = new Array(rules.length);
-    for (const hit of findKeywords(text)) {
-      for (const i of rulesOf[hit.keyword]!) (hitsOf[i] ??= []).push(hit);
-    }
+    const found = findKeywords(text);
     const candidates: Candidate[] = [];
-    for (let i = 0; i < compiled.length; i++) {
-      const { rule, pattern } = compiled[i]!;
-      const hits = hitsOf[i];
-      if (rule.keywords.length > 0 && hits === undefined) continue;
-      if (!pattern) addSpans(rule, rule.find?.(text) ?? [], candidates);
-      else if (hits === undefined) addMatches(rule, pattern, text, 0, candidates);
-      else addLineMatches(rule, pattern, text, hits, candidates);
+    if (found.length === 0) {
+      for (const { rule, pattern } of everywhere) run(rule, pattern, text, undefined, candidates);
+    } else {
+      const hitsOf: (KeywordHit[] | undefined)[] = new Array(rules.length);
+      for (const hit of found) {
+        for (const i of rulesOf[hit.keyword]!) (hitsOf[i] ??= []).push(hit);
+      }
+      for (let i = 0; i < compiled.length; i++) {
+        const { rule, pattern } = compiled[i]!;
+        if (rule.keywords.length === 0 || hitsOf[i] !== undefined) run(rule, pattern, text, hitsOf[i], candidates);
+      }
     }
     return candidates.length === 0 ? [] : merge(withoutMarkers(candidates, text));
   };
+}
+
+/** One rule over the text: its finder, its pattern everywhere (no keywords), or its pattern on the lines of its keyword hits. */
+function run(rule: Rule, pattern: RegExp | undefined, text: string, hits: KeywordHit[] | undefined, out: Candidate[]): void {
+  if (!pattern) addSpans(rule, rule.find?.(text) ?? [], out);
+  else if (hits === undefined) addMatches(rule, pattern, text, 0, out);
+  else addLineMatches(rule, pattern, text, hits, out);
 }
 
 function addSpans(rule: Rule, spans: Iterable<Span>, out: Candidate[]): void {
