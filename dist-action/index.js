@@ -44825,6 +44825,7 @@ function applyRule(rule, record2) {
 }
 
 // src/pipeline.ts
+var SECRET_POLICIES = ["redact", "drop", "fail"];
 var TEXT_FIELDS = ["instruction", "input", "output"];
 async function runPipeline(records, options, deps) {
   const summary = { scanned: 0, written: 0, byMapping: {}, skipped: {}, rejected: 0, redacted: {}, limitReached: false };
@@ -48474,6 +48475,12 @@ function isoDate(value) {
   }
   return date5;
 }
+function secretPolicy(value) {
+  if (!SECRET_POLICIES.includes(value)) {
+    throw new InvalidArgumentError(`expected one of ${SECRET_POLICIES.join(", ")}, got "${value}"`);
+  }
+  return value;
+}
 var matchPattern = asArgumentError(parseMatchPattern);
 var languageList = asArgumentError(parseLanguages);
 
@@ -48488,6 +48495,12 @@ var INPUT_DEFAULTS = {
   since: "",
   state: "",
   append: "false",
+  limit: "",
+  include: "",
+  exclude: "",
+  "max-diff-lines": String(HARVEST_DEFAULTS.maxDiffLines),
+  "include-bots": "false",
+  "on-secret": HARVEST_DEFAULTS.onSecret,
   checkout: "",
   token: "",
   "api-url": "",
@@ -48541,6 +48554,13 @@ function getFormat(env) {
 }
 function getPositiveInt(env, name) {
   return parsed(name, getInput(env, name), positiveInt);
+}
+function getOptionalPositiveInt(env, name) {
+  const value = getInput(env, name);
+  return value === "" ? void 0 : parsed(name, value, positiveInt);
+}
+function getSecretPolicy(env) {
+  return parsed("on-secret", getInput(env, "on-secret"), secretPolicy);
 }
 function getDate(env, name) {
   const value = getInput(env, name);
@@ -48747,12 +48767,13 @@ async function harvestOptions(env) {
     mapping: getList(env, "mappings", "commas"),
     format: getFormat(env) ?? HARVEST_DEFAULTS.format,
     since: getDate(env, "since"),
-    include: [],
-    exclude: [],
-    maxDiffLines: HARVEST_DEFAULTS.maxDiffLines,
+    include: getList(env, "include", "commas"),
+    exclude: getList(env, "exclude", "commas"),
+    maxDiffLines: getPositiveInt(env, "max-diff-lines"),
+    limit: getOptionalPositiveInt(env, "limit"),
     append: getBoolean(env, "append"),
-    includeBots: false,
-    onSecret: HARVEST_DEFAULTS.onSecret,
+    includeBots: getBoolean(env, "include-bots"),
+    onSecret: getSecretPolicy(env),
     state: getInput(env, "state") || void 0,
     redactPatterns: []
   };

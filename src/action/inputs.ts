@@ -2,7 +2,9 @@
 // variables, the name upper-cased with spaces as underscores and dashes kept
 // (INPUT_API-URL). A missing or empty input takes its default here too, so the action
 // behaves the same when run by hand; action.yml states the same defaults.
-import { format, isoDate, positiveInt } from "../cli-options.js";
+import { format, isoDate, positiveInt, secretPolicy } from "../cli-options.js";
+import { HARVEST_DEFAULTS } from "../harvest-defaults.js";
+import type { SecretPolicy } from "../pipeline.js";
 import { UsageError } from "../errors.js";
 import type { Format } from "../formats.js";
 
@@ -19,6 +21,12 @@ export const INPUT_DEFAULTS = {
   since: "",
   state: "",
   append: "false",
+  limit: "",
+  include: "",
+  exclude: "",
+  "max-diff-lines": String(HARVEST_DEFAULTS.maxDiffLines),
+  "include-bots": "false",
+  "on-secret": HARVEST_DEFAULTS.onSecret,
   checkout: "",
   token: "",
   "api-url": "",
@@ -89,6 +97,16 @@ export function getFormat(env: Env): Format | undefined {
 
 export function getPositiveInt(env: Env, name: InputName): number {
   return parsed(name, getInput(env, name), positiveInt);
+}
+
+/** A positive whole number, or undefined when the input is empty (limit). */
+export function getOptionalPositiveInt(env: Env, name: InputName): number | undefined {
+  const value = getInput(env, name);
+  return value === "" ? undefined : parsed(name, value, positiveInt);
+}
+
+export function getSecretPolicy(env: Env): SecretPolicy {
+  return parsed("on-secret", getInput(env, "on-secret"), secretPolicy);
 }
 
 /** Like the CLI's --since: a bare date is midnight UTC. */

@@ -14,7 +14,18 @@ import { runPr, runRepo } from "../commands/github.js";
 import { runMerge } from "../commands/merge.js";
 import { runRepos } from "../commands/repos.js";
 import { createAnnotator, errorAnnotation } from "./annotations.js";
-import { getBoolean, getCommand, getDate, getFormat, getInput, getList, getPositiveInt, type ActionCommand } from "./inputs.js";
+import {
+  getBoolean,
+  getCommand,
+  getDate,
+  getFormat,
+  getInput,
+  getList,
+  getOptionalPositiveInt,
+  getPositiveInt,
+  getSecretPolicy,
+  type ActionCommand,
+} from "./inputs.js";
 import { actionLogStream } from "./log-stream.js";
 import { failureSummary, harvestSummary, mergeSummary, reposSummary, validateSummary } from "./summary.js";
 import { validateStep } from "./validate-step.js";
@@ -78,12 +89,13 @@ async function harvestOptions(env: Env): Promise<ActionHarvestOptions> {
     mapping: getList(env, "mappings", "commas"),
     format: getFormat(env) ?? HARVEST_DEFAULTS.format,
     since: getDate(env, "since"),
-    include: [],
-    exclude: [],
-    maxDiffLines: HARVEST_DEFAULTS.maxDiffLines,
+    include: getList(env, "include", "commas"),
+    exclude: getList(env, "exclude", "commas"),
+    maxDiffLines: getPositiveInt(env, "max-diff-lines"),
+    limit: getOptionalPositiveInt(env, "limit"),
     append: getBoolean(env, "append"),
-    includeBots: false,
-    onSecret: HARVEST_DEFAULTS.onSecret,
+    includeBots: getBoolean(env, "include-bots"),
+    onSecret: getSecretPolicy(env),
     state: getInput(env, "state") || undefined,
     redactPatterns: [],
   };

@@ -42,6 +42,26 @@ describe("the action, command local", () => {
     assert.match(run.summary, /^\| commit-message: subject is trivial \| 1 \|$/m);
   });
 
+  it("takes the harvesting flags as inputs: limit, exclude, max-diff-lines, on-secret, include-bots", async () => {
+    const limited = await runAction(copy, { command: "local", output: "limited.jsonl", limit: "1" }, {}, { workspace: repo.dir });
+    assert.equal(limited.code, 0, limited.stdout + limited.stderr);
+    assert.equal(records(join(repo.dir, "limited.jsonl")).length, 1);
+    assert.match(limited.summary, /\(the limit was reached\)/);
+    // Every commit touches src/add.py or notes.txt: excluding src/** leaves no diff for the first two.
+    const excluded = await runAction(copy, { command: "local", output: "excluded.jsonl", exclude: "src/**", "max-diff-lines": "50" }, {}, { workspace: repo.dir });
+    assert.equal(excluded.code, 0, excluded.stdout + excluded.stderr);
+    assert.equal(excluded.outputs.records, "0");
+    const bad = await runAction(copy, { command: "local", output: "bad.jsonl", "on-secret": "keep" }, {}, { workspace: repo.dir });
+    assert.equal(bad.code, 2);
+    assert.match(bad.stdout, /^::error title=gh-harvest::input on-secret: expected one of redact, drop, fail, got "keep"$/m);
+    const badLimit = await runAction(copy, { command: "local", output: "bad.jsonl", limit: "0" }, {}, { workspace: repo.dir });
+    assert.equal(badLimit.code, 2);
+    assert.match(badLimit.stdout, /input limit: .*at least 1/);
+    const badBots = await runAction(copy, { command: "local", output: "bad.jsonl", "include-bots": "maybe" }, {}, { workspace: repo.dir });
+    assert.equal(badBots.code, 2);
+    assert.match(badBots.stdout, /input include-bots: expected true or false, got "maybe"/);
+  });
+
   it("masks the token first and never prints it otherwise", async () => {
     const run = await runAction(copy, { command: "local", output: "masked.jsonl", token }, {}, { workspace: repo.dir });
     assert.equal(run.code, 0, run.stdout + run.stderr);
