@@ -2023,12 +2023,12 @@ var require_src2 = __commonJS({
     function check2(path, isFile, isDirectory) {
       log(`checking %s`, path);
       try {
-        const stat4 = fs_1.statSync(path);
-        if (stat4.isFile() && isFile) {
+        const stat5 = fs_1.statSync(path);
+        if (stat5.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat4.isDirectory() && isDirectory) {
+        if (stat5.isDirectory() && isDirectory) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -47518,8 +47518,22 @@ function localDiffs(repository, ctx) {
 }
 
 // src/commands/merge.ts
-import { open as open2, readdir, stat as stat3 } from "node:fs/promises";
+import { open as open2, stat as stat4 } from "node:fs/promises";
+
+// src/jsonl-files.ts
+import { readdir, stat as stat3 } from "node:fs/promises";
 import { join as join4 } from "node:path";
+async function jsonlFilesOf(arg) {
+  const info = await stat3(arg).catch(() => void 0);
+  if (!info?.isDirectory()) return [arg];
+  const files = await jsonlFilesUnder(arg);
+  if (files.length === 0) throw new UsageError(`cannot read ${arg}: it is a folder with no .jsonl file under it`);
+  return files;
+}
+async function jsonlFilesUnder(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".jsonl")).map((e) => join4(e.parentPath ?? e.path ?? dir, e.name)).sort((a, b3) => a < b3 ? -1 : a > b3 ? 1 : 0);
+}
 
 // src/validate/check-block.ts
 import { isUtf8 as isUtf84 } from "node:buffer";
@@ -48143,18 +48157,14 @@ async function expandInputs(paths) {
   if (paths.length === 0) throw new UsageError("merge: name at least one JSONL file or folder");
   const files = [];
   for (const path of paths) {
-    const info = await stat3(path).catch((error62) => {
+    const info = await stat4(path).catch((error62) => {
       throw new UsageError(`cannot read ${path}: ${error62.code === "ENOENT" ? "no such file" : error62.code ?? error62.message}`);
     });
     if (!info.isDirectory()) files.push(path);
-    else files.push(...await jsonlUnder(path));
+    else files.push(...await jsonlFilesUnder(path));
   }
   if (files.length === 0) throw new UsageError(`merge: no .jsonl file in ${paths.join(", ")}`);
   return files;
-}
-async function jsonlUnder(dir) {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile() && e.name.endsWith(".jsonl")).map((e) => join4(e.parentPath ?? e.path ?? dir, e.name)).sort((a, b3) => a < b3 ? -1 : a > b3 ? 1 : 0);
 }
 async function mergeShards(files, out, report) {
   const summary = { files: files.length, read: 0, written: 0, duplicateIds: 0, duplicateContent: 0, invalid: 0, warnings: 0 };
@@ -48677,7 +48687,7 @@ async function validateStep(files, options, out) {
   const handles = [];
   try {
     const inputs = [];
-    for (const file2 of files) {
+    for (const file2 of (await Promise.all(files.map(jsonlFilesOf))).flat()) {
       const handle = await open3(file2, "r").catch((error62) => {
         throw new UsageError(`cannot read ${file2}: ${error62.code === "ENOENT" ? "no such file" : error62.code ?? error62.message}`);
       });

@@ -155,7 +155,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
   program
     .command("validate")
     .description("check JSONL files and report every problem with its line")
-    .argument("<file...>", "JSONL files; - reads standard input")
+    .argument("<file...>", "JSONL files, or folders of them (every .jsonl under each); - reads standard input")
     .addOption(new Option("--format <format>", "check every line as this format (default: detected)").choices(["alpaca", "openai", "sharegpt"]).argParser(format))
     .option("--json", "print one JSON report instead of lines", false)
     .option("--strict", "exit 1 on warnings too", false)

@@ -5,11 +5,11 @@
 // instruction, input and output (curate's exactKey) only the first is kept. Lines are
 // copied byte for byte; the output is written atomically. Exit 1 when a line was dropped
 // as invalid (the merged file is still written), else 0: duplicates are what merge is for.
-import { open, readdir, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { open, stat } from "node:fs/promises";
 import { exactKey } from "../curate/index.js";
 import { UsageError } from "../errors.js";
 import type { Format } from "../formats.js";
+import { jsonlFilesUnder } from "../jsonl-files.js";
 import { checkBlock } from "../validate/check-block.js";
 import { fileLineBlocks, type LineBlock } from "../validate/line-blocks.js";
 import { problem, type Problem } from "../validate/problem.js";
@@ -44,18 +44,10 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
       throw new UsageError(`cannot read ${path}: ${error.code === "ENOENT" ? "no such file" : (error.code ?? error.message)}`);
     });
     if (!info.isDirectory()) files.push(path);
-    else files.push(...(await jsonlUnder(path)));
+    else files.push(...(await jsonlFilesUnder(path)));
   }
   if (files.length === 0) throw new UsageError(`merge: no .jsonl file in ${paths.join(", ")}`);
   return files;
-}
-
-async function jsonlUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(".jsonl"))
-    .map((e) => join(e.parentPath ?? (e as { path?: string }).path ?? dir, e.name))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 export async function mergeShards(files: readonly string[], out: LineSink, report: MergeReport): Promise<MergeSummary> {

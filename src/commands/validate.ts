@@ -4,6 +4,7 @@ import { open, type FileHandle } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { UsageError } from "../errors.js";
 import type { Format } from "../formats.js";
+import { jsonlFilesOf } from "../jsonl-files.js";
 import type { Redactor } from "../redact.js";
 import { isProblemCode, PROBLEM_CODES, type ProblemCode } from "../validate/problem.js";
 import { fileLineBlocks, streamLineBlocks } from "../validate/line-blocks.js";
@@ -55,15 +56,17 @@ export async function runValidate(files: string[], options: ValidateOptions, io:
   const handles: FileHandle[] = [];
   try {
     const inputs: ValidateInput[] = [];
-    for (const file of files) {
-      if (file === "-") {
+    for (const arg of files) {
+      if (arg === "-") {
         inputs.push({ name: "<stdin>", blocks: streamLineBlocks(io.stdin as AsyncIterable<Buffer | string>) });
         continue;
       }
-      const handle = await openReadable(file);
-      handles.push(handle);
-      const { size } = await handle.stat();
-      inputs.push({ name: file, blocks: fileLineBlocks(handle), size });
+      for (const file of await jsonlFilesOf(arg)) {
+        const handle = await openReadable(file);
+        handles.push(handle);
+        const { size } = await handle.stat();
+        inputs.push({ name: file, blocks: fileLineBlocks(handle), size });
+      }
     }
     const reporter = options.json ? jsonReporter(io.stdout) : textReporter(io.stdout);
     const summary = await validateInputs(
@@ -87,10 +90,6 @@ async function openReadable(file: string): Promise<FileHandle> {
     const code = (e as NodeJS.ErrnoException).code;
     const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (code ?? String(e));
     throw new UsageError(`cannot read ${file}: ${why}`);
-  }
-  if ((await handle.stat()).isDirectory()) {
-    await handle.close();
-    throw new UsageError(`cannot read ${file}: it is a directory; name the JSONL files in it`);
   }
   return handle;
 }

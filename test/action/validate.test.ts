@@ -48,6 +48,14 @@ describe("the action, command validate", () => {
     assert.match(run.summary, /^\| data\/bad,set:1\.jsonl \(alpaca\) \| 4 \|$/m);
   });
 
+  it("checks every .jsonl file under a folder given as the target", async () => {
+    const run = await runAction(copy, { command: "validate", target: "data" });
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    const files = new Set(workflowCommands(run.stdout).flatMap((c) => (c.properties.file === undefined ? [] : [c.properties.file])));
+    assert.deepEqual([...files], ["data/bad,set:1.jsonl"]);
+    assert.equal(run.outputs.records, "5");
+  });
+
   it("passes a clean file, checking the output input by default", async () => {
     const run = await runAction(copy, { command: "validate", output: "data/good.jsonl" });
     assert.equal(run.code, 0, run.stdout + run.stderr);

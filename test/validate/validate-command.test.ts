@@ -1,4 +1,6 @@
 import assert from "node:assert/strict";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { after, describe, it } from "node:test";
 import { runValidate, type ValidateOptions } from "../../src/commands/validate.js";
@@ -254,7 +256,26 @@ describe("gh-harvest validate", () => {
   it("fails with a usage error naming a missing or unreadable file, before reporting anything", async () => {
     const ok = dir.write("fine.jsonl", `${line(good())}\n`);
     await assert.rejects(validate([ok, `${dir.path}/nope.jsonl`]), (e: unknown) => e instanceof UsageError && e.exitCode === 2 && e.message === `cannot read ${dir.path}/nope.jsonl: no such file`);
-    await assert.rejects(validate([dir.path]), (e: unknown) => e instanceof UsageError && e.message.includes("is a directory"));
+    const empty = join(dir.path, "empty-folder");
+    mkdirSync(join(empty, "sub"), { recursive: true });
+    writeFileSync(join(empty, "sub", "notes.txt"), "not a dataset\n");
+    await assert.rejects(validate([empty]), (e: unknown) => e instanceof UsageError && e.message === `cannot read ${empty}: it is a folder with no .jsonl file under it`);
     await assert.rejects(validate([]), UsageError);
+  });
+
+  it("checks every .jsonl file under a folder, in path order, as one run", async () => {
+    const folder = join(dir.path, "splits");
+    mkdirSync(join(folder, "valid"), { recursive: true });
+    const shared = good();
+    writeFileSync(join(folder, "train.jsonl"), `${line(shared)}\n${line(good())}\n`);
+    writeFileSync(join(folder, "valid", "valid.jsonl"), `${line(shared)}\n`);
+    writeFileSync(join(folder, "README.md"), "# splits\n");
+    const { code, out } = await validate([folder]);
+    assert.equal(code, 1);
+    assert.equal(
+      out,
+      `${join(folder, "valid", "valid.jsonl")}:1: error duplicate: same instruction, input and output as ${join(folder, "train.jsonl")}:1\n` +
+        "1 error, 0 warnings in 3 records (2 files)\n",
+    );
   });
 });
