@@ -174,7 +174,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
   program
     .command("stats")
     .description("what a dataset holds: counts per rule, source, repository and language, token lengths")
-    .argument("<file...>", "JSONL files")
+    .argument("<file...>", "JSONL files, or folders of them")
     .option("--html <file>", "also write a self-contained HTML report with charts and sample records")
     .option("--json", "print one JSON object instead of the terminal report", false)
     .option("--top <n>", "how many of the largest records to list", positiveInt, 10)

@@ -1,6 +1,7 @@
 // `gh-harvest stats FILE...`: what a dataset holds, in the terminal, as JSON, or as one
 // self-contained HTML page. Streams the files; memory does not grow with their length.
 import { UsageError } from "../errors.js";
+import { jsonlFilesOf } from "../jsonl-files.js";
 import { createStatsCollector, type Stats } from "../stats/collect.js";
 import { histogramBins } from "../stats/histogram.js";
 import { renderHtml } from "../stats/html-page.js";
@@ -23,11 +24,13 @@ export interface StatsIO {
   stderr: NodeJS.WritableStream;
 }
 
-export async function runStats(files: string[], options: StatsOptions, io: StatsIO): Promise<number> {
-  if (files.length === 0) throw new UsageError("stats: name at least one JSONL file");
+export async function runStats(args: string[], options: StatsOptions, io: StatsIO): Promise<number> {
+  if (args.length === 0) throw new UsageError("stats: name at least one JSONL file");
   if (options.top !== undefined && !(Number.isInteger(options.top) && options.top >= 0)) {
     throw new UsageError(`--top: expected a whole number >= 0, got ${options.top}`);
   }
+  // A folder stands for the *.jsonl files under it, as for validate and merge.
+  const files = (await Promise.all(args.map(jsonlFilesOf))).flat();
   for (const file of files) await assertReadable(file); // fail before reading anything
   const collector = createStatsCollector({ top: options.top ?? 10 });
   for (const file of files) {

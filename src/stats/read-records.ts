@@ -1,7 +1,7 @@
 // Reads JSONL files of any of the three formats one line at a time, as a flat view
 // (instruction, input, output, meta) that stats and card share. Never loads a file whole.
 import { createReadStream } from "node:fs";
-import { access, constants } from "node:fs/promises";
+import { access, constants, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { UsageError } from "../errors.js";
 import { detectFormat, type Format } from "../formats.js";
@@ -22,6 +22,7 @@ export async function assertReadable(file: string): Promise<void> {
   await access(file, constants.R_OK).catch((error: NodeJS.ErrnoException) => {
     throw new UsageError(`${file}: cannot read it (${error.code ?? error.message})`);
   });
+  if ((await stat(file)).isDirectory()) throw new UsageError(`${file}: is a folder; name a JSONL file`);
 }
 
 export async function* readRecords(file: string): AsyncGenerator<ReadLine> {

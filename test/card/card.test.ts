@@ -84,6 +84,7 @@ describe("card", () => {
     const { io } = capture();
     await assert.rejects(runCard(join(tmp.dir, "missing.jsonl"), { out }, io), (e: unknown) => e instanceof UsageError && /missing\.jsonl: cannot read it/.test(e.message));
     await assert.rejects(runCard(data, { out, license: "MIT License" }, io), /--license/);
+    await assert.rejects(runCard(tmp.dir, { out }, io), (e: unknown) => e instanceof UsageError && e.message.endsWith(": is a folder; name a JSONL file"));
     assert.equal(readFileSync(out, "utf8"), "previous card\n");
     assert.deepEqual(readdirSync(tmp.dir).filter((f) => f.endsWith(".tmp")), []);
   });

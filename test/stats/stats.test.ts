@@ -1,6 +1,6 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { runStats, statsJson } from "../../src/commands/stats.js";
 import { createStatsCollector } from "../../src/stats/collect.js";
@@ -58,6 +58,19 @@ describe("stats", () => {
     const { io, text } = capture();
     await assert.rejects(runStats([alpaca, join(tmp.dir, "missing.jsonl")], {}, io), (e: unknown) => e instanceof UsageError && /missing\.jsonl: cannot read it \(ENOENT\)/.test(e.message));
     assert.equal(text.out, "");
+  });
+
+  it("reads a folder as the .jsonl files under it, and says so when it holds none", async () => {
+    const folder = join(tmp.dir, "splits");
+    mkdirSync(join(folder, "valid"), { recursive: true });
+    copyFileSync(alpaca, join(folder, "train.jsonl"));
+    copyFileSync(alpaca, join(folder, "valid", "valid.jsonl"));
+    const { io, text } = capture();
+    assert.equal(await runStats([folder], {}, io), 0);
+    assert.match(text.out, /^82 records in 2 files \(2 lines skipped\)\n.*splits\/train\.jsonl: 41 records.*\n.*splits\/valid\/valid\.jsonl: 41 records/m);
+    const empty = join(tmp.dir, "nothing-here");
+    mkdirSync(empty);
+    await assert.rejects(runStats([empty], {}, io), (e: unknown) => e instanceof UsageError && /nothing-here: it is a folder with no \.jsonl file/.test(e.message));
   });
 
   it("gives exact nearest-rank percentiles and doubling bins", () => {
