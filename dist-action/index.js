@@ -43487,6 +43487,7 @@ function shapeRecord(triple, format2) {
 }
 
 // src/redact/rule.ts
+var NO_SPANS = Object.freeze([]);
 var PRIORITY = { issuer: 30, structure: 20, context: 10, generic: 5, pii: 1 };
 
 // src/redact/email.ts
@@ -43503,7 +43504,8 @@ function isLocalChar(c3) {
 function isDomainChar(c3) {
   return c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 >= 48 && c3 <= 57 || c3 === 46 || c3 === 45;
 }
-function* findEmails(text) {
+function findEmails(text) {
+  let found;
   for (let at2 = text.indexOf("@"); at2 !== -1; at2 = text.indexOf("@", at2 + 1)) {
     let start = at2;
     while (start > 0 && at2 - start < MAX_LOCAL && isLocalChar(text.charCodeAt(start - 1))) start--;
@@ -43516,8 +43518,9 @@ function* findEmails(text) {
     const tld = DOMAIN_SHAPE.exec(domain2)?.[1];
     if (tld === void 0 || FILE_EXTENSIONS.has(tld.toLowerCase())) continue;
     if (PUBLIC_DOMAIN.test(domain2) || isNotAnAddress(text, start, at2, end)) continue;
-    yield { start, end };
+    (found ??= []).push({ start, end });
   }
+  return found ?? NO_SPANS;
 }
 function isAlnum(c3) {
   return c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122 || c3 >= 48 && c3 <= 57;
@@ -43873,7 +43876,8 @@ function isExpression(value) {
 var KEY_HEADER = /-----BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 var MAX_KEY_LENGTH = 16384;
 var KEY_BODY_LINES = /(?:(?:\r?\n|(?:\\r)?\\n)[+ ]?(?:[A-Za-z0-9+/=]{8,100}|(?:Proc-Type|DEK-Info|Comment|Version|Hash):[^\r\n\\]{0,120})?){0,500}/y;
-function* findPrivateKeys(text) {
+function findPrivateKeys(text) {
+  let found;
   KEY_HEADER.lastIndex = 0;
   let endMarker = -2;
   for (let m2 = KEY_HEADER.exec(text); m2 !== null; m2 = KEY_HEADER.exec(text)) {
@@ -43890,9 +43894,10 @@ function* findPrivateKeys(text) {
       while (end > bodyStart && /[\s+]/.test(text[end - 1] ?? "")) end--;
     }
     if (countBase64(text, bodyStart, end) < 64) continue;
-    yield { start, end };
+    (found ??= []).push({ start, end });
     KEY_HEADER.lastIndex = end;
   }
+  return found ?? NO_SPANS;
 }
 var KEY_LINE = /^[\s+"'`-]*(?:[A-Za-z0-9+/=]*|(?:Proc-Type|DEK-Info|Comment|Version|Hash|Charset):.*)[\s+,;\\"'`]*$/;
 function isKeyBody(body) {
@@ -43908,7 +43913,8 @@ function countBase64(text, from, to2) {
 }
 var AUTHORITY = /[^\s/?#"'`<>()[\]{}\\]{0,512}/y;
 var MAX_AUTHORITY = 512;
-function* findUrlPasswords(text) {
+function findUrlPasswords(text) {
+  let found;
   let nextAt = text.indexOf("@");
   for (let i = text.indexOf("://"); i !== -1 && nextAt !== -1; i = text.indexOf("://", i + 3)) {
     const from = i + 3;
@@ -43926,8 +43932,9 @@ function* findUrlPasswords(text) {
     if (colon === -1 || colon >= at2) continue;
     const password = text.slice(colon + 1, at2);
     if (password === "" || !isUrlPassword(password)) continue;
-    yield { start: colon + 1, end: at2 };
+    (found ??= []).push({ start: colon + 1, end: at2 });
   }
+  return found ?? NO_SPANS;
 }
 function isLetter(c3) {
   return c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122;
@@ -44047,18 +44054,21 @@ var TOKEN_RULES = [
   )
 ];
 var TWILIO_SID = /\b(?:SK|AC)[0-9a-f]{32}\b/y;
-var TWILIO_PREFIXES = [["K", 83], ["C", 65]];
 var TWILIO_SID_LENGTH = 34;
-function* findTwilioSids(text) {
-  if (text.length < TWILIO_SID_LENGTH) return;
-  for (const [second, first] of TWILIO_PREFIXES) {
+function findTwilioSids(text) {
+  if (text.length < TWILIO_SID_LENGTH) return NO_SPANS;
+  let found;
+  for (let p2 = 0; p2 < 2; p2++) {
+    const second = p2 === 0 ? "K" : "C";
+    const first = p2 === 0 ? 83 : 65;
     for (let i = text.indexOf(second, 1); i !== -1; i = text.indexOf(second, i + 1)) {
       if (text.charCodeAt(i - 1) !== first || !isLowerHex(text.charCodeAt(i + 1))) continue;
       TWILIO_SID.lastIndex = i - 1;
       const sid = TWILIO_SID.exec(text)?.[0];
-      if (sid !== void 0 && looksRandom(sid.slice(2))) yield { start: i - 1, end: i - 1 + sid.length };
+      if (sid !== void 0 && looksRandom(sid.slice(2))) (found ??= []).push({ start: i - 1, end: i - 1 + sid.length });
     }
   }
+  return found ?? NO_SPANS;
 }
 function isLowerHex(c3) {
   return c3 >= 48 && c3 <= 57 || c3 >= 97 && c3 <= 102;
@@ -44292,15 +44302,18 @@ function createScanner(rules) {
   };
 }
 function run(rule, pattern, text, hits, out) {
-  if (!pattern) addSpans(rule, rule.find?.(text) ?? [], out);
+  if (!pattern) addSpans(rule, rule.find?.(text) ?? NO_SPANS, out);
   else if (hits === void 0) addMatches(rule, pattern, text, 0, out);
   else addLineMatches(rule, pattern, text, hits, out);
 }
 function addSpans(rule, spans, out) {
-  for (const s of spans) if (s.end > s.start) out.push({ kind: rule.kind, start: s.start, end: s.end, priority: rule.priority });
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
+    if (s.end > s.start) out.push({ kind: rule.kind, start: s.start, end: s.end, priority: rule.priority });
+  }
 }
 function addLineMatches(rule, pattern, text, hits, out) {
-  if (hits.length > 1) hits.sort((a, b3) => a.start - b3.start);
+  if (!inOrder(hits)) hits.sort((a, b3) => a.start - b3.start);
   let done = 0;
   for (const { start, end } of hits) {
     if (start < done || rule.near && !rule.near(text, start, end)) continue;
@@ -44311,6 +44324,10 @@ function addLineMatches(rule, pattern, text, hits, out) {
     addMatches(rule, pattern, line, lineStart, out);
     done = lineEnd;
   }
+}
+function inOrder(hits) {
+  for (let i = 1; i < hits.length; i++) if (hits[i].start < hits[i - 1].start) return false;
+  return true;
 }
 function addMatches(rule, pattern, text, offset, out) {
   pattern.lastIndex = 0;

@@ -2,7 +2,7 @@
 // addresses (made to be public), reserved example domains (RFC 2606: example.com/.org/.net,
 // .example, .test, .invalid, .localhost), and things shaped like addresses that are not:
 // icon@2x.png, git@github.com:owner/repo, https://user@host (a URL's user name).
-import { PRIORITY, type Rule, type Span } from "./rule.js";
+import { NO_SPANS, PRIORITY, type Rule, type Span } from "./rule.js";
 
 const MAX_LOCAL = 64;
 const MAX_DOMAIN = 253;
@@ -23,7 +23,8 @@ function isDomainChar(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 45;
 }
 
-function* findEmails(text: string): Iterable<Span> {
+function findEmails(text: string): readonly Span[] {
+  let found: Span[] | undefined;
   for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
     let start = at;
     while (start > 0 && at - start < MAX_LOCAL && isLocalChar(text.charCodeAt(start - 1))) start--;
@@ -36,8 +37,9 @@ function* findEmails(text: string): Iterable<Span> {
     const tld = DOMAIN_SHAPE.exec(domain)?.[1];
     if (tld === undefined || FILE_EXTENSIONS.has(tld.toLowerCase())) continue;
     if (PUBLIC_DOMAIN.test(domain) || isNotAnAddress(text, start, at, end)) continue;
-    yield { start, end };
+    (found ??= []).push({ start, end });
   }
+  return found ?? NO_SPANS;
 }
 
 function isAlnum(c: number): boolean {

@@ -3,7 +3,7 @@
 // are "\n" escapes) and passwords in URLs. Hand-written finders: both would need regexes
 // that scan far ahead from every candidate, and these find their anchor with indexOf.
 import { isPlaceholder } from "./entropy.js";
-import { PRIORITY, type Rule, type Span } from "./rule.js";
+import { NO_SPANS, PRIORITY, type Rule, type Span } from "./rule.js";
 
 const KEY_HEADER = /-----BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 // A key spans a few KB at most (RSA 8192 is about 6.5 KB of base64); a BEGIN without an END
@@ -13,7 +13,8 @@ const MAX_KEY_LENGTH = 16_384;
 // with a diff's "+" or " " in front.
 const KEY_BODY_LINES = /(?:(?:\r?\n|(?:\\r)?\\n)[+ ]?(?:[A-Za-z0-9+/=]{8,100}|(?:Proc-Type|DEK-Info|Comment|Version|Hash):[^\r\n\\]{0,120})?){0,500}/y;
 
-function* findPrivateKeys(text: string): Iterable<Span> {
+function findPrivateKeys(text: string): readonly Span[] {
+  let found: Span[] | undefined;
   KEY_HEADER.lastIndex = 0;
   let endMarker = -2; // not looked for yet; -1: there is none after this point
   for (let m = KEY_HEADER.exec(text); m !== null; m = KEY_HEADER.exec(text)) {
@@ -32,9 +33,10 @@ function* findPrivateKeys(text: string): Iterable<Span> {
     }
     // A header alone is code that parses keys (`if line == "-----BEGIN RSA PRIVATE KEY-----"`).
     if (countBase64(text, bodyStart, end) < 64) continue;
-    yield { start, end };
+    (found ??= []).push({ start, end });
     KEY_HEADER.lastIndex = end;
   }
+  return found ?? NO_SPANS;
 }
 
 // Between BEGIN and END: base64 lines, PEM/PGP headers, newlines (raw or "\n" in JSON), a
@@ -60,7 +62,8 @@ function countBase64(text: string, from: number, to: number): number {
 const AUTHORITY = /[^\s/?#"'`<>()[\]{}\\]{0,512}/y;
 const MAX_AUTHORITY = 512;
 
-function* findUrlPasswords(text: string): Iterable<Span> {
+function findUrlPasswords(text: string): readonly Span[] {
+  let found: Span[] | undefined;
   // Most "://" have no "@" within reach: the next "@" (found once, then reused) says so.
   let nextAt = text.indexOf("@");
   for (let i = text.indexOf("://"); i !== -1 && nextAt !== -1; i = text.indexOf("://", i + 3)) {
@@ -80,8 +83,9 @@ function* findUrlPasswords(text: string): Iterable<Span> {
     if (colon === -1 || colon >= at) continue;
     const password = text.slice(colon + 1, at);
     if (password === "" || !isUrlPassword(password)) continue;
-    yield { start: colon + 1, end: at };
+    (found ??= []).push({ start: colon + 1, end: at });
   }
+  return found ?? NO_SPANS;
 }
 
 function isLetter(c: number): boolean {

@@ -4,7 +4,7 @@
 // https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml); see rules.ts for
 // why this project keeps its own table rather than running gitleaks' or secretlint's.
 import { looksRandom } from "./entropy.js";
-import { PRIORITY, type Rule, type Span } from "./rule.js";
+import { NO_SPANS, PRIORITY, type Rule, type Span } from "./rule.js";
 
 /** Accepts a match whose part after `prefix` looks generated rather than typed. */
 function randomAfter(prefix: RegExp, minEntropy = 3): Rule["accept"] {
@@ -111,22 +111,25 @@ export const TOKEN_RULES: readonly Rule[] = [
 
 const TWILIO_SID = /\b(?:SK|AC)[0-9a-f]{32}\b/y;
 
-/** The second letter of a SID's prefix, and the first letter's code: SK, AC. */
-const TWILIO_PREFIXES = [["K", 83], ["C", 65]] as const;
 const TWILIO_SID_LENGTH = 34;
 
 // The pattern, tried only where an upper-case "K" or "C" (rare in code, and found by indexOf,
 // which is faster than irregexp on the pattern) follows "S" or "A" and precedes a hex digit.
-function* findTwilioSids(text: string): Iterable<Span> {
-  if (text.length < TWILIO_SID_LENGTH) return;
-  for (const [second, first] of TWILIO_PREFIXES) {
+function findTwilioSids(text: string): readonly Span[] {
+  if (text.length < TWILIO_SID_LENGTH) return NO_SPANS;
+  let found: Span[] | undefined;
+  // SK (an API key) and AC (an account): the second letter, then the first letter's code.
+  for (let p = 0; p < 2; p++) {
+    const second = p === 0 ? "K" : "C";
+    const first = p === 0 ? 83 : 65;
     for (let i = text.indexOf(second, 1); i !== -1; i = text.indexOf(second, i + 1)) {
       if (text.charCodeAt(i - 1) !== first || !isLowerHex(text.charCodeAt(i + 1))) continue;
       TWILIO_SID.lastIndex = i - 1;
       const sid = TWILIO_SID.exec(text)?.[0];
-      if (sid !== undefined && looksRandom(sid.slice(2))) yield { start: i - 1, end: i - 1 + sid.length };
+      if (sid !== undefined && looksRandom(sid.slice(2))) (found ??= []).push({ start: i - 1, end: i - 1 + sid.length });
     }
   }
+  return found ?? NO_SPANS;
 }
 
 function isLowerHex(c: number): boolean {

@@ -6,7 +6,7 @@
 // Rules without keywords run everywhere, so they are hand-written finders that start from a
 // cheap indexOf ("@", "://"), or patterns that irregexp scans fast (user patterns).
 import { createKeywordFinder, type KeywordHit } from "./keywords.js";
-import type { Rule, Span } from "./rule.js";
+import { NO_SPANS, type Rule, type Span } from "./rule.js";
 
 export interface ScannedFinding extends Span {
   kind: string;
@@ -65,19 +65,22 @@ export function createScanner(rules: readonly Rule[]): (text: string) => Scanned
 
 /** One rule over the text: its finder, its pattern everywhere (no keywords), or its pattern on the lines of its keyword hits. */
 function run(rule: Rule, pattern: RegExp | undefined, text: string, hits: KeywordHit[] | undefined, out: Candidate[]): void {
-  if (!pattern) addSpans(rule, rule.find?.(text) ?? [], out);
+  if (!pattern) addSpans(rule, rule.find?.(text) ?? NO_SPANS, out);
   else if (hits === undefined) addMatches(rule, pattern, text, 0, out);
   else addLineMatches(rule, pattern, text, hits, out);
 }
 
-function addSpans(rule: Rule, spans: Iterable<Span>, out: Candidate[]): void {
-  for (const s of spans) if (s.end > s.start) out.push({ kind: rule.kind, start: s.start, end: s.end, priority: rule.priority });
+function addSpans(rule: Rule, spans: readonly Span[], out: Candidate[]): void {
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i]!;
+    if (s.end > s.start) out.push({ kind: rule.kind, start: s.start, end: s.end, priority: rule.priority });
+  }
 }
 
 // A rule's pattern on each line that holds one of its keywords (see Rule.pattern): the same
 // matches as over the whole text, since no match spans a line break, at the cost of the lines.
 function addLineMatches(rule: Rule, pattern: RegExp, text: string, hits: KeywordHit[], out: Candidate[]): void {
-  if (hits.length > 1) hits.sort((a, b) => a.start - b.start);
+  if (!inOrder(hits)) hits.sort((a, b) => a.start - b.start);
   let done = 0; // lines before this offset have been scanned
   for (const { start, end } of hits) {
     if (start < done || (rule.near && !rule.near(text, start, end))) continue;
@@ -88,6 +91,13 @@ function addLineMatches(rule: Rule, pattern: RegExp, text: string, hits: Keyword
     addMatches(rule, pattern, line, lineStart, out);
     done = lineEnd;
   }
+}
+
+// Hits come in the order they end, which is almost always the order they start: then no sort
+// (V8's sort allocates a work array each call, and this runs for most texts of a dataset).
+function inOrder(hits: readonly KeywordHit[]): boolean {
+  for (let i = 1; i < hits.length; i++) if (hits[i]!.start < hits[i - 1]!.start) return false;
+  return true;
 }
 
 /** Each match of the pattern in `text` (which starts at `offset` of the scanned text). */
