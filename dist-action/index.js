@@ -48116,13 +48116,14 @@ function redactingReporter(reporter, redactor) {
     get closed() {
       return reporter.closed;
     },
-    problem: (file2, p2) => {
-      const field = p2.field === void 0 ? void 0 : redactor.redact(p2.field).text;
-      reporter.problem(file2, { ...p2, message: redactor.redact(p2.message).text, ...field === void 0 ? {} : { field } });
-    },
+    problem: (file2, p2) => reporter.problem(file2, redactProblem(p2, redactor)),
     flush: () => reporter.flush(),
     end: (summary) => reporter.end(summary)
   };
+}
+function redactProblem(p2, redactor) {
+  const field = p2.field === void 0 ? void 0 : redactor.redact(p2.field).text;
+  return { ...p2, message: redactor.redact(p2.message).text, ...field === void 0 ? {} : { field } };
 }
 function lineCheckOptions(options, countTokens) {
   const { format: format2, maxTokens, tokenizer, wantTokens } = options;
@@ -48207,7 +48208,7 @@ async function mergeShards(files, out, report) {
           }
           if (errors.length > 0) {
             summary.invalid++;
-            for (const p2 of errors) report(file2, p2);
+            for (const p2 of errors) report(file2, redactProblem(p2, options.redactor));
             continue;
           }
           const text = texts.get(result.line);

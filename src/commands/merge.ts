@@ -15,7 +15,7 @@ import { fileLineBlocks, type LineBlock } from "../validate/line-blocks.js";
 import { problem, type Problem } from "../validate/problem.js";
 import { approximateTokens } from "../validate/tokens.js";
 import { DEFAULT_MAX_TOKENS } from "../validate/triple.js";
-import { lineCheckOptions } from "../validate/validate-files.js";
+import { lineCheckOptions, redactProblem } from "../validate/validate-files.js";
 import { openAtomicFile, stdoutSink, type LineSink } from "../write/atomic-file.js";
 
 export interface MergeSummary {
@@ -75,7 +75,8 @@ export async function mergeShards(files: readonly string[], out: LineSink, repor
           }
           if (errors.length > 0) {
             summary.invalid++;
-            for (const p of errors) report(file, p);
+            // A message may quote a role or a key: what a credential there leaves as is its kind.
+            for (const p of errors) report(file, redactProblem(p, options.redactor));
             continue;
           }
           const text = texts.get(result.line) as string;

@@ -8,6 +8,7 @@ import { renderHtml } from "../stats/html-page.js";
 import { assertReadable, readRecords } from "../stats/read-records.js";
 import { renderTerminal } from "../stats/terminal.js";
 import { TOKEN_COUNTING } from "../stats/tokens.js";
+import { credentialRedactor } from "../validate/validate-files.js";
 import { openAtomicFile } from "../write/atomic-file.js";
 
 export interface StatsOptions {
@@ -32,7 +33,16 @@ export async function runStats(args: string[], options: StatsOptions, io: StatsI
   // A folder stands for the *.jsonl files under it, as for validate and merge.
   const files = (await Promise.all(args.map(jsonlFilesOf))).flat();
   for (const file of files) await assertReadable(file); // fail before reading anything
-  const collector = createStatsCollector({ top: options.top ?? 10 });
+  // Only the HTML page shows texts: a credential in a sampled record is shown as its kind,
+  // and the run says so (the dataset itself holds it; `validate` says where).
+  const redactor = options.html ? credentialRedactor() : undefined;
+  const shown = new Map<string, number>();
+  const redact = (text: string) => {
+    const { text: clean, findings } = redactor!.redact(text);
+    for (const f of findings) shown.set(f.kind, (shown.get(f.kind) ?? 0) + 1);
+    return clean;
+  };
+  const collector = createStatsCollector({ top: options.top ?? 10, ...(redactor ? { redact } : {}) });
   for (const file of files) {
     collector.startFile(file);
     for await (const read of readRecords(file)) {
@@ -45,6 +55,10 @@ export async function runStats(args: string[], options: StatsOptions, io: StatsI
     if (f.skipped > 0) io.stderr.write(`gh-harvest: warning: ${f.file}: ${f.skipped} line${f.skipped === 1 ? "" : "s"} skipped, first at ${f.firstProblem} (see gh-harvest validate)\n`);
   }
   if (options.html) {
+    if (shown.size > 0) {
+      const kinds = [...shown].map(([kind, n]) => `${n} ${kind}`).join(", ");
+      io.stderr.write(`gh-harvest: warning: sampled records hold credentials (${kinds}); the HTML page shows them as <REDACTED:kind>; see gh-harvest validate\n`);
+    }
     const sink = await openAtomicFile(options.html);
     try {
       await sink.write(renderHtml(stats));

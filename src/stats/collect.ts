@@ -54,12 +54,19 @@ export interface CollectorOptions {
   sampleSize?: number;
   seed?: number;
   countTokens?: TokenCounter;
+  /**
+   * Applied to every text a sample shows (the HTML page is made to be shared): the credential
+   * redactor, so that a dataset's leak does not spread to its report. Before the cut to
+   * SAMPLE_TEXT_LIMIT, which could leave half a credential that no rule recognises.
+   */
+  redact?: (text: string) => string;
 }
 
 export function createStatsCollector(options: CollectorOptions = {}) {
   const top = options.top ?? 10;
   const sampleSize = options.sampleSize ?? 200;
   const countTokens = options.countTokens ?? approximateTokens;
+  const redact = options.redact ?? ((t: string) => t);
   const random = mulberry32(options.seed ?? 1);
   const counts = new Uint32Array(LENGTH_CAP + 1);
   const stats: Omit<Stats, "tokens"> = { records: 0, files: [], byMapping: {}, bySource: {}, byRepo: {}, byLanguage: {}, redacted: {}, largest: [], sample: [] };
@@ -98,15 +105,16 @@ export function createStatsCollector(options: CollectorOptions = {}) {
       // Reservoir sampling (algorithm R): every record has the same chance to be shown.
       const slot = stats.records <= sampleSize ? stats.records - 1 : Math.floor(random() * stats.records);
       if (slot < sampleSize) {
-        const url = text(meta.url);
+        const url = redact(text(meta.url));
+        const [instruction, input, output] = [record.instruction, record.input, record.output].map(redact) as [string, string, string];
         stats.sample[slot] = {
-          file: where.file, line: where.line, id, languages, tokens,
-          source: text(meta.source) || NONE, mapping: text(meta.mapping) || NONE, repo: text(meta.repo) || NONE,
+          file: where.file, line: where.line, id: redact(id), languages, tokens,
+          source: text(meta.source) || NONE, mapping: text(meta.mapping) || NONE, repo: redact(text(meta.repo)) || NONE,
           ...(url ? { url } : {}),
-          instruction: record.instruction.slice(0, SAMPLE_TEXT_LIMIT),
-          input: record.input.slice(0, SAMPLE_TEXT_LIMIT),
-          output: record.output.slice(0, SAMPLE_TEXT_LIMIT),
-          truncated: [record.instruction, record.input, record.output].some((t) => t.length > SAMPLE_TEXT_LIMIT),
+          instruction: instruction.slice(0, SAMPLE_TEXT_LIMIT),
+          input: input.slice(0, SAMPLE_TEXT_LIMIT),
+          output: output.slice(0, SAMPLE_TEXT_LIMIT),
+          truncated: [instruction, input, output].some((t) => t.length > SAMPLE_TEXT_LIMIT),
         };
       }
     },

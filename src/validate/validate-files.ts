@@ -114,13 +114,16 @@ function redactingReporter(reporter: Reporter, redactor: Redactor): Reporter {
     get closed() {
       return reporter.closed;
     },
-    problem: (file, p) => {
-      const field = p.field === undefined ? undefined : redactor.redact(p.field).text;
-      reporter.problem(file, { ...p, message: redactor.redact(p.message).text, ...(field === undefined ? {} : { field }) });
-    },
+    problem: (file, p) => reporter.problem(file, redactProblem(p, redactor)),
     flush: () => reporter.flush(),
     end: (summary) => reporter.end(summary),
   };
+}
+
+/** The problem as it may be shown: its message and field path with every credential redacted. */
+export function redactProblem(p: Problem, redactor: Redactor): Problem {
+  const field = p.field === undefined ? undefined : redactor.redact(p.field).text;
+  return { ...p, message: redactor.redact(p.message).text, ...(field === undefined ? {} : { field }) };
 }
 
 /** What checkBlock needs, from the engine's plain-data options (also in worker threads). */

@@ -59,6 +59,20 @@ describe("gh-harvest merge", () => {
     assert.match(result.stderr, /wrote 2 of 5 records .*; dropped 3 invalid$/m);
   });
 
+  it("never prints a credential that a dropped line quotes (a role, a key): its kind instead", async () => {
+    // Made up, random-looking, built at run time so that no scanner flags this file.
+    const token = `ghp_${"Xk9Lm2Qr7Tz4Wb8Vn3Hs6Jd1Fy5Gc0Pa" + "Ue4R"}`;
+    const bad = file("leaky.jsonl", [
+      JSON.stringify({ messages: [{ role: "user", content: "Explain what a mutex is." }, { role: token, content: "A lock." }] }),
+      JSON.stringify({ messages: [{ role: "user", content: "Explain what a mutex is.", [token]: 1 }, { role: "assistant", content: "A lock." }] }),
+    ]);
+    const result = await runCli(["merge", bad, "-o", join(dir, "leaky-out.jsonl")]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /leaky\.jsonl:1: error unknown-role: .*<REDACTED:github-token>/);
+    assert.match(result.stderr, /leaky\.jsonl:2: error unknown-key: .*<REDACTED:github-token>/);
+    assert.ok(!result.stderr.includes(token.slice(4)), result.stderr);
+  });
+
   it("takes folders for the .jsonl files under them, sorted, and writes to stdout by default", async () => {
     file("shards/shard-1/dataset.jsonl", [openai("s1", "Set x to two so that the totals add up")]);
     file("shards/shard-0/dataset.jsonl", [openai("s0", "Rename the helper so that its name says what it does")]);

@@ -91,6 +91,19 @@ describe("stats", () => {
     assert.ok(sample.some((s) => s.line > 100), "sampled across the file");
   });
 
+  it("shows a sampled record's credential in the HTML page as its kind, and says so", async () => {
+    // Made up, random-looking, built at run time so that no scanner flags this file.
+    const token = `ghp_${"Xk9Lm2Qr7Tz4Wb8Vn3Hs6Jd1Fy5Gc0Pa" + "Ue4R"}`;
+    const leaky = tmp.write("leaky.jsonl", [JSON.stringify({ instruction: "Explain what this CI variable does.", input: `GITHUB_TOKEN=${token}`, output: "It authenticates the job against the GitHub API." })]);
+    const { io, text } = capture();
+    const html = join(tmp.dir, "leaky.html");
+    await runStats([leaky], { html }, io);
+    const page = readFileSync(html, "utf8");
+    assert.ok(!page.includes(token.slice(4)), "the token is not in the page");
+    assert.match(page, /GITHUB_TOKEN=&#60;REDACTED:github-token&#62;/);
+    assert.match(text.err, /warning: sampled records hold credentials \(1 github-token\)/);
+  });
+
   it("writes the HTML report atomically and names it", async () => {
     const { io, text } = capture();
     const html = join(tmp.dir, "report.html");
