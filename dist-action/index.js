@@ -44845,7 +44845,7 @@ function applyRule(rule, record2) {
 var SECRET_POLICIES = ["redact", "drop", "fail"];
 var TEXT_FIELDS = ["instruction", "input", "output"];
 async function runPipeline(records, options, deps) {
-  const summary = { scanned: 0, written: 0, byMapping: {}, skipped: {}, rejected: 0, redacted: {}, limitReached: false };
+  const summary = { scanned: 0, written: 0, byMapping: {}, skipped: {}, rejected: 0, redacted: {}, limitReached: false, readerClosed: false };
   const skip = (reason) => {
     summary.skipped[reason] = (summary.skipped[reason] ?? 0) + 1;
   };
@@ -44932,6 +44932,10 @@ async function runPipeline(records, options, deps) {
         continue;
       }
       await write(line, rule.name);
+      if (deps.out.closed) {
+        summary.readerClosed = true;
+        return summary;
+      }
       if (options.limit !== void 0 && summary.written >= options.limit) {
         summary.limitReached = true;
         return summary;
@@ -44939,7 +44943,13 @@ async function runPipeline(records, options, deps) {
     }
   }
   if (options.balancer) {
-    for (const line of options.balancer.drain()) await write(line, JSON.parse(line).meta.mapping);
+    for (const line of options.balancer.drain()) {
+      if (deps.out.closed) {
+        summary.readerClosed = true;
+        break;
+      }
+      await write(line, JSON.parse(line).meta.mapping);
+    }
   }
   return summary;
 }
@@ -45502,9 +45512,28 @@ function streamSink(stream) {
   };
 }
 function stdoutSink(stream = process.stdout) {
+  let closed = false;
+  let failure2;
+  stream.on("error", (e) => {
+    if (e.code === "EPIPE") closed = true;
+    else failure2 ??= e;
+  });
   return {
-    write: (line) => writeLine(stream, line),
+    get closed() {
+      return closed;
+    },
+    async write(line) {
+      if (failure2) throw failure2;
+      if (closed) return;
+      try {
+        await writeLine(stream, line);
+      } catch (e) {
+        if (e.code !== "EPIPE") throw e;
+        closed = true;
+      }
+    },
     commit: async () => {
+      if (failure2) throw failure2;
     },
     abort: async () => {
     }
@@ -45607,7 +45636,7 @@ var counts = (record2) => Object.entries(record2).sort((a, b3) => b3[1] - a[1] |
 function describeSummary(summary, options) {
   const where = options.out === "-" ? "stdout" : options.out;
   const lines = [
-    `gh-harvest: wrote ${summary.written} record${summary.written === 1 ? "" : "s"} to ${where}` + (summary.written > 0 ? ` (${counts(summary.byMapping)})` : "") + ` from ${summary.scanned} item${summary.scanned === 1 ? "" : "s"}${summary.limitReached ? " (--limit reached)" : ""}`
+    `gh-harvest: wrote ${summary.written} record${summary.written === 1 ? "" : "s"} to ${where}` + (summary.written > 0 ? ` (${counts(summary.byMapping)})` : "") + ` from ${summary.scanned} item${summary.scanned === 1 ? "" : "s"}${summary.limitReached ? " (--limit reached)" : ""}` + (summary.readerClosed ? "; stopped there: stdout's reader closed it" : "")
   ];
   const skipped = Object.values(summary.skipped).reduce((a, b3) => a + b3, 0);
   if (skipped > 0) lines.push(`  skipped ${skipped}: ${counts(summary.skipped)}`);
@@ -45618,6 +45647,7 @@ function describeSummary(summary, options) {
   if (summary.limitReached && options.state) {
     lines.push(`  ${options.state} not updated: --limit stopped the run before it read everything, so the next run starts from the same point`);
   }
+  if (summary.readerClosed && options.state) lines.push(`  ${options.state} not updated: the run stopped before it read everything`);
   return lines.join("\n");
 }
 
@@ -46448,7 +46478,7 @@ async function runLocal(paths, options, ctx) {
         records: (ectx) => chain(repos.map((r2) => r2.extractor), ectx),
         stateFile: options.state,
         async afterWrite(summary) {
-          if (!options.state || !state || summary.limitReached) return;
+          if (!options.state || !state || summary.limitReached || summary.readerClosed) return;
           repos.forEach((r2, i) => {
             const sha = watermarks[i];
             if (sha) state.sources[r2.key] = { ...state.sources[r2.key], lastSha: sha };
@@ -47506,7 +47536,7 @@ async function runRepo(targets, options, ctx) {
         records,
         stateFile: options.state,
         async afterWrite(summary2) {
-          if (!options.state || !state || summary2.limitReached) return;
+          if (!options.state || !state || summary2.limitReached || summary2.readerClosed) return;
           for (const run2 of runs) state.sources[run2.key] = { ...run2.saved, watermarks: run2.seen, etags: run2.etags.touched() };
           await saveState(options.state, state);
         }
@@ -48228,6 +48258,7 @@ async function mergeShards(files, out, report) {
           summary.warnings += result.problems.length;
           await out.write(`${text}
 `);
+          if (out.closed) return summary;
           summary.written++;
         }
       }

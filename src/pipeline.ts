@@ -58,6 +58,8 @@ export interface RunSummary {
   redacted: Record<string, number>;
   /** The run stopped at --limit, so the source was not read to its end. */
   limitReached: boolean;
+  /** Standard output's reader went away (`| head`): the run stopped there, the source not read to its end. */
+  readerClosed: boolean;
 }
 
 const TEXT_FIELDS = ["instruction", "input", "output"] as const;
@@ -67,7 +69,7 @@ export async function runPipeline(
   options: PipelineOptions,
   deps: PipelineDeps,
 ): Promise<RunSummary> {
-  const summary: RunSummary = { scanned: 0, written: 0, byMapping: {}, skipped: {}, rejected: 0, redacted: {}, limitReached: false };
+  const summary: RunSummary = { scanned: 0, written: 0, byMapping: {}, skipped: {}, rejected: 0, redacted: {}, limitReached: false, readerClosed: false };
   const skip = (reason: string) => {
     summary.skipped[reason] = (summary.skipped[reason] ?? 0) + 1;
   };
@@ -159,6 +161,10 @@ export async function runPipeline(
         continue;
       }
       await write(line, rule.name);
+      if (deps.out.closed) {
+        summary.readerClosed = true;
+        return summary;
+      }
       if (options.limit !== undefined && summary.written >= options.limit) {
         summary.limitReached = true;
         return summary; // leaving the loop closes the extractor (and its git process)
@@ -166,7 +172,13 @@ export async function runPipeline(
     }
   }
   if (options.balancer) {
-    for (const line of options.balancer.drain()) await write(line, (JSON.parse(line) as { meta: { mapping: string } }).meta.mapping);
+    for (const line of options.balancer.drain()) {
+      if (deps.out.closed) {
+        summary.readerClosed = true;
+        break;
+      }
+      await write(line, (JSON.parse(line) as { meta: { mapping: string } }).meta.mapping);
+    }
   }
   return summary;
 }

@@ -106,7 +106,7 @@ export async function runRepo(targets: readonly string[], options: RepoOptions, 
           // A run cut short by --limit did not list everything up to what it saw. Only the
           // ETags this run used are kept: list URLs carry the watermark, so older ones
           // would never be asked for again.
-          if (!options.state || !state || summary.limitReached) return;
+          if (!options.state || !state || summary.limitReached || summary.readerClosed) return;
           for (const run of runs) state.sources[run.key] = { ...run.saved, watermarks: run.seen, etags: run.etags.touched() };
           await saveState(options.state, state);
         },

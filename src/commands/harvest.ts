@@ -129,7 +129,8 @@ export function describeSummary(summary: RunSummary, options: Pick<HarvestOption
   const lines = [
     `gh-harvest: wrote ${summary.written} record${summary.written === 1 ? "" : "s"} to ${where}` +
       (summary.written > 0 ? ` (${counts(summary.byMapping)})` : "") +
-      ` from ${summary.scanned} item${summary.scanned === 1 ? "" : "s"}${summary.limitReached ? " (--limit reached)" : ""}`,
+      ` from ${summary.scanned} item${summary.scanned === 1 ? "" : "s"}${summary.limitReached ? " (--limit reached)" : ""}` +
+      (summary.readerClosed ? "; stopped there: stdout's reader closed it" : ""),
   ];
   const skipped = Object.values(summary.skipped).reduce((a, b) => a + b, 0);
   if (skipped > 0) lines.push(`  skipped ${skipped}: ${counts(summary.skipped)}`);
@@ -142,5 +143,6 @@ export function describeSummary(summary: RunSummary, options: Pick<HarvestOption
   if (summary.limitReached && options.state) {
     lines.push(`  ${options.state} not updated: --limit stopped the run before it read everything, so the next run starts from the same point`);
   }
+  if (summary.readerClosed && options.state) lines.push(`  ${options.state} not updated: the run stopped before it read everything`);
   return lines.join("\n");
 }

@@ -37,7 +37,7 @@ export async function runLocal(paths: readonly string[], options: LocalOptions, 
         stateFile: options.state,
         async afterWrite(summary) {
           // A run cut short by --limit has not seen every commit up to the watermark.
-          if (!options.state || !state || summary.limitReached) return;
+          if (!options.state || !state || summary.limitReached || summary.readerClosed) return;
           repos.forEach((r, i) => {
             const sha = watermarks[i];
             if (sha) state.sources[r.key] = { ...state.sources[r.key], lastSha: sha };

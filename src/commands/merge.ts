@@ -95,6 +95,7 @@ export async function mergeShards(files: readonly string[], out: LineSink, repor
           contents.add(key);
           summary.warnings += result.problems.length;
           await out.write(`${text}\n`);
+          if (out.closed) return summary; // stdout's reader went away (`| head`)
           summary.written++;
         }
       }

@@ -15,6 +15,8 @@ export interface LineSink {
   commit(): Promise<void>;
   /** Drops what was written; the target is left untouched. */
   abort(): Promise<void>;
+  /** Standard output's reader went away (`| head`): later lines go nowhere, so stop making them. */
+  readonly closed?: boolean;
 }
 
 export interface AtomicFileOptions {
@@ -68,11 +70,37 @@ function streamSink(stream: WriteStream): LineSink {
   };
 }
 
-/** Standard output: nothing to make atomic, but backpressure still matters. */
+/**
+ * Standard output: nothing to make atomic, but backpressure still matters. EPIPE is how a
+ * pipe says its reader is done (`gh-harvest local . | head`): not an error of ours; the sink
+ * says it is closed, and the writer stops, as git does.
+ */
 export function stdoutSink(stream: NodeJS.WritableStream = process.stdout): LineSink {
+  let closed = false;
+  let failure: Error | undefined;
+  // Kept for the sink's whole life: an EPIPE of the last write may come after commit.
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") closed = true;
+    else failure ??= e;
+  });
   return {
-    write: (line) => writeLine(stream, line),
-    commit: async () => {},
+    get closed() {
+      return closed;
+    },
+    async write(line) {
+      if (failure) throw failure;
+      if (closed) return;
+      try {
+        await writeLine(stream, line);
+      } catch (e) {
+        // A pipe already closed can fail the write itself, not only emit "error".
+        if ((e as NodeJS.ErrnoException).code !== "EPIPE") throw e;
+        closed = true;
+      }
+    },
+    commit: async () => {
+      if (failure) throw failure;
+    },
     abort: async () => {},
   };
 }
