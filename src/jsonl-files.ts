@@ -1,8 +1,10 @@
-// A folder given where JSONL files are expected (merge, validate) stands for the *.jsonl
-// files under it, at any depth, in a stable order: the shards of a fanned-out harvest, or a
-// dataset's train/ and valid/ splits.
-import { readdir, stat } from "node:fs/promises";
-import { join } from "node:path";
+// A folder given where JSONL files are expected (merge, validate, stats) stands for the
+// *.jsonl files under it, at any depth, in a stable order: the shards of a fanned-out
+// harvest, or a dataset's train/ and valid/ splits. A file named twice (or also through its
+// folder) is read once: checked twice, every line of it would be its own duplicate.
+import type { Dirent } from "node:fs";
+import { readdir, realpath, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
 import { UsageError } from "./errors.js";
 
 /**
@@ -17,11 +19,40 @@ export async function jsonlFilesOf(arg: string): Promise<string[]> {
   return files;
 }
 
+/** Every argument's files (jsonlFilesOf), each file once, in the order first named. */
+export async function jsonlFilesOfAll(args: readonly string[]): Promise<string[]> {
+  const firstTime = firstSight();
+  const files: string[] = [];
+  for (const arg of args) for (const file of await jsonlFilesOf(arg)) if (await firstTime(file)) files.push(file);
+  return files;
+}
+
+/** A filter that passes each file once, however it is named (another path, a symlink). */
+export function firstSight(): (file: string) => Promise<boolean> {
+  const seen = new Set<string>();
+  return async (file) => {
+    const key = await realpath(file).catch(() => resolve(file));
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+}
+
 /** The *.jsonl files under `dir`, sorted by path (code units, as `ls` in the C locale). */
 export async function jsonlFilesUnder(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith(".jsonl"))
-    .map((e) => join(e.parentPath ?? (e as { path?: string }).path ?? dir, e.name))
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const files: string[] = [];
+  const folders = [dir];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    // One folder at a time, so that one we may not read is named (readdir's recursive mode
+    // fails with a bare EACCES).
+    const entries: Dirent[] = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+      const why = error.code === "EACCES" || error.code === "EPERM" ? "permission denied" : (error.code ?? error.message);
+      throw new UsageError(`cannot read the folder ${folder}: ${why}`);
+    });
+    for (const e of entries) {
+      if (e.isDirectory()) folders.push(join(folder, e.name));
+      else if (e.isFile() && e.name.endsWith(".jsonl")) files.push(join(folder, e.name));
+    }
+  }
+  return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

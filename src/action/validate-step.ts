@@ -6,7 +6,7 @@ import { open, type FileHandle } from "node:fs/promises";
 import { once } from "node:events";
 import { UsageError } from "../errors.js";
 import type { Format } from "../formats.js";
-import { jsonlFilesOf } from "../jsonl-files.js";
+import { jsonlFilesOfAll } from "../jsonl-files.js";
 import { fileLineBlocks } from "../validate/line-blocks.js";
 import type { Reporter, RunSummary } from "../validate/report.js";
 import { DEFAULT_MAX_TOKENS } from "../validate/triple.js";
@@ -24,7 +24,7 @@ export async function validateStep(files: readonly string[], options: { format?:
   const handles: FileHandle[] = [];
   try {
     const inputs: ValidateInput[] = [];
-    for (const file of (await Promise.all(files.map(jsonlFilesOf))).flat()) {
+    for (const file of await jsonlFilesOfAll(files)) {
       const handle = await open(file, "r").catch((error: NodeJS.ErrnoException) => {
         throw new UsageError(`cannot read ${file}: ${error.code === "ENOENT" ? "no such file" : (error.code ?? error.message)}`);
       });

@@ -1,7 +1,7 @@
 // `gh-harvest stats FILE...`: what a dataset holds, in the terminal, as JSON, or as one
 // self-contained HTML page. Streams the files; memory does not grow with their length.
 import { UsageError } from "../errors.js";
-import { jsonlFilesOf } from "../jsonl-files.js";
+import { jsonlFilesOfAll } from "../jsonl-files.js";
 import { createStatsCollector, type Stats } from "../stats/collect.js";
 import { histogramBins } from "../stats/histogram.js";
 import { renderHtml } from "../stats/html-page.js";
@@ -31,7 +31,7 @@ export async function runStats(args: string[], options: StatsOptions, io: StatsI
     throw new UsageError(`--top: expected a whole number >= 0, got ${options.top}`);
   }
   // A folder stands for the *.jsonl files under it, as for validate and merge.
-  const files = (await Promise.all(args.map(jsonlFilesOf))).flat();
+  const files = await jsonlFilesOfAll(args);
   for (const file of files) await assertReadable(file); // fail before reading anything
   // Only the HTML page shows texts: a credential in a sampled record is shown as its kind,
   // and the run says so (the dataset itself holds it; `validate` says where).

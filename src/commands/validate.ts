@@ -4,7 +4,7 @@ import { open, type FileHandle } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { UsageError } from "../errors.js";
 import type { Format } from "../formats.js";
-import { jsonlFilesOf } from "../jsonl-files.js";
+import { firstSight, jsonlFilesOf } from "../jsonl-files.js";
 import type { Redactor } from "../redact.js";
 import { isProblemCode, PROBLEM_CODES, type ProblemCode } from "../validate/problem.js";
 import { fileLineBlocks, streamLineBlocks } from "../validate/line-blocks.js";
@@ -56,12 +56,14 @@ export async function runValidate(files: string[], options: ValidateOptions, io:
   const handles: FileHandle[] = [];
   try {
     const inputs: ValidateInput[] = [];
+    const firstTime = firstSight();
     for (const arg of files) {
       if (arg === "-") {
         inputs.push({ name: "<stdin>", blocks: streamLineBlocks(io.stdin as AsyncIterable<Buffer | string>) });
         continue;
       }
       for (const file of await jsonlFilesOf(arg)) {
+        if (!(await firstTime(file))) continue;
         const handle = await openReadable(file);
         handles.push(handle);
         const { size } = await handle.stat();

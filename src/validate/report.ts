@@ -4,7 +4,7 @@
 import { once } from "node:events";
 import type { Format } from "../formats.js";
 import type { TokenStats } from "./histogram.js";
-import { withCommas, type Problem, type ProblemCode } from "./problem.js";
+import type { Problem, ProblemCode } from "./problem.js";
 import type { Tokenizer } from "./tokens.js";
 
 export interface FileSummary {
@@ -75,16 +75,22 @@ class Buffered {
       this.text = "";
     }
     if (ok || this.closed) return;
+    // The listener that loses the race is removed (abort): left, one more would pile up on
+    // the stream at each full buffer, and Node warns of a leak after ten.
+    const done = new AbortController();
     try {
-      await Promise.race([once(this.out, "drain"), once(this.out, "close")]);
+      await Promise.race([once(this.out, "drain", { signal: done.signal }), once(this.out, "close", { signal: done.signal })]);
     } catch (e) {
       // once() rejects on "error": EPIPE was noted by the listener above.
       if ((e as NodeJS.ErrnoException).code !== "EPIPE") throw e;
+    } finally {
+      done.abort();
     }
   }
 }
 
-const plural = (n: number, word: string) => `${withCommas(n)} ${word}${n === 1 ? "" : "s"}`;
+// Plain digits, as eslint prints them: scripts read this line with (\d+) errors.
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export function textReporter(out: NodeJS.WritableStream): Reporter {
   const buf = new Buffered(out);

@@ -211,3 +211,36 @@ describe("format detection", () => {
     for (const [value, format] of cases) assert.equal(detectFormat(value), format, JSON.stringify(value));
   });
 });
+
+describe("textReporter", () => {
+  it("waits for a slow reader without piling listeners on its stream", async () => {
+    const { textReporter } = await import("../../src/validate/report.js");
+    const { Writable } = await import("node:stream");
+    let written = 0;
+    let tail = "";
+    const slow = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _enc, done) {
+        written += chunk.length;
+        tail = (tail + chunk.toString()).slice(-200);
+        setImmediate(done);
+      },
+    });
+    let warned = false;
+    const onWarning = () => (warned = true);
+    process.on("warning", onWarning);
+    const reporter = textReporter(slow);
+    for (let i = 1; i <= 40_000; i++) {
+      reporter.problem("data.jsonl", { line: i, severity: "warning", code: "vague-instruction", message: "the instruction is vague" });
+      await reporter.flush();
+    }
+    await reporter.end({ files: [], records: 40_000, errors: 0, warnings: 40_000, counts: {}, tokens: undefined });
+    await new Promise((r) => setImmediate(r));
+    process.off("warning", onWarning);
+    assert.ok(written > 2_000_000, `everything was written (${written} bytes)`);
+    assert.equal(slow.listenerCount("drain"), 0);
+    assert.equal(slow.listenerCount("close"), 0);
+    assert.equal(warned, false, "no MaxListenersExceededWarning");
+    assert.match(tail, /\n0 errors, 40000 warnings in 40000 records\n$/, "plain digits: scripts read the summary with (\\d+)");
+  });
+});
