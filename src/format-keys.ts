@@ -7,6 +7,18 @@ export type Format = (typeof FORMATS)[number];
 export const OPENAI_ROLES = ["system", "user", "assistant", "tool", "function", "developer"] as const;
 export const SHAREGPT_ROLES = ["system", "human", "gpt", "function_call", "observation"] as const;
 
+/**
+ * Top-level keys that a format puts on some records only, so inconsistent-fields does not
+ * count them: OpenAI's fine-tuning format has `tools` (and `parallel_tool_calls`, the legacy
+ * `functions`) on its function-calling examples alone; LLaMA-Factory's alpaca and sharegpt
+ * datasets take a per-record `system`, `history` or `tools`.
+ */
+export const OPTIONAL_KEYS: Readonly<Record<Format, ReadonlySet<string>>> = {
+  alpaca: new Set(["system", "history"]),
+  openai: new Set(["tools", "parallel_tool_calls", "functions"]),
+  sharegpt: new Set(["system", "tools"]),
+};
+
 /** Guess a line's format from its keys, as `validate` does without --format. */
 export function detectFormat(value: unknown): Format | undefined {
   if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;

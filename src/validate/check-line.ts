@@ -1,6 +1,7 @@
 // One JSONL line: parse it (and say where it is not JSON), check the record, and place
 // each problem at its column. Stateless, like checkRecord: the file's memory (duplicates,
 // keys of most lines) gets the hash and the keys returned here.
+import { OPTIONAL_KEYS } from "../format-keys.js";
 import type { Format } from "../formats.js";
 import { checkRecord, type RecordCheckOptions } from "./check-record.js";
 import { identityHash } from "./hash-set.js";
@@ -69,11 +70,18 @@ export function checkLine(text: string, line: number, options: LineCheckOptions)
     line,
     problems: problems.length === 0 ? problems : problems.filter((p) => options.enabled(p.code)),
     format: checked.format,
-    keys: Object.keys(record).sort().join("\n"),
+    keys: keySet(record, checked.format),
     tokens: checked.tokens,
   };
   if (options.enabled("duplicate") && checked.identity.length > 0) result.hash = identityHash(checked.identity);
   return result;
+}
+
+/** The record's top-level keys, sorted, as one string: those its format makes optional left out. */
+function keySet(record: Record<string, unknown>, format: Format | undefined): string {
+  const optional = format && OPTIONAL_KEYS[format];
+  const keys = Object.keys(record);
+  return (optional ? keys.filter((k) => !optional.has(k)) : keys).sort().join("\n");
 }
 
 function positionIn(error: unknown): number | undefined {

@@ -82,6 +82,9 @@ function chatShape(d: Dialect, record: Record<string, unknown>, problems: Proble
   }
   let seenUser = false;
   let lastRole: unknown;
+  // A turn without content: the record has no identity to compare (two such records are
+  // not the same conversation; each has its missing-field already).
+  let incomplete = false;
   turns.forEach((turn: unknown, i) => {
     const at = `${d.list}[${i}]`;
     if (turn === null || typeof turn !== "object" || Array.isArray(turn)) {
@@ -108,28 +111,37 @@ function chatShape(d: Dialect, record: Record<string, unknown>, problems: Proble
     }
     const kind = role === d.user && !seenUser ? "first-user" : role === d.assistant ? "output" : "other";
     if (role === d.user) seenUser = true;
-    identity.push(typeof role === "string" ? role : "");
-    identity.push(checkContent(d, t, at, kind, texts, problems));
+    identity.push(typeof role === "string" ? role : JSON.stringify(role) ?? "");
+    const content = checkContent(d, t, at, kind, texts, problems);
+    if (content === undefined) incomplete = true;
+    else identity.push(content);
   });
   if (lastRole !== d.assistant) {
     const last = typeof lastRole === "string" ? ` (the last is ${quote(lastRole)})` : "";
     const article = /^[aeiou]/.test(d.assistant) ? "an" : "a";
     problems.push(problem("missing-assistant", `the conversation must end with ${article} ${d.assistant} message${last}`, { field: d.list }));
   }
-  return { texts, identity };
+  return { texts, identity: incomplete ? [] : identity };
 }
 
-/** Checks a turn's content, adds its texts, and returns what identifies it for duplicates. */
-function checkContent(d: Dialect, t: Record<string, unknown>, at: string, kind: string, texts: TextField[], problems: Problem[]): string {
+/**
+ * Checks a turn's content, adds its texts, and returns what identifies it for duplicates:
+ * the text, or the JSON of a value of the wrong type (42 and null are not the same reply);
+ * undefined when there is none.
+ */
+function checkContent(d: Dialect, t: Record<string, unknown>, at: string, kind: string, texts: TextField[], problems: Problem[]): string | undefined {
   const path = `${at}.${d.content}`;
   const content = t[d.content];
   // An empty tool_calls list calls nothing: the turn then needs its content.
   const calls = kind === "output" && d.calls.some((k) => (Array.isArray(t[k]) ? (t[k] as unknown[]).length > 0 : t[k] !== undefined && t[k] !== null));
   if (content === undefined || content === null) {
     if (calls) return JSON.stringify(d.calls.map((k) => t[k]));
-    if (content === undefined) problems.push(problem("missing-field", `${at} has no "${d.content}"`, { field: path }));
-    else problems.push(problem("wrong-type", `${path} must be a string, not null`, { field: path }));
-    return "";
+    if (content === undefined) {
+      problems.push(problem("missing-field", `${at} has no "${d.content}"`, { field: path }));
+      return undefined;
+    }
+    problems.push(problem("wrong-type", `${path} must be a string, not null`, { field: path }));
+    return "null";
   }
   if (typeof content === "string") {
     if (isBlank(content) && !calls) problems.push(problem("empty-field", `${path} is ${content === "" ? "empty" : "blank"}`, { field: path }));
@@ -150,7 +162,7 @@ function checkContent(d: Dialect, t: Record<string, unknown>, at: string, kind: 
     return JSON.stringify(content);
   }
   problems.push(problem("wrong-type", `${path} must be a string, not ${typeName(content)}`, { field: path }));
-  return "";
+  return JSON.stringify(content);
 }
 
 /** An object turn with the dialect's role or content key. */

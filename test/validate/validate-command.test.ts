@@ -53,6 +53,38 @@ describe("gh-harvest validate", () => {
     assert.match(out, /error missing-assistant: the conversation must end with an assistant message \(the last is "user"\)/);
   });
 
+  it("takes OpenAI's function-calling examples as they are: tools on some lines only", async () => {
+    const tools = [{ type: "function", function: { name: "get_weather", parameters: { type: "object", properties: { city: { type: "string" } } } } }];
+    const call = { role: "assistant", tool_calls: [{ id: "call_1", type: "function", function: { name: "get_weather", arguments: '{"city":"Berlin"}' } }] };
+    const lines = [
+      { messages: [{ role: "user", content: "What is the weather in Berlin today?" }, call], tools, parallel_tool_calls: false },
+      { messages: [{ role: "user", content: "What is the capital of Italy?" }, { role: "assistant", content: "Rome is the capital of Italy." }] },
+      { messages: [{ role: "user", content: "What is the capital of Spain?" }, { role: "assistant", content: "Madrid is the capital of Spain." }] },
+      { messages: [{ role: "user", content: "What is the capital of Spain?" }, { role: "assistant", content: "Madrid is the capital of Spain." }], extra: 1 },
+    ];
+    const file = dir.write("tools.jsonl", lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+    const { out } = await validate([file]);
+    assert.deepEqual(reported(out, file), new Map([[4, ["duplicate", "inconsistent-fields"]]]), out);
+  });
+
+  it("does not call two broken replies duplicates: a missing content, null and 42 are not the same", async () => {
+    const ask = { role: "user", content: "Explain what a mutex is in concurrent programs." };
+    const lines = [
+      { messages: [ask, { role: "assistant", content: 42 }] },
+      { messages: [ask, { role: "assistant", content: null }] },
+      { messages: [ask, { role: "assistant" }] },
+      { messages: [ask, { role: "assistant" }] },
+      { messages: [ask, { role: "assistant", content: 42 }] },
+    ];
+    const file = dir.write("broken-replies.jsonl", lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+    const { out } = await validate([file]);
+    assert.deepEqual(
+      reported(out, file),
+      new Map([[1, ["wrong-type"]], [2, ["wrong-type"]], [3, ["missing-field"]], [4, ["missing-field"]], [5, ["duplicate", "wrong-type"]]]),
+      out,
+    );
+  });
+
   it("checks sharegpt files", async () => {
     const cases = sharegptCases();
     const file = fileOf("sharegpt.jsonl", cases);
