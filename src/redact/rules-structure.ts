@@ -83,6 +83,9 @@ function findUrlPasswords(text: string): readonly Span[] {
     if (colon === -1 || colon >= at) continue;
     const password = text.slice(colon + 1, at);
     if (password === "" || !isUrlPassword(password)) continue;
+    // The user name again (postgres:postgres@, guest:guest@): a product's documented default,
+    // written in every docker-compose file and tutorial, not anyone's secret.
+    if (password === text.slice(from, colon)) continue;
     (found ??= []).push({ start: colon + 1, end: at });
   }
   return found ?? NO_SPANS;

@@ -7,8 +7,9 @@ import type { TextField } from "./text-field.js";
 
 // Fill-in markers of templates and generated datasets. `TODO: implement` counts only as a
 // line of its own: "TODO: implement retries in a follow-up" in a PR body is a real sentence.
+// Filler text starts "Lorem ipsum dolor" or is the two words alone: "What is lorem ipsum?" is a question.
 const PLACEHOLDER =
-  /<\s*(?:your|insert|enter|add|put)[ _-][^<>\n]{0,40}>|\[\s*(?:your|insert)[ _-][^[\]\n]{0,40}\]|\byour[ _-]+(?:code|answer|response|solution)[ _-]+here\b|\binsert [\w ]{1,30} here\b|\blorem ipsum\b|^[ \t]*(?:\/\/|#|\/\*|--)?[ \t]*TODO:?[ \t]*implement(?:[ \t]+(?:this|me|here|it))?\W*$/im;
+  /<\s*(?:your|insert|enter|add|put)[ _-][^<>\n]{0,40}>|\[\s*(?:your|insert)[ _-][^[\]\n]{0,40}\]|\byour[ _-]+(?:code|answer|response|solution)[ _-]+here\b|\binsert [\w ]{1,30} here\b|\blorem ipsum\s+dolor\b|^[ \t]*lorem ipsum[ \t.!…]*$|^[ \t]*(?:\/\/|#|\/\*|--)?[ \t]*TODO:?[ \t]*implement(?:[ \t]+(?:this|me|here|it))?\W*$/im;
 /** A whole text that is only a stand-in. */
 const STAND_IN = /^\s*(?:\.{3,}|…|TODO|TBD|FIXME|XXX|N\/A|placeholder)\.?\s*$/i;
 

@@ -85,6 +85,9 @@ describe("redactor", () => {
   it("redacts only the password of a URL, keeping user and host", () => {
     const pw = r.chars(ALPHABET.base62, 16);
     assert.equal(redactor.redact(`postgres://app:${pw}@db.internal:5432/app`).text, "postgres://app:<REDACTED:url-password>@db.internal:5432/app");
+    // A password that is the user name again is a product's default, as in every tutorial.
+    assert.deepEqual(redactor.scan("DATABASE_URL=postgres://postgres:postgres@localhost:5432/app amqp://guest:guest@localhost:5672/"), []);
+    assert.equal(redactor.scan(`amqp://guest:${pw}@localhost:5672/`).length, 1);
   });
 
   // Inputs that make a careless regex backtrack for minutes; each here takes well under a second.

@@ -32,10 +32,13 @@ describe("checkTriple", () => {
   });
 
   it("rejects placeholders in the output", () => {
-    for (const output of ["<your_code_here>", "def f():\n    # TODO: implement\n", "...", "Lorem ipsum dolor sit amet"]) {
+    for (const output of ["<your_code_here>", "def f():\n    # TODO: implement\n", "...", "Lorem ipsum dolor sit amet", "lorem ipsum", "Intro\n\nLorem ipsum.\n"]) {
       assert.deepEqual(codes(checkTriple(triple({ output }))), ["placeholder"], output);
     }
     assert.deepEqual(checkTriple(triple({ output: "Add retries\n\nTODO: implement backoff in a follow-up." })), []);
+    // Text about filler text is not filler.
+    const question = triple({ instruction: "What is lorem ipsum and where does it come from?", output: "Lorem ipsum is scrambled Latin from Cicero, used as filler text since the 1500s." });
+    assert.deepEqual(checkTriple(question), []);
   });
 
   it("rejects a lone surrogate, with its position", () => {
