@@ -3,7 +3,7 @@
 // the pipeline and the `secret` check of the validator. The rules live in src/redact/.
 import { EMAIL_RULE, CREDENTIAL_RULES } from "./redact/rules.js";
 import { PRIORITY, type Rule } from "./redact/rule.js";
-import { createScanner, marker } from "./redact/scanner.js";
+import { createScanner, marker, replaceFindings } from "./redact/scanner.js";
 
 export { BUILTIN_KINDS } from "./redact/rules.js";
 export { compileRedactPattern } from "./redact/user-patterns.js";
@@ -36,6 +36,8 @@ export interface RedactorOptions {
   extraPatterns?: readonly RegExp[];
   /** Report e-mail addresses (kind "email"); default true. */
   emails?: boolean;
+  /** Literal secrets the run knows (the user's own GitHub token), each found as its kind. */
+  literals?: readonly { kind: string; value: string }[];
 }
 
 export function createRedactor(options: RedactorOptions = {}): Redactor {
@@ -44,19 +46,17 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
   for (const pattern of options.extraPatterns ?? []) {
     rules.push({ kind: "custom", keywords: [], pattern, priority: PRIORITY.pii + 1 });
   }
+  for (const { kind, value } of options.literals ?? []) {
+    const pattern = new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "g");
+    rules.push({ kind, keywords: [], pattern, priority: PRIORITY.issuer + 1 });
+  }
   const scan = createScanner(rules);
   return {
     scan,
     redact(text) {
       const findings = scan(text);
       if (findings.length === 0) return { text, findings };
-      let out = "";
-      let at = 0;
-      for (const f of findings) {
-        out += text.slice(at, f.start) + marker(f.kind);
-        at = f.end;
-      }
-      return { text: out + text.slice(at), findings };
+      return { text: replaceFindings(text, findings), findings };
     },
   };
 }

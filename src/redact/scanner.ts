@@ -19,6 +19,33 @@ export function marker(kind: string): string {
 
 const MARKER = /<REDACTED:[a-z0-9-]{1,40}>/g;
 
+/**
+ * The text with each finding replaced by its marker. A finding that spans lines (a private
+ * key) keeps them: one marker a line, each after the line's diff sign ("+", "-", " ") when it
+ * had one. Collapsed into one line, it would leave a diff whose hunk header counts lines that
+ * are gone: a corrupt patch that `git apply` and every diff parser refuse.
+ */
+export function replaceFindings(text: string, findings: readonly ScannedFinding[]): string {
+  let out = "";
+  let at = 0;
+  for (const f of findings) {
+    const mark = marker(f.kind);
+    out += text.slice(at, f.start) + mark;
+    for (let nl = text.indexOf("\n", f.start); nl !== -1 && nl < f.end; nl = text.indexOf("\n", nl + 1)) {
+      const cr = nl > f.start && text[nl - 1] === "\r" ? "\r" : "";
+      // A span that ends with its line break keeps the break; the next line is not its own.
+      if (nl + 1 >= f.end) {
+        out += `${cr}\n`;
+        break;
+      }
+      const sign = text[nl + 1];
+      out += `${cr}\n${sign === "+" || sign === "-" || sign === " " ? sign : ""}${mark}`;
+    }
+    at = f.end;
+  }
+  return out + text.slice(at);
+}
+
 interface CompiledRule {
   rule: Rule;
   pattern: RegExp | undefined;

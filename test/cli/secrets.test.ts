@@ -1,7 +1,7 @@
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { credentialCorpus } from "../../fixtures/secrets/credentials.js";
-import { createTempRepo, type TempRepo } from "../helpers/git-repo.js";
+import { applyAtParent, createTempRepo, type TempRepo } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/cli.js";
 
 // One credential of every kind of the corpus, planted in files and in commit messages.
@@ -45,6 +45,23 @@ describe("nothing private leaves", () => {
       assert.ok(!result.stderr.includes(planted[0]!.value));
     });
   }
+
+  it("keeps a redacted diff a patch that applies: a private key's lines become marker lines, not one line", async () => {
+    const key = planted.find((c) => c.kind === "private-key")!;
+    assert.ok(key.value.split("\n").length > 3, "the planted key spans lines");
+    const result = await runCli(["local", repo.dir, "--max-diff-lines", "5000"]);
+    const record = result.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { input: string; meta: { sha: string } })
+      .find((r) => r.input.includes("<REDACTED:private-key>"))!;
+    assert.ok(record, "the key's commit was written, redacted");
+    const parents = (await repo.git(["rev-list", "--parents", "-n", "1", record.meta.sha])).split(" ").slice(1);
+    // git apply refuses a corrupt patch (hunk counts that do not add up) with an error.
+    const applied = await applyAtParent(repo.dir, { sha: record.meta.sha, parents }, record.input);
+    assert.deepEqual(applied.changed.filter((p) => p.startsWith("config/private-key")).length, 1);
+    assert.deepEqual(applied.differing.length, 1, "only the redacted file differs from the commit");
+  });
 
   it("rejects records with credentials under --on-secret drop and stops under --on-secret fail", async () => {
     const drop = await runCli(["local", repo.dir, "--on-secret", "drop", "--max-diff-lines", "5000"]);

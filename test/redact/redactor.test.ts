@@ -78,7 +78,8 @@ describe("redactor", () => {
     const text = `@@ -0,0 +1,27 @@\n+${header}\n${body}\n`;
     const { text: out, findings } = redactor.redact(text);
     assert.deepEqual(findings.map((f) => f.kind), ["private-key"]);
-    assert.equal(out, "@@ -0,0 +1,27 @@\n+<REDACTED:private-key>\n");
+    // One marker a line: the hunk still has the lines its header counts.
+    assert.equal(out, `@@ -0,0 +1,27 @@\n${"+<REDACTED:private-key>\n".repeat(7)}`);
     assert.deepEqual(redactor.scan(`if (line === "${header}") start = i;`), []);
   });
 
