@@ -12,7 +12,11 @@ export function isoDate(value: string): Date {
   // A bare date means midnight UTC, as git's --since would read it in a UTC zone.
   const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
   const date = new Date(iso);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime())) {
+  // Date rolls 2024-02-30 over into March: the day must exist in its month.
+  const [y, m, d] = value.slice(0, 10).split("-").map(Number) as [number, number, number];
+  const real = new Date(Date.UTC(y, m - 1, d));
+  const exists = real.getUTCFullYear() === y && real.getUTCMonth() === m - 1 && real.getUTCDate() === d;
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date.getTime()) || !exists) {
     throw new InvalidArgumentError(`expected an ISO date such as 2026-01-31 or 2026-01-31T12:00:00Z, got "${value}"`);
   }
   return date;

@@ -30,7 +30,11 @@ export function collect<T>(parse: (v: string) => T) {
   return (value: string, previous: T[] = []) => [...previous, parse(value)];
 }
 
-export const asString = (v: string) => v;
+/** Any text but an empty one: `--include "$INC"` with INC unset is a mistake, not "every file". */
+export function asString(value: string): string {
+  if (value.trim() === "") throw new InvalidArgumentError("expected a value, got an empty string");
+  return value;
+}
 
 /** commander shows InvalidArgumentError's message; our parsers throw UsageError. */
 export function asArgumentError<T>(parse: (v: string) => T): (v: string) => T {

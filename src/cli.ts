@@ -58,17 +58,17 @@ interface ValidateCliOptions {
 
 function addHarvestOptions(command: Command): Command {
   return command
-    .option("-o, --out <file>", "where the JSONL goes; - is stdout", "-")
+    .option("-o, --out <file>", "where the JSONL goes; - is stdout", asString, "-")
     .option("-m, --mapping <name-or-file>", "a built-in rule by name, or a rule file (repeatable)", collect(asString), [])
     .addOption(new Option("--format <format>", "record shape").choices(["alpaca", "openai", "sharegpt"]).default(HARVEST_DEFAULTS.format).argParser(format))
-    .option("--rejects <file>", "write each record that failed validation, with its reasons")
+    .option("--rejects <file>", "write each record that failed validation, with its reasons", asString)
     .option("--limit <n>", "stop after n records written", positiveInt)
     .option("--since <date>", "only items created (commits: committed) at or after this ISO date", isoDate)
     .option("--include <glob>", "keep only files of a diff matching the glob (repeatable)", collect(asString), [])
     .option("--exclude <glob>", "drop files of a diff matching the glob (repeatable)", collect(asString), [])
     .option("--max-diff-lines <n>", "skip an item whose diff is longer, after file filters", positiveInt, HARVEST_DEFAULTS.maxDiffLines)
     .option("--append", "add to an existing --out file, skipping ids it already holds", false)
-    .option("--state <file>", "remember what was harvested, so the next run only reads what is new")
+    .option("--state <file>", "remember what was harvested, so the next run only reads what is new", asString)
     .option("--include-bots", "keep items by bots (dependabot, renovate, [bot] accounts)", false)
     .addOption(
       new Option("--on-secret <policy>", "what to do with a record holding a credential")
@@ -128,7 +128,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
       .command("pr")
       .description("import one pull request (and its review comments) through the GitHub API")
       .argument("<ref>", "https://github.com/OWNER/REPO/pull/N, OWNER/REPO#N, or https://HOST/OWNER/REPO/pull/N")
-      .option("--api-url <url>", "the REST API root (default: GITHUB_API_URL, else https://api.github.com)"),
+      .option("--api-url <url>", "the REST API root (default: GITHUB_API_URL, else https://api.github.com)", asString),
   ).action(async (ref: string, raw: RawHarvestOptions & { apiUrl?: string }) => {
     const { runPr } = await import("./commands/github.js");
     await runPr(ref, { ...harvestOptions(raw, io.env), apiUrl: raw.apiUrl, state: raw.state, redactPatterns: raw.redactPattern }, ctx);
@@ -140,8 +140,8 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
       .command("repo")
       .description("import a repository's merged PRs, closed issues, review comments and commits through the GitHub API")
       .argument("<owner/name...>", "one or more repositories, OWNER/REPO")
-      .option("--api-url <url>", "the REST API root (default: GITHUB_API_URL, else https://api.github.com)")
-      .option("--checkout <dir>", "a local clone of the repository: diffs come from git instead of the API"),
+      .option("--api-url <url>", "the REST API root (default: GITHUB_API_URL, else https://api.github.com)", asString)
+      .option("--checkout <dir>", "a local clone of the repository: diffs come from git instead of the API", asString),
   ).action(async (targets: string[], raw: RawHarvestOptions & { apiUrl?: string; checkout?: string }) => {
     const { runRepo } = await import("./commands/github.js");
     await runRepo(
@@ -175,7 +175,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
     .command("stats")
     .description("what a dataset holds: counts per rule, source, repository and language, token lengths")
     .argument("<file...>", "JSONL files, or folders of them")
-    .option("--html <file>", "also write a self-contained HTML report with charts and sample records")
+    .option("--html <file>", "also write a self-contained HTML report with charts and sample records", asString)
     .option("--json", "print one JSON object instead of the terminal report", false)
     .option("--top <n>", "how many of the largest records to list", positiveInt, 10)
     .action(async (files: string[], raw: { html?: string; json: boolean; top: number }) => {
@@ -187,7 +187,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
     .command("card")
     .description("write a Hugging Face dataset card (README.md with YAML front matter) for a dataset")
     .argument("<file>", "the JSONL dataset")
-    .option("-o, --out <file>", "where the card goes; - is stdout", "README.md")
+    .option("-o, --out <file>", "where the card goes; - is stdout", asString, "README.md")
     .option("--license <id>", "the dataset's licence (Hugging Face identifier)", "other")
     .option("--name <text>", "the dataset's pretty name (default: the file's name)")
     .option("--repo-license <owner/repo=id>", "the licence of a source repository (repeatable)", collect(repoLicense), [])
@@ -207,7 +207,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
     .option("--topic <topic>", "keep repositories with this topic (repeatable: any of them)", collect(asString), [])
     .option("--language <language>", "keep repositories whose main language is this (repeatable: any of them)", collect(asString), [])
     .option("--max-jobs <n>", "at most this many matrix entries (GitHub allows 256); repositories share jobs beyond it", positiveInt, 256)
-    .option("--api-url <url>", "the REST API root (default: GITHUB_API_URL, else https://api.github.com)")
+    .option("--api-url <url>", "the REST API root (default: GITHUB_API_URL, else https://api.github.com)", asString)
     .action(async (owner: string, raw: { archived: boolean; forks: boolean; topic: string[]; language: string[]; maxJobs: number; apiUrl?: string }) => {
       const { runRepos } = await import("./commands/repos.js");
       await runRepos(owner, { archived: raw.archived, forks: raw.forks, topics: raw.topic, languages: raw.language, maxJobs: raw.maxJobs, apiUrl: raw.apiUrl }, ctx);
@@ -218,7 +218,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
     .command("merge")
     .description("join JSONL shards into one file: every line validated, duplicates (same meta.id or same content) dropped")
     .argument("<file...>", "JSONL files, or folders of them")
-    .option("-o, --out <file>", "where the JSONL goes; - is stdout", "-")
+    .option("-o, --out <file>", "where the JSONL goes; - is stdout", asString, "-")
     .action(async (files: string[], raw: { out: string }) => {
       const { runMerge } = await import("./commands/merge.js");
       onExit((await runMerge(files, raw, io)).code);

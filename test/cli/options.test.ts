@@ -1,0 +1,27 @@
+// Option values a script can get wrong: each is one line on stderr and exit 2, before any
+// work (no harvest that ends in a rename to "", no --include "" crashing the glob matcher).
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { runCli } from "../helpers/cli.js";
+
+describe("option values", () => {
+  for (const args of [["--include", ""], ["--exclude", " "], ["-o", ""], ["--rejects", ""], ["--state", ""], ["-m", ""], ["--rev", ""]]) {
+    it(`refuses an empty ${args[0]}`, async () => {
+      const result = await runCli(["local", ".", ...args]);
+      assert.equal(result.code, 2);
+      assert.match(result.stderr, /^gh-harvest: option .* argument .* is invalid\. expected a value, got an empty string/);
+      assert.equal(result.stderr.trim().split("\n").length, 1, result.stderr);
+      assert.equal(result.stdout, "");
+    });
+  }
+
+  it("refuses a date that does not exist rather than rolling it over into the next month", async () => {
+    for (const since of ["2024-02-30", "2023-02-29", "2024-04-31", "2024-02-30T10:00:00Z"]) {
+      const result = await runCli(["local", ".", "--since", since]);
+      assert.equal(result.code, 2, since);
+      assert.match(result.stderr, /expected an ISO date such as 2026-01-31/);
+    }
+    const leap = await runCli(["local", "/nonexistent-gh-harvest-repo", "--since", "2024-02-29"]);
+    assert.doesNotMatch(leap.stderr, /ISO date/, "2024-02-29 is a day");
+  });
+});
