@@ -191,9 +191,11 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
     .option("--license <id>", "the dataset's licence (Hugging Face identifier)", "other")
     .option("--name <text>", "the dataset's pretty name (default: the file's name)")
     .option("--repo-license <owner/repo=id>", "the licence of a source repository (repeatable)", collect(repoLicense), [])
-    .action(async (file: string, raw: { out: string; license: string; name?: string; repoLicense: [string, string][] }) => {
+    .option("--force", "replace --out even if it is not a card gh-harvest wrote", false)
+    .action(async (file: string, raw: { out: string; license: string; name?: string; repoLicense: [string, string][]; force: boolean }) => {
       const { runCard } = await import("./commands/card.js");
-      onExit(await runCard(file, { out: raw.out, license: raw.license, name: raw.name, repoLicenses: Object.fromEntries(raw.repoLicense) }, io));
+      const options = { out: raw.out, license: raw.license, name: raw.name, repoLicenses: Object.fromEntries(raw.repoLicense), force: raw.force };
+      onExit(await runCard(file, options, io));
     });
 
   program

@@ -15,14 +15,29 @@ export interface CardFacts {
   /** Replacements by kind, summed over meta.redacted; and how many records had any. */
   redacted: Record<string, number>;
   recordsRedacted: number;
+  /**
+   * What the card found itself, not what meta says: credentials still in the texts (by kind)
+   * and how many records hold any; records no gh-harvest rule made (no meta.mapping).
+   */
+  credentials: Record<string, number>;
+  recordsWithCredentials: number;
+  foreign: number;
+}
+
+export interface CardFactOptions {
+  /** The credential scanner: kinds of what a text holds. */
+  scan?: (text: string) => readonly { kind: string }[];
 }
 
 const NONE = "(none)";
 const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : undefined);
 const bump = (map: Record<string, number>, key: string, n = 1) => (map[key] = (map[key] ?? 0) + n);
 
-export async function collectCardFacts(file: string): Promise<CardFacts> {
-  const facts: CardFacts = { records: 0, skipped: 0, formats: {}, byRepo: {}, repoLicense: {}, byMapping: {}, bySource: {}, byLanguage: {}, redacted: {}, recordsRedacted: 0 };
+export async function collectCardFacts(file: string, options: CardFactOptions = {}): Promise<CardFacts> {
+  const facts: CardFacts = {
+    records: 0, skipped: 0, formats: {}, byRepo: {}, repoLicense: {}, byMapping: {}, bySource: {}, byLanguage: {}, redacted: {}, recordsRedacted: 0,
+    credentials: {}, recordsWithCredentials: 0, foreign: 0,
+  };
   for await (const read of readRecords(file)) {
     if ("problem" in read) {
       facts.skipped++;
@@ -38,6 +53,12 @@ export async function collectCardFacts(file: string): Promise<CardFacts> {
     const source = text(meta.source) ?? NONE;
     bump(facts.bySource, source);
     const mapping = text(meta.mapping) ?? NONE;
+    if (mapping === NONE) facts.foreign++;
+    if (options.scan) {
+      const found = [read.record.instruction, read.record.input, read.record.output].flatMap((t) => options.scan!(t));
+      for (const f of found) bump(facts.credentials, f.kind);
+      if (found.length > 0) facts.recordsWithCredentials++;
+    }
     const rule = (facts.byMapping[mapping] ??= { source, records: 0 });
     rule.records++;
     const languages = Array.isArray(meta.languages) ? meta.languages.filter((l): l is string => typeof l === "string") : [];

@@ -61,8 +61,12 @@ export function renderCard(facts: CardFacts, options: CardOptions): string {
   const repos = sorted(facts.byRepo);
   const format = Object.keys(facts.formats).sort() as (keyof typeof FIELDS)[];
   const out: string[] = [`---\n${stringify(meta, { lineWidth: 0 })}---`, "", `# ${meta.pretty_name}`, ""];
+  const where = repos.length === 1 ? "one repository" : `${fmt(repos.length)} repositories`;
+  // What gh-harvest says of its own records only: a file made by other tools gets facts.
   out.push(
-    `${fmt(facts.records)} ${format.join("/") || "JSONL"} records made with gh-harvest from the ${sourceWords(facts)} of ${repos.length === 1 ? "one repository" : `${fmt(repos.length)} repositories`}. gh-harvest writes only records that pass its validation checks.`,
+    facts.foreign === 0
+      ? `${fmt(facts.records)} ${format.join("/") || "JSONL"} records made with gh-harvest from the ${sourceWords(facts)} of ${where}. gh-harvest writes only records that pass its validation checks.`
+      : `${fmt(facts.records)} ${format.join("/") || "JSONL"} records from ${where}${facts.foreign < facts.records ? `; ${fmt(facts.records - facts.foreign)} of them made with gh-harvest` : ""}.`,
     "",
     "## Source repositories",
     "",
@@ -87,13 +91,27 @@ export function renderCard(facts: CardFacts, options: CardOptions): string {
   }
   out.push("## Redaction", "");
   const kinds = sorted(facts.redacted);
-  if (kinds.length === 0) {
-    out.push("gh-harvest scanned every record for credentials (tokens, keys, private keys) before writing; none of these records needed a replacement.", "");
-  } else {
+  const found = facts.recordsWithCredentials;
+  if (found > 0) {
     out.push(
-      `gh-harvest scanned every record for credentials before writing and replaced what it found with a placeholder; the values are not in the data. ${fmt(facts.recordsRedacted)} record${facts.recordsRedacted === 1 ? "" : "s"} had replacements (\`meta.redacted\`):`,
+      `**${fmt(found)} record${found === 1 ? " holds" : "s hold"} what look like credentials**, found when this card was written. Remove or redact them before publishing; \`gh-harvest validate ${options.dataFile}\` says where.`,
+      "",
+      table(["kind", "found"], sorted(facts.credentials).map(([k, n]) => [k, fmt(n)])),
+      "",
+    );
+  }
+  if (kinds.length > 0) {
+    out.push(
+      `gh-harvest scanned every record for credentials before writing and replaced what it found with a placeholder${found === 0 ? "; the values are not in the data" : ""}. ${fmt(facts.recordsRedacted)} record${facts.recordsRedacted === 1 ? "" : "s"} had replacements (\`meta.redacted\`):`,
       "",
       table(["kind", "replacements"], kinds.map(([k, n]) => [k, fmt(n)])),
+      "",
+    );
+  } else if (found === 0) {
+    out.push(
+      facts.foreign > 0
+        ? "gh-harvest scanned every record for credentials (tokens, keys, private keys) when it wrote this card and found none."
+        : "gh-harvest scanned every record for credentials (tokens, keys, private keys) before writing; none of these records needed a replacement.",
       "",
     );
   }

@@ -1,6 +1,6 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { runCard } from "../../src/commands/card.js";
@@ -76,6 +76,36 @@ describe("card", () => {
       [0, 999, 1000, 9999, 10_000, 99_999, 100_000, 999_999, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12].map(sizeCategory),
       ["n<1K", "n<1K", "1K<n<10K", "1K<n<10K", "10K<n<100K", "10K<n<100K", "100K<n<1M", "100K<n<1M", "1M<n<10M", "10M<n<100M", "100M<n<1B", "1B<n<10B", "10B<n<100B", "100B<n<1T", "n>1T"],
     );
+  });
+
+  it("replaces a card it wrote, but not a project's own README.md unless --force", async () => {
+    const out = join(tmp.dir, "project", "README.md");
+    mkdirSync(join(tmp.dir, "project"));
+    writeFileSync(out, "# My project\n\nHow to build it.\n");
+    const { io } = capture();
+    await assert.rejects(runCard(data, { out }, io), (e: unknown) => e instanceof UsageError && /README\.md exists and is not a dataset card gh-harvest wrote; .*--force/.test(e.message));
+    assert.equal(readFileSync(out, "utf8"), "# My project\n\nHow to build it.\n");
+    assert.equal(await runCard(data, { out, force: true }, io), 0);
+    assert.match(readFileSync(out, "utf8"), /^---\n/);
+    assert.equal(await runCard(data, { out, name: "Second" }, io), 0, "its own card is replaced without --force");
+    assert.match(readFileSync(out, "utf8"), /^# Second$/m);
+  });
+
+  it("checks what it claims on a file other tools made: no 'made with gh-harvest', and credentials it finds", async () => {
+    const token = `ghp_${"Xk9Lm2Qr7Tz4Wb8Vn3Hs6Jd1Fy5Gc0Pa" + "Ue4R"}`;
+    const file = tmp.write("foreign.jsonl", [
+      JSON.stringify({ instruction: "Explain what this CI variable does.", input: `GITHUB_TOKEN=${token}`, output: "It authenticates the job against the GitHub API." }),
+      JSON.stringify({ instruction: "Explain what a mutex is.", input: "", output: "A lock that one thread holds at a time." }),
+    ]);
+    const { io, text } = capture();
+    await runCard(file, { out: "-" }, io);
+    const { body } = split(text.out);
+    assert.doesNotMatch(body, /made with gh-harvest|writes only records that pass/);
+    assert.match(body, /\*\*1 record holds what look like credentials\*\*/);
+    assert.match(body, /^\| github-token \| 1 \|$/m);
+    assert.doesNotMatch(body, /none of these records needed a replacement|the values are not in the data/);
+    assert.ok(!text.out.includes(token.slice(4)), "the card never quotes it");
+    assert.match(text.err, /warning: .*foreign\.jsonl: 1 record holds what look like credentials/);
   });
 
   it("leaves the previous card untouched when it fails, and leaves no temporary file", async () => {
