@@ -26878,7 +26878,7 @@ function normalizeDef(def) {
 }
 function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
   const unrecognized = [];
-  const keySet = def.keySet;
+  const keySet2 = def.keySet;
   const _catchall = def.catchall._zod;
   const t2 = _catchall.def.type;
   const optin = _catchall.optin;
@@ -26890,7 +26890,7 @@ function handleCatchall(proms, input2, payload, ctx, def, inst, abortEarly) {
         break;
       seen = payload.issues.length;
     }
-    if (keySet.has(key))
+    if (keySet2.has(key))
       continue;
     if (key === "__proto__") {
       if (t2 === "never")
@@ -43320,6 +43320,11 @@ function patchId(diffText) {
 var FORMATS = ["alpaca", "openai", "sharegpt"];
 var OPENAI_ROLES = ["system", "user", "assistant", "tool", "function", "developer"];
 var SHAREGPT_ROLES = ["system", "human", "gpt", "function_call", "observation"];
+var OPTIONAL_KEYS = {
+  alpaca: /* @__PURE__ */ new Set(["system", "history"]),
+  openai: /* @__PURE__ */ new Set(["tools", "parallel_tool_calls", "functions"]),
+  sharegpt: /* @__PURE__ */ new Set(["system", "tools"])
+};
 function detectFormat(value) {
   if (!value || typeof value !== "object" || Array.isArray(value)) return void 0;
   if ("messages" in value) return "openai";
@@ -43932,6 +43937,7 @@ function findUrlPasswords(text) {
     if (colon === -1 || colon >= at2) continue;
     const password = text.slice(colon + 1, at2);
     if (password === "" || !isUrlPassword(password)) continue;
+    if (password === text.slice(from, colon)) continue;
     (found ??= []).push({ start: colon + 1, end: at2 });
   }
   return found ?? NO_SPANS;
@@ -44270,6 +44276,27 @@ function marker(kind) {
   return `<REDACTED:${kind}>`;
 }
 var MARKER = /<REDACTED:[a-z0-9-]{1,40}>/g;
+function replaceFindings(text, findings) {
+  let out = "";
+  let at2 = 0;
+  for (const f3 of findings) {
+    const mark = marker(f3.kind);
+    out += text.slice(at2, f3.start) + mark;
+    for (let nl = text.indexOf("\n", f3.start); nl !== -1 && nl < f3.end; nl = text.indexOf("\n", nl + 1)) {
+      const cr2 = nl > f3.start && text[nl - 1] === "\r" ? "\r" : "";
+      if (nl + 1 >= f3.end) {
+        out += `${cr2}
+`;
+        break;
+      }
+      const sign = text[nl + 1];
+      out += `${cr2}
+${sign === "+" || sign === "-" || sign === " " ? sign : ""}${mark}`;
+    }
+    at2 = f3.end;
+  }
+  return out + text.slice(at2);
+}
 function createScanner(rules) {
   const compiled2 = rules.map((rule) => ({
     rule,
@@ -44434,19 +44461,17 @@ function createRedactor(options = {}) {
   for (const pattern of options.extraPatterns ?? []) {
     rules.push({ kind: "custom", keywords: [], pattern, priority: PRIORITY.pii + 1 });
   }
+  for (const { kind, value } of options.literals ?? []) {
+    const pattern = new RegExp(value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "g");
+    rules.push({ kind, keywords: [], pattern, priority: PRIORITY.issuer + 1 });
+  }
   const scan = createScanner(rules);
   return {
     scan,
     redact(text) {
       const findings = scan(text);
       if (findings.length === 0) return { text, findings };
-      let out = "";
-      let at2 = 0;
-      for (const f3 of findings) {
-        out += text.slice(at2, f3.start) + marker(f3.kind);
-        at2 = f3.end;
-      }
-      return { text: out + text.slice(at2), findings };
+      return { text: replaceFindings(text, findings), findings };
     }
   };
 }
@@ -45783,7 +45808,7 @@ function withCommas(n2) {
 }
 
 // src/validate/rules-text.ts
-var PLACEHOLDER = /<\s*(?:your|insert|enter|add|put)[ _-][^<>\n]{0,40}>|\[\s*(?:your|insert)[ _-][^[\]\n]{0,40}\]|\byour[ _-]+(?:code|answer|response|solution)[ _-]+here\b|\binsert [\w ]{1,30} here\b|\blorem ipsum\b|^[ \t]*(?:\/\/|#|\/\*|--)?[ \t]*TODO:?[ \t]*implement(?:[ \t]+(?:this|me|here|it))?\W*$/im;
+var PLACEHOLDER = /<\s*(?:your|insert|enter|add|put)[ _-][^<>\n]{0,40}>|\[\s*(?:your|insert)[ _-][^[\]\n]{0,40}\]|\byour[ _-]+(?:code|answer|response|solution)[ _-]+here\b|\binsert [\w ]{1,30} here\b|\blorem ipsum\s+dolor\b|^[ \t]*lorem ipsum[ \t.!…]*$|^[ \t]*(?:\/\/|#|\/\*|--)?[ \t]*TODO:?[ \t]*implement(?:[ \t]+(?:this|me|here|it))?\W*$/im;
 var STAND_IN = /^\s*(?:\.{3,}|…|TODO|TBD|FIXME|XXX|N\/A|placeholder)\.?\s*$/i;
 function placeholderRule(field, out) {
   if (field.role !== "instruction" && field.role !== "output") return;
@@ -46148,6 +46173,7 @@ function chatShape(d2, record2, problems) {
   }
   let seenUser = false;
   let lastRole;
+  let incomplete = false;
   turns.forEach((turn, i) => {
     const at2 = `${d2.list}[${i}]`;
     if (turn === null || typeof turn !== "object" || Array.isArray(turn)) {
@@ -46174,15 +46200,17 @@ function chatShape(d2, record2, problems) {
     }
     const kind = role === d2.user && !seenUser ? "first-user" : role === d2.assistant ? "output" : "other";
     if (role === d2.user) seenUser = true;
-    identity.push(typeof role === "string" ? role : "");
-    identity.push(checkContent(d2, t2, at2, kind, texts, problems));
+    identity.push(typeof role === "string" ? role : JSON.stringify(role) ?? "");
+    const content = checkContent(d2, t2, at2, kind, texts, problems);
+    if (content === void 0) incomplete = true;
+    else identity.push(content);
   });
   if (lastRole !== d2.assistant) {
     const last = typeof lastRole === "string" ? ` (the last is ${quote(lastRole)})` : "";
     const article3 = /^[aeiou]/.test(d2.assistant) ? "an" : "a";
     problems.push(problem("missing-assistant", `the conversation must end with ${article3} ${d2.assistant} message${last}`, { field: d2.list }));
   }
-  return { texts, identity };
+  return { texts, identity: incomplete ? [] : identity };
 }
 function checkContent(d2, t2, at2, kind, texts, problems) {
   const path = `${at2}.${d2.content}`;
@@ -46190,9 +46218,12 @@ function checkContent(d2, t2, at2, kind, texts, problems) {
   const calls = kind === "output" && d2.calls.some((k2) => Array.isArray(t2[k2]) ? t2[k2].length > 0 : t2[k2] !== void 0 && t2[k2] !== null);
   if (content === void 0 || content === null) {
     if (calls) return JSON.stringify(d2.calls.map((k2) => t2[k2]));
-    if (content === void 0) problems.push(problem("missing-field", `${at2} has no "${d2.content}"`, { field: path }));
-    else problems.push(problem("wrong-type", `${path} must be a string, not null`, { field: path }));
-    return "";
+    if (content === void 0) {
+      problems.push(problem("missing-field", `${at2} has no "${d2.content}"`, { field: path }));
+      return void 0;
+    }
+    problems.push(problem("wrong-type", `${path} must be a string, not null`, { field: path }));
+    return "null";
   }
   if (typeof content === "string") {
     if (isBlank(content) && !calls) problems.push(problem("empty-field", `${path} is ${content === "" ? "empty" : "blank"}`, { field: path }));
@@ -46213,7 +46244,7 @@ function checkContent(d2, t2, at2, kind, texts, problems) {
     return JSON.stringify(content);
   }
   problems.push(problem("wrong-type", `${path} must be a string, not ${typeName(content)}`, { field: path }));
-  return "";
+  return JSON.stringify(content);
 }
 function isTurnOf(d2, turn) {
   return turn !== null && typeof turn === "object" && (d2.role in turn || d2.content in turn);
@@ -47831,11 +47862,16 @@ function checkLine(text, line, options) {
     line,
     problems: problems.length === 0 ? problems : problems.filter((p2) => options.enabled(p2.code)),
     format: checked.format,
-    keys: Object.keys(record2).sort().join("\n"),
+    keys: keySet(record2, checked.format),
     tokens: checked.tokens
   };
   if (options.enabled("duplicate") && checked.identity.length > 0) result.hash = identityHash(checked.identity);
   return result;
+}
+function keySet(record2, format2) {
+  const optional2 = format2 && OPTIONAL_KEYS[format2];
+  const keys = Object.keys(record2);
+  return (optional2 ? keys.filter((k2) => !optional2.has(k2)) : keys).sort().join("\n");
 }
 function positionIn(error62) {
   const m2 = /position (\d+)/.exec(error62 instanceof Error ? error62.message : "");
@@ -48555,7 +48591,10 @@ var regex2 = asArgumentError((v2) => compileRedactPattern(v2));
 function isoDate(value) {
   const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
   const date5 = new Date(iso);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date5.getTime())) {
+  const [y2, m2, d2] = value.slice(0, 10).split("-").map(Number);
+  const real = new Date(Date.UTC(y2, m2 - 1, d2));
+  const exists = real.getUTCFullYear() === y2 && real.getUTCMonth() === m2 - 1 && real.getUTCDate() === d2;
+  if (!/^\d{4}-\d{2}-\d{2}/.test(value) || Number.isNaN(date5.getTime()) || !exists) {
     throw new InvalidArgumentError(`expected an ISO date such as 2026-01-31 or 2026-01-31T12:00:00Z, got "${value}"`);
   }
   return date5;
