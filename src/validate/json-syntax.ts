@@ -88,6 +88,9 @@ export function findJsonError(text: string): JsonSyntaxError | undefined {
   try {
     value(0);
     ws();
+    // `{...},`: a line of a JSON array turned into JSONL with its comma left on. A trailing
+    // comma too: reported, then the record is checked without it.
+    if (text[i] === "," && text.slice(i + 1).trim() === "") fail("a comma after the record (JSONL puts one record a line, without commas)", i, true);
     if (i < text.length) fail("unexpected text after the end of the record (two records on one line?)");
     return undefined;
   } catch (e) {

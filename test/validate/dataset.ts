@@ -46,6 +46,8 @@ export function alpacaCases(): Case[] {
   const mixedDiff = `diff --git a/Makefile b/Makefile\n--- a/Makefile\n+++ b/Makefile\n@@ -1,3 +1,4 @@\n build:\n \tgo build ./...\n+    go vet ./...\n`;
   const broken: Case[] = [
     { text: line(good()).replace(/}}$/, "},}"), codes: ["trailing-comma"] },
+    // A line of a JSON array, comma and all: reported, and still checked past it.
+    { text: `${line(good({ output: "TODO: implement" }))},`, codes: ["placeholder", "trailing-comma"] },
     { text: line(good()).slice(0, 120), codes: ["invalid-json"] },
     { text: line({ ...good(), output: undefined }), codes: ["missing-field"] },
     { text: line(good({ instruction: 42 })), codes: ["wrong-type"] },

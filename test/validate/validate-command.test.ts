@@ -251,8 +251,8 @@ describe("gh-harvest validate", () => {
     assert.equal(report.errors + report.warnings, report.problems.length);
     const counted = Object.values(report.counts).reduce((a, b) => a + b, 0);
     assert.equal(counted, report.problems.length);
-    assert.equal(report.counts["trailing-comma"], 1);
-    assert.equal(report.counts.placeholder, 4);
+    assert.equal(report.counts["trailing-comma"], 2);
+    assert.equal(report.counts.placeholder, 5);
     for (const p of report.problems) {
       assert.equal(p.file, file);
       assert.ok(p.line >= 1 && ["error", "warning"].includes(p.severity) && p.message.length > 0);
