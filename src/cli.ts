@@ -277,16 +277,20 @@ function isEntryPoint(): boolean {
 
 if (isEntryPoint()) {
   const controller = new AbortController();
-  let interrupted = false;
-  process.on("SIGINT", () => {
-    // The first Ctrl-C stops the run cleanly (no partial output); a second one exits now.
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    controller.abort();
-  });
-  process.on("SIGTERM", () => controller.abort());
+  // The shell's status for a run a signal stopped: 128 + the signal's number.
+  const STATUS = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+  let stoppedBy: number | undefined;
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.on(signal, () => {
+      // The first signal stops the run cleanly (no partial output: Ctrl-C, a closed terminal,
+      // a kill); a second Ctrl-C exits now (atomic files remove their temporary file on exit).
+      if (stoppedBy !== undefined && signal === "SIGINT") process.exit(STATUS.SIGINT);
+      stoppedBy ??= STATUS[signal];
+      controller.abort();
+    });
+  }
   const io: CliIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, signal: controller.signal };
   main(process.argv.slice(2), io).then((code) => {
-    process.exitCode = interrupted ? 130 : code;
+    process.exitCode = stoppedBy ?? code;
   });
 }

@@ -1,7 +1,7 @@
 // An output file that appears whole or not at all: lines go to a temporary file beside
 // the target, renamed over it only when the run succeeds. A failed or interrupted run
 // removes the temporary file and leaves the previous output as it was.
-import { createReadStream, createWriteStream, type WriteStream } from "node:fs";
+import { createReadStream, createWriteStream, rmSync, type WriteStream } from "node:fs";
 import { rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { once } from "node:events";
@@ -45,6 +45,10 @@ export async function openAtomicFile(target: string, options: AtomicFileOptions 
     });
   }
   let done = false;
+  // An exit that does not wait for abort() (a second Ctrl-C, process.exit) still removes the
+  // temporary file: 'exit' listeners run then, and only synchronous code does.
+  const removeOnExit = () => rmSync(temp, { force: true });
+  process.once("exit", removeOnExit);
   return {
     write: (line) => writeLine(stream, line),
     async commit() {
@@ -52,12 +56,14 @@ export async function openAtomicFile(target: string, options: AtomicFileOptions 
       done = true;
       await closeStream(stream);
       await rename(temp, target);
+      process.off("exit", removeOnExit);
     },
     async abort() {
       if (done) return;
       done = true;
       await closeStream(stream).catch(() => {});
       await rm(temp, { force: true });
+      process.off("exit", removeOnExit);
     },
   };
 }
