@@ -2,6 +2,7 @@
 // The commander program: parses flags into options, calls the command, and maps errors
 // to exit codes (2 for what the user must fix, 1 for a failed run), one line on stderr.
 import { realpathSync } from "node:fs";
+import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command, CommanderError, Option } from "commander";
 import type * as CliOptions from "./cli-options.js";
@@ -88,8 +89,21 @@ function addHarvestOptions(command: Command): Command {
 }
 
 function harvestOptions(raw: RawHarvestOptions, env: NodeJS.ProcessEnv): HarvestOptions {
+  distinctFiles([["-o", raw.out === "-" ? undefined : raw.out], ["--rejects", raw.rejects], ["--state", raw.state]]);
   const { state: _state, redactPattern: _patterns, pseudonymize, pseudonymizeSalt, ...rest } = raw;
   return { ...rest, pseudonymize: pseudonymize ? { salt: pseudonymizeSalt ?? env.GH_HARVEST_SALT ?? "" } : undefined };
+}
+
+/** Two outputs of one run in one file: the last to be renamed in would win, the other be lost. */
+function distinctFiles(files: readonly [string, string | undefined][]): void {
+  const seen = new Map<string, string>();
+  for (const [flag, file] of files) {
+    if (file === undefined) continue;
+    const key = resolve(file);
+    const other = seen.get(key);
+    if (other) throw new UsageError(`${other} and ${flag} name the same file (${file}); give each its own`);
+    seen.set(key, flag);
+  }
 }
 
 export function buildProgram(io: CliIO, onExit: (code: number) => void): Command {

@@ -2,7 +2,7 @@
 // the target, renamed over it only when the run succeeds. A failed or interrupted run
 // removes the temporary file and leaves the previous output as it was.
 import { createReadStream, createWriteStream, rmSync, type WriteStream } from "node:fs";
-import { rename, rm, stat } from "node:fs/promises";
+import { chmod, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { once } from "node:events";
 import { pipeline } from "node:stream/promises";
@@ -26,19 +26,24 @@ export interface AtomicFileOptions {
 
 let counter = 0;
 
-export async function openAtomicFile(target: string, options: AtomicFileOptions = {}): Promise<LineSink> {
+export async function openAtomicFile(given: string, options: AtomicFileOptions = {}): Promise<LineSink> {
   // A device or a pipe (-o /dev/null, -o /dev/stderr, a FIFO) is written in place: renaming
   // a regular file over it would replace the device itself (we may well run as root).
-  const existing = await stat(target).catch(() => undefined);
+  const existing = await stat(given).catch(() => undefined);
   if (existing && !existing.isFile()) {
-    if (existing.isDirectory()) throw new UsageError(`${target}: is a directory; name a file`);
-    return streamSink(createWriteStream(target, { flags: "a" }));
+    if (existing.isDirectory()) throw new UsageError(`${given}: is a directory; name a file`);
+    return streamSink(createWriteStream(given, { flags: "a" }));
   }
+  // Through a symbolic link, the file it points to is replaced (as an editor saves it), not
+  // the link by a file of its own.
+  const target = existing ? await realpath(given) : given;
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${counter++}.tmp`);
   const stream = createWriteStream(temp, { flags: "wx" });
   await once(stream, "open").catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`${target}: cannot write there (${error.code ?? error.message})`);
+    throw new UsageError(`${given}: cannot write there (${error.code ?? error.message})`);
   });
+  // The new file keeps the old one's permissions: a dataset made private (0600) stays so.
+  if (existing) await chmod(temp, existing.mode & 0o7777);
   if (options.keepExisting) {
     await pipeline(createReadStream(target), stream, { end: false }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;

@@ -24,4 +24,12 @@ describe("option values", () => {
     const leap = await runCli(["local", "/nonexistent-gh-harvest-repo", "--since", "2024-02-29"]);
     assert.doesNotMatch(leap.stderr, /ISO date/, "2024-02-29 is a day");
   });
+
+  it("refuses two outputs of one run in one file", async () => {
+    for (const args of [["-o", "out.jsonl", "--rejects", "./out.jsonl"], ["-o", "o.jsonl", "--state", "o.jsonl"], ["--rejects", "r.jsonl", "--state", "r.jsonl"]]) {
+      const result = await runCli(["local", ".", ...args]);
+      assert.equal(result.code, 2, args.join(" "));
+      assert.match(result.stderr, /^gh-harvest: (-o|--rejects) and (--rejects|--state) name the same file \(.*\); give each its own\n$/);
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, it, beforeEach, afterEach } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openAtomicFile } from "../../src/write/atomic-file.js";
@@ -22,6 +22,21 @@ describe("atomic output file", () => {
     await sink.commit();
     assert.equal(readFileSync(target, "utf8"), "new 1\nnew 2\n");
     assert.deepEqual(readdirSync(dir), ["out.jsonl"], "no temporary file is left behind");
+  });
+
+  it("keeps the old file's permissions, and replaces the file a symbolic link points to, not the link", async () => {
+    const target = join(dir, "private.jsonl");
+    writeFileSync(target, "old\n");
+    chmodSync(target, 0o600);
+    const link = join(dir, "latest.jsonl");
+    symlinkSync("private.jsonl", link);
+    const sink = await openAtomicFile(link);
+    await sink.write("new\n");
+    await sink.commit();
+    assert.ok(lstatSync(link).isSymbolicLink(), "the link is still a link");
+    assert.equal(readFileSync(target, "utf8"), "new\n");
+    assert.equal(statSync(target).mode & 0o777, 0o600);
+    assert.deepEqual(readdirSync(dir).sort(), ["latest.jsonl", "private.jsonl"]);
   });
 
   it("leaves the previous file as it was when aborted", async () => {
