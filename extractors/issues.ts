@@ -13,6 +13,7 @@ import { isBot } from "../src/github/bots.js";
 import { createAnswerBook, fencedCode, type AnswerBook } from "../src/github/issue-answers.js";
 import type { IssueCache } from "../src/github/issue-cache.js";
 import { labelNames, personOfUser } from "../src/github/people.js";
+import { statusOf } from "../src/github/request-error.js";
 import { isAfter, isAtOrAfter, listSince, type GitHubSourceOptions } from "../src/github/source-options.js";
 
 export interface IssuesExtractorOptions extends GitHubSourceOptions {
@@ -56,12 +57,19 @@ export function issuesExtractor(options: IssuesExtractorOptions): Extractor<Issu
   };
   const listIssueComments = async (answers: AnswerBook, number: number, ctx: ExtractContext) => {
     const params = { owner, repo, issue_number: number };
-    for await (const page of client.pages<ApiIssueComment>(
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-      params,
-      { signal: ctx.signal },
-    )) {
-      for (const comment of page) answers.add(comment);
+    try {
+      for await (const page of client.pages<ApiIssueComment>(
+        "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+        params,
+        { signal: ctx.signal },
+      )) {
+        for (const comment of page) answers.add(comment);
+      }
+    } catch (error) {
+      // Gone (deleted) since it was listed: that issue goes without an answer, the others
+      // are not lost to the catch-all 410 below.
+      if (statusOf(error) !== 410) throw error;
+      ctx.log.debug(`${owner}/${repo}#${number}: comments answered 410; no answer`);
     }
   };
   const closedIssues = (ctx: ExtractContext) =>
@@ -80,42 +88,62 @@ export function issuesExtractor(options: IssuesExtractorOptions): Extractor<Issu
     }
   };
 
+  // Only a listing of every closed issue makes a cache miss mean "not a closed issue". With
+  // --since or a watermark the list holds only recently updated issues, while a PR merged
+  // after the cut-off may close an issue last touched before it: fetched one by one then.
+  const markCacheComplete = (ctx: ExtractContext) => {
+    if (options.cache && listSince(options.updatedAfter, ctx.since) === undefined) options.cache.complete = true;
+  };
+
+  async function* closedIssueRecords(ctx: ExtractContext): AsyncGenerator<IssueRecord> {
+    const answers = createAnswerBook();
+    if (options.updatedAfter === undefined) {
+      // Every comment since --since (a comment is never older than its issue), then
+      // the issues streamed.
+      await listComments(answers, ctx.since?.toISOString(), ctx);
+      for await (const page of closedIssues(ctx)) {
+        for (const issue of page) {
+          if (ctx.signal?.aborted) return;
+          remember(issue);
+          options.onSeen?.(issue.updated_at);
+          if (wanted(issue, ctx)) yield issueRecord(issue, answers, owner, repo);
+        }
+      }
+      markCacheComplete(ctx);
+      return;
+    }
+    const changed: ApiIssue[] = [];
+    for await (const page of closedIssues(ctx)) {
+      changed.push(...page.filter((issue) => isAfter(issue.updated_at, options.updatedAfter)));
+    }
+    changed.forEach(remember);
+    markCacheComplete(ctx);
+    const needed = changed.filter((issue) => wanted(issue, ctx) && (issue.comments ?? 1) > 0);
+    if (needed.length > PER_ISSUE_COMMENTS_MAX) {
+      const oldest = needed.reduce((min, issue) => (issue.created_at < min ? issue.created_at : min), needed[0]?.created_at ?? "");
+      await listComments(answers, oldest, ctx);
+    } else {
+      for (const issue of needed) await listIssueComments(answers, issue.number, ctx);
+    }
+    for (const issue of changed) {
+      if (ctx.signal?.aborted) return;
+      options.onSeen?.(issue.updated_at);
+      if (wanted(issue, ctx)) yield issueRecord(issue, answers, owner, repo);
+    }
+  }
+
   return {
     kind: "issue",
     async *extract(ctx) {
-      const answers = createAnswerBook();
-      if (options.updatedAfter === undefined) {
-        // Every comment since --since (a comment is never older than its issue), then
-        // the issues streamed.
-        await listComments(answers, ctx.since?.toISOString(), ctx);
-        for await (const page of closedIssues(ctx)) {
-          for (const issue of page) {
-            if (ctx.signal?.aborted) return;
-            remember(issue);
-            options.onSeen?.(issue.updated_at);
-            if (wanted(issue, ctx)) yield issueRecord(issue, answers, owner, repo);
-          }
-        }
+      try {
+        yield* closedIssueRecords(ctx);
+      } catch (error) {
+        // 410 "Issues are disabled for this repo": a repository without issues, not a
+        // failed run; its PRs, review comments and commits are still worth harvesting.
+        if (statusOf(error) !== 410) throw error;
+        ctx.log.warn(`${owner}/${repo}: issues are disabled (410); no issue records`);
+        // No issue can be closed by a PR then: a miss in the cache costs no request.
         if (options.cache) options.cache.complete = true;
-        return;
-      }
-      const changed: ApiIssue[] = [];
-      for await (const page of closedIssues(ctx)) {
-        changed.push(...page.filter((issue) => isAfter(issue.updated_at, options.updatedAfter)));
-      }
-      changed.forEach(remember);
-      if (options.cache) options.cache.complete = true;
-      const needed = changed.filter((issue) => wanted(issue, ctx) && (issue.comments ?? 1) > 0);
-      if (needed.length > PER_ISSUE_COMMENTS_MAX) {
-        const oldest = needed.reduce((min, issue) => (issue.created_at < min ? issue.created_at : min), needed[0]?.created_at ?? "");
-        await listComments(answers, oldest, ctx);
-      } else {
-        for (const issue of needed) await listIssueComments(answers, issue.number, ctx);
-      }
-      for (const issue of changed) {
-        if (ctx.signal?.aborted) return;
-        options.onSeen?.(issue.updated_at);
-        if (wanted(issue, ctx)) yield issueRecord(issue, answers, owner, repo);
       }
     },
   };

@@ -3,7 +3,7 @@
 import { UsageError } from "../errors.js";
 import type { ExtractContext } from "../extractor.js";
 import { createGitClient } from "../git/client.js";
-import { createGitHubClient, tokenFromEnv, type GitHubClient, type RequestStats } from "../github/client.js";
+import { createGitHubClient, isScrubbableToken, tokenFromEnv, type GitHubClient, type RequestStats } from "../github/client.js";
 import type { DiffForRange } from "../github/diffs.js";
 import { createMemoryEtagStore } from "../github/etag-store.js";
 import { pullRequestSources, repoSources } from "../github/sources.js";
@@ -39,10 +39,21 @@ function connect(apiUrl: string, ctx: CommandContext, log: Logger): GitHubClient
   return createGitHubClient({ token: tokenFromEnv(ctx.io.env), apiUrl, log });
 }
 
+/**
+ * The harvest's collaborators, whose redactor also knows the run's own token: pasted into
+ * a PR or an issue, a classic 40-hex token (still common on Enterprise Server) matches no
+ * credential pattern, and would reach a record or the rejects file as it is.
+ */
+function harvestDeps(ctx: CommandContext, options: GitHubOptions) {
+  const token = tokenFromEnv(ctx.io.env);
+  const redactLiterals = isScrubbableToken(token) ? [{ kind: "github-token", value: token }] : [];
+  return createHarvestDeps(ctx, { redactPatterns: options.redactPatterns, redactLiterals });
+}
+
 export async function runPr(ref: string, options: GitHubOptions, ctx: CommandContext): Promise<GitHubRunSummary> {
   const pull = parsePullRef(ref);
   const apiUrl = resolveApiUrl({ flag: options.apiUrl, env: ctx.io.env, host: pull.host });
-  const deps = createHarvestDeps(ctx, options);
+  const deps = harvestDeps(ctx, options);
   try {
     const client = connect(apiUrl, ctx, deps.log);
     const summary = await harvest(
@@ -66,7 +77,7 @@ export async function runRepo(targets: readonly string[], options: RepoOptions, 
   const state: StateFile | undefined = options.state ? await loadState(options.state) : undefined;
   const repository = options.checkout ? await createGitClient().open(options.checkout) : undefined;
   const host = new URL(apiUrl).host;
-  const deps = createHarvestDeps(ctx, options);
+  const deps = harvestDeps(ctx, options);
   // Per repository: what this run saw, saved to the state file after the output is written.
   const runs = repos.map(({ owner, repo }) => {
     const key = `github:${host}/${owner}/${repo}`;

@@ -2,7 +2,7 @@
 // local, pr and repo redact, validate and skip bots the same way.
 import { isBot } from "../github/bots.js";
 import { createLogger } from "../log.js";
-import { createRedactor } from "../redact.js";
+import { createRedactor, type RedactorOptions } from "../redact.js";
 import { createTripleChecker } from "../validate/triple.js";
 import type { HarvestDeps } from "./harvest.js";
 
@@ -16,9 +16,12 @@ export interface CommandContext {
   debug(): boolean;
 }
 
-export function createHarvestDeps(ctx: CommandContext, options: { redactPatterns: readonly RegExp[] }): HarvestDeps & { finish(): void } {
+export function createHarvestDeps(
+  ctx: CommandContext,
+  options: { redactPatterns: readonly RegExp[]; redactLiterals?: RedactorOptions["literals"] },
+): HarvestDeps & { finish(): void } {
   const log = createLogger({ stream: ctx.io.stderr, debug: ctx.debug() });
-  const redactor = createRedactor({ extraPatterns: options.redactPatterns });
+  const redactor = createRedactor({ extraPatterns: options.redactPatterns, literals: options.redactLiterals });
   // The pipeline has just redacted every text with these same rules, and redaction is
   // idempotent: scanning again for `secret` would cost a second pass and find nothing.
   const checker = createTripleChecker({ redactor, ignore: ["secret"] });

@@ -5,6 +5,7 @@
 import { retry } from "@octokit/plugin-retry";
 import { throttling } from "@octokit/plugin-throttling";
 import { Octokit } from "@octokit/rest";
+import { GitHubError } from "../errors.js";
 import type { Logger } from "../log.js";
 import type { EtagStore } from "./etag-store.js";
 import { clockTime, isRequestErrorLike, statusOf, toGitHubError } from "./request-error.js";
@@ -20,6 +21,38 @@ export function tokenFromEnv(env: Readonly<Record<string, string | undefined>>):
     if (value) return value;
   }
   return undefined;
+}
+
+/**
+ * Whether a token is long enough to look for in text. Real tokens are 40 characters or
+ * more; scrubbing a short one by substring garbles everything else (GH_TOKEN=x turns
+ * "example" into "e***ample"), while it protects nothing worth protecting.
+ */
+export function isScrubbableToken(token: string | undefined): token is string {
+  return token !== undefined && token.length >= 8;
+}
+
+/**
+ * Every request but a diff's wants JSON. Octokit hands over any other 200 answer as a
+ * string (HTML, or JSON it could not parse) or bytes, which would fail later with a
+ * TypeError far from the cause.
+ */
+function expectsJson(options: { mediaType?: { format?: string }; request?: { parseSuccessResponseBody?: boolean } }): boolean {
+  return !options.mediaType?.format && options.request?.parseSuccessResponseBody !== false;
+}
+
+const isJsonBody = (data: unknown) => typeof data === "object" && data !== null && !(data instanceof ArrayBuffer);
+
+/**
+ * A 200 that is not JSON: --api-url names a web page (a GHES web root without /api/v3, a
+ * proxy's sign-in page), not the REST API. The user's to fix, hence exit 2.
+ */
+function notJsonError(apiUrl: string): GitHubError {
+  const url = new URL(apiUrl);
+  return new GitHubError(
+    `the API at ${url.href} did not answer JSON (is --api-url the REST root, e.g. ${url.protocol}//${url.host}/api/v3?)`,
+    { exitCode: 2 },
+  );
 }
 
 export interface GitHubClientOptions {
@@ -83,7 +116,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, "");
   const delayScale = options.delayScale ?? 1000;
   const rateLimitRetries = options.rateLimitRetries ?? 3;
-  const scrub = (text: string) => (token ? text.split(token).join("***") : text);
+  const scrub = (text: string) => (isScrubbableToken(token) ? text.split(token).join("***") : text);
   const stats: RequestStats = { requests: 0, notModified: 0 };
   if (!token) log.warn("no GH_TOKEN or GITHUB_TOKEN: reading public data unauthenticated (60 requests an hour)");
 
@@ -101,6 +134,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       try {
         const response = await request(requestOptions);
         noteHeaders(response.headers);
+        if (expectsJson(requestOptions) && response.status !== 204 && !isJsonBody(response.data)) throw notJsonError(apiUrl);
         return response;
       } catch (error) {
         if (isRequestErrorLike(error)) {

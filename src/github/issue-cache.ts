@@ -8,8 +8,9 @@ export interface IssueCache {
   get(number: number): ClosedIssue | undefined;
   put(issue: ClosedIssue): void;
   /**
-   * True once every closed issue of the period has been listed into the cache (and none
-   * forgotten): a miss then means "not a closed issue" and costs no request.
+   * True once every closed issue of the repository has been listed into the cache (and
+   * none forgotten): a miss then means "not a closed issue" and costs no request. Not after
+   * a listing filtered by --since or a watermark, which leaves older issues out.
    */
   complete: boolean;
 }

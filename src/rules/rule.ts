@@ -12,6 +12,8 @@ export interface Rule {
   /** "built-in", or the path of the rule file. */
   readonly origin: string;
   readonly conditions: readonly CompiledCondition[];
+  /** `when.output`: checked on the rendered output, after its filters have run. */
+  readonly outputConditions: readonly CompiledCondition[];
   readonly instruction: Template;
   readonly input: Template;
   readonly output: Template;
@@ -29,6 +31,13 @@ export class RuleFieldError extends Error {
   }
 }
 
+/**
+ * `when.output` names no record field but the rendered output: a PR body that is only
+ * a template's HTML comments plus "wip" passes any check on the raw body, yet the
+ * record would teach "wip". Not a field, so templates cannot name it.
+ */
+export const OUTPUT_CONDITION = "output";
+
 export function compileRule(file: RuleFile, origin: string): Rule {
   const known = fieldNames(file.source);
   const template = (key: "instruction" | "input" | "output") => {
@@ -38,17 +47,34 @@ export function compileRule(file: RuleFile, origin: string): Rule {
       throw new RuleFieldError([key], (error as Error).message);
     }
   };
-  const conditions = Object.entries(file.when).map(([field, condition]) => {
-    if (!known.includes(field)) {
-      throw new RuleFieldError(["when", field], `unknown field; expected one of ${known.join(", ")}`);
+  const conditions: CompiledCondition[] = [];
+  const outputConditions: CompiledCondition[] = [];
+  for (const [field, condition] of Object.entries(file.when)) {
+    if (field === OUTPUT_CONDITION) {
+      outputConditions.push(compileCondition(field, condition));
+      continue;
     }
-    return compileCondition(field, condition);
-  });
+    if (!known.includes(field)) {
+      throw new RuleFieldError(["when", field], `unknown field; expected one of ${[...known, OUTPUT_CONDITION].join(", ")}`);
+    }
+    conditions.push(compileCondition(field, condition));
+  }
   const instruction = template("instruction");
   const input = template("input");
   const output = template("output");
   const usesDiff = [instruction, input, output].some((t) => t.fields.includes("diff"));
-  return { name: file.name, source: file.source, description: file.description, origin, conditions, instruction, input, output, usesDiff };
+  return {
+    name: file.name,
+    source: file.source,
+    description: file.description,
+    origin,
+    conditions,
+    outputConditions,
+    instruction,
+    input,
+    output,
+    usesDiff,
+  };
 }
 
 export type RuleResult = { triple: Triple } | { skip: string };
@@ -98,12 +124,17 @@ export function applyRule(rule: Rule, record: SourceRecord): RuleResult {
     const why = condition.check(value(condition.field));
     if (why) return { skip: why };
   }
+  const output = rule.output.render(value).trim();
+  for (const condition of rule.outputConditions) {
+    const why = condition.check(output);
+    if (why) return { skip: why };
+  }
+  if (output === "") return { skip: "empty output" };
   const triple: Triple = {
     instruction: rule.instruction.render(value).trim(),
     input: rule.input.render(value),
-    output: rule.output.render(value).trim(),
+    output,
     meta: baseMeta(record, rule),
   };
-  if (triple.output === "") return { skip: "empty output" };
   return { triple };
 }

@@ -18,11 +18,46 @@ const TRIVIAL_PATTERNS = [
   /^(?:\W|\d)*$/, // punctuation, emoji-free noise and numbers only
 ];
 
+// Review approvals and acknowledgements beyond the list above: a reviewer's "Good catch!"
+// or "ship it" says nothing about the code. Both lists are compared after normalising,
+// so "LGTM 👍" is "lgtm" and "Looks good to me!" is "looks good to me".
+const ACKNOWLEDGEMENTS = new Set([
+  "looks great", "looks fine", "looks ok", "looks okay", "ship it", "shipit", "approved",
+  "approve", "good catch", "nice catch", "great catch", "good point", "fair point", "nice one",
+  "nice work", "great work", "good work", "good job", "great job", "well done", "great",
+  "awesome", "perfect", "cool", "makes sense", "yes", "yep", "sure", "will do", "noted",
+]);
+
+// A trailing (or leading) thanks does not make an approval worth learning from.
+const THANKS = ["thanks", "thank you", "thx", "ty", "thanks a lot", "many thanks", "thank you very much", "cheers"];
+
+/** Lower case, apostrophes dropped, punctuation and emoji to spaces, spaces collapsed. */
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/['\u2019]/g, "")
+    .replace(/[\p{P}\p{S}\uFE0F\u200D]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const isAcknowledgement = (t: string) => ACKNOWLEDGEMENTS.has(t) || TRIVIAL_EXACT.has(t) || THANKS.includes(t);
+
+function isThankedAcknowledgement(t: string): boolean {
+  return THANKS.some(
+    (thanks) =>
+      (t.endsWith(` ${thanks}`) && isAcknowledgement(t.slice(0, -thanks.length - 1))) ||
+      (t.startsWith(`${thanks} `) && isAcknowledgement(t.slice(thanks.length + 1))),
+  );
+}
+
 export function isTrivialText(text: string): boolean {
   const t = text.trim().toLowerCase().replace(/[.!]+$/, "");
   if (t === "") return true;
   if (TRIVIAL_EXACT.has(t)) return true;
-  return TRIVIAL_PATTERNS.some((p) => p.test(t));
+  if (TRIVIAL_PATTERNS.some((p) => p.test(t))) return true;
+  const n = normalise(t);
+  return isAcknowledgement(n) || isThankedAcknowledgement(n);
 }
 
 export function wordCount(text: string): number {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { http, HttpResponse } from "msw";
 import { createMockRepo, githubHandlers, startGitHubMock, type MockRequest } from "../helpers/github-mock.js";
-import { addPull, addReviewComment, addWidgetTeam, diffFor } from "../github/scenario.js";
+import { addIssue, addPull, addReviewComment, addWidgetTeam, diffFor } from "../github/scenario.js";
 import { runCli } from "../helpers/cli.js";
 
 const token = ["ghp", "_", "C1iTestTokenNeverPrinted0123456789abcd"].join("");
@@ -86,7 +86,7 @@ describe("gh-harvest repo", () => {
     assert.ok(saved.sources["github:api.github.com/octocat/Hello-World"].watermarks.pull);
   });
 
-  it("exits 2 with one line for bad credentials and for an unknown repository", async () => {
+  it("exits 2 with one line for bad credentials, an unknown repository, or an API URL that answers a web page", async () => {
     server.use(http.get("https://api.github.com/repos/octocat/Hello-World/*", () => HttpResponse.json({ message: "Bad credentials" }, { status: 401 })));
     const bad = await runCli(["repo", "octocat/Hello-World"], { env });
     assert.equal(bad.code, 2);
@@ -97,6 +97,16 @@ describe("gh-harvest repo", () => {
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /not found, or the token cannot see it/);
     assert.equal(missing.stderr.trim().split("\n").length, 1);
+    // A GHES web root (no /api/v3) or a proxy's sign-in page answers HTML with 200.
+    server.use(http.get("http://ghe.example.com/*", () => HttpResponse.html("<!DOCTYPE html><html><body>Sign in</body></html>")));
+    for (const command of [["repo", "octocat/Hello-World"], ["pr", "octocat/Hello-World#3"]]) {
+      const web = await runCli([...command, "--api-url", "http://ghe.example.com/"], { env });
+      assert.equal(web.code, 2, web.stderr);
+      assert.equal(
+        web.stderr.trim(),
+        "gh-harvest: the API at http://ghe.example.com/ did not answer JSON (is --api-url the REST root, e.g. http://ghe.example.com/api/v3?)",
+      );
+    }
     const malformed = await runCli(["repo", "not a repo"], { env });
     assert.equal(malformed.code, 2);
     assert.match(malformed.stderr, /expected OWNER\/REPO/);
@@ -122,5 +132,49 @@ describe("gh-harvest pr", () => {
     const bad = await runCli(["pr", "octocat/Hello-World/3"], { env });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /invalid pull request reference/);
+  });
+});
+
+describe("the user's own token", () => {
+  // A classic personal access token: 40 hex digits, which no credential pattern knows.
+  const classic = "3f9c2a7d1e8b4c6a0f5d9e2b7a1c8d4e6f0a3b5c";
+  const leaky = createMockRepo("octocat", "Leaky");
+  addPull(leaky, {
+    number: 7,
+    title: "Read the token from the environment",
+    body: `The client no longer hard-codes the token ${classic} and reads GH_TOKEN instead.`,
+  });
+  addReviewComment(leaky, { id: 71, pull: 7, body: `Please revoke ${classic}, it was pushed in clear.` });
+  addIssue(leaky, {
+    number: 8,
+    title: "Calls fail on the Enterprise server",
+    body: "Every call answers 401 since this morning.",
+    comments: [["maintainer", "MEMBER", `Your token ${classic} has expired, please create a new one.`]],
+  });
+  const ghes = { GH_TOKEN: classic };
+
+  it("is redacted from pr records as a github-token", async () => {
+    server.use(...githubHandlers(leaky));
+    const result = await runCli(["pr", "octocat/Leaky#7"], { env: ghes });
+    assert.equal(result.code, 0, result.stderr);
+    const lines = result.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    assert.deepEqual(lines.map((l) => l.meta.mapping).sort(), ["pr-description", "review-comment"]);
+    assert.ok(!(result.stdout + result.stderr).includes(classic), "the token is never written");
+    for (const line of lines) {
+      assert.match(line.output, /<REDACTED:github-token>/);
+      assert.deepEqual(line.meta.redacted, { "github-token": 1 });
+    }
+  });
+
+  it("never reaches a repo run's output or rejects file, and counts as a credential", async () => {
+    server.use(...githubHandlers(leaky));
+    const out = join(dir, "leaky.jsonl");
+    const rejects = join(dir, "leaky-rejects.jsonl");
+    const result = await runCli(["repo", "octocat/Leaky", "-o", out, "--rejects", rejects, "--on-secret", "drop"], { env: ghes });
+    assert.equal(result.code, 0, result.stderr);
+    const rejected = readFileSync(rejects, "utf8");
+    assert.deepEqual(rejected.trim().split("\n").map((l) => JSON.parse(l).record.meta.mapping).sort(), ["issue-answer", "pr-description", "review-comment"]);
+    assert.match(rejected, /contained github-token/);
+    assert.ok(![readFileSync(out, "utf8"), rejected, result.stderr].some((text) => text.includes(classic)), "the token is never written");
   });
 });

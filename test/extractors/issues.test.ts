@@ -106,6 +106,16 @@ describe("issues extractor", () => {
     assert.equal(cache.get(5), undefined, "a pull request is not an issue");
   });
 
+  it("leaves the issue cache incomplete after a listing filtered by --since or a watermark", async () => {
+    const since = new Date(repo.issues.find((i) => i.number === 2)?.updated_at as string);
+    const bySince = createIssueCache();
+    await all(issuesExtractor(options({ cache: bySince })).extract({ ...context(), since }));
+    assert.equal(bySince.complete, false);
+    const byWatermark = createIssueCache();
+    await all(issuesExtractor(options({ cache: byWatermark, updatedAfter: since.toISOString() })).extract(context()));
+    assert.equal(byWatermark.complete, false);
+  });
+
   it("on a rerun handles only issues updated since, finding answers older than the watermark", async () => {
     const watermark = repo.issues.find((i) => i.number === 2)?.updated_at as string;
     const third = repo.issues.find((i) => i.number === 3);

@@ -207,6 +207,32 @@ describe("GitHub client", () => {
     assert.ok(!log.lines.join("\n").includes(TOKEN));
   });
 
+  it("does not scrub a token too short to be one, which would garble the message", async () => {
+    const github = createGitHubClient({ token: "e", log: testLogger(), delayScale: 1 });
+    server.use(http.get(`${API}/repos/octocat/Hello-World/issues`, () => HttpResponse.json({ message: "Validation failed for example" }, { status: 422 })));
+    const error = await failure(collect(github.pages(ROUTE, PARAMS)));
+    assert.equal(error.message, "octocat/Hello-World: GitHub API answered 422: Validation failed for example");
+  });
+
+  it("fails with exit 2 when the API URL answers a web page instead of JSON", async () => {
+    const html = "<!DOCTYPE html><html><head><title>Sign in</title></head><body>Sign in to continue</body></html>";
+    let calls = 0;
+    server.use(
+      http.get("http://ghe.example.com/*", () => {
+        calls += 1;
+        return new HttpResponse(html, { status: 200, headers: { "content-type": "text/html; charset=utf-8" } });
+      }),
+    );
+    const github = createGitHubClient({ token: TOKEN, apiUrl: "http://ghe.example.com/", log: testLogger(), delayScale: 1, retries: 2 });
+    const want = "the API at http://ghe.example.com/ did not answer JSON (is --api-url the REST root, e.g. http://ghe.example.com/api/v3?)";
+    const listing = await failure(collect(github.pages(ROUTE, PARAMS)));
+    assert.equal(listing.message, want);
+    assert.equal(listing.exitCode, 2);
+    const single = await failure(github.get("GET /repos/{owner}/{repo}", { owner: "octocat", repo: "Hello-World" }));
+    assert.equal(single.message, want);
+    assert.equal(calls, 2, "a web page is not retried");
+  });
+
   it("reads public data without a token, with a warning", async () => {
     const log = testLogger();
     const github = createGitHubClient({ log, delayScale: 1 });

@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { after, afterEach, before, describe, it } from "node:test";
+import { http, HttpResponse } from "msw";
 import { createDiffFilter } from "../../src/diff/filter.js";
 import { createGitHubClient } from "../../src/github/client.js";
 import { createMemoryEtagStore } from "../../src/github/etag-store.js";
 import { pullRequestSources, repoSources } from "../../src/github/sources.js";
 import { memoryLogger } from "../../src/log.js";
 import { SOURCE_KINDS, type SourceKind } from "../../src/records.js";
-import { createMockRepo, githubHandlers, startGitHubMock, type MockRequest } from "../helpers/github-mock.js";
+import { at, createMockRepo, githubHandlers, startGitHubMock, type MockRequest } from "../helpers/github-mock.js";
 import { addIssue, addPull, addReviewComment, pushCommit } from "./scenario.js";
 import { all } from "../helpers/streams.js";
 
@@ -40,6 +41,27 @@ describe("repoSources", () => {
     assert.ok(pulls.every((p) => p.closes.length === 1 && p.closes[0]?.title.startsWith("Problem number")));
     // 1 commit list + 2 issue lists + 1 PR list + 12 PR diffs + 1 review comments + 1 root commit diff.
     assert.equal(requests.length, 18);
+  });
+
+  it("harvests the rest of a repository whose issues are disabled (410)", async () => {
+    const disabled = () =>
+      HttpResponse.json({ message: "Issues are disabled for this repo", documentation_url: "https://docs.github.com/v3/issues/" }, { status: 410 });
+    server.use(
+      http.get("https://api.github.com/repos/octocat/Hello-World/issues", disabled),
+      http.get("https://api.github.com/repos/octocat/Hello-World/issues/comments", disabled),
+    );
+    try {
+      const ctx = context();
+      const records = await all(repoSources({ client: client(), owner: "octocat", repo: "Hello-World", kinds: SOURCE_KINDS }, ctx));
+      const count = (kind: SourceKind) => records.filter((r) => r.kind === kind).length;
+      assert.deepEqual([count("issue"), count("pull"), count("review-comment"), count("commit")], [0, 12, 12, 13]);
+      assert.ok(records.every((r) => r.kind !== "pull" || r.closes.length === 0));
+      assert.deepEqual(ctx.log.lines.filter((l) => l.startsWith("warning:")), ["warning: octocat/Hello-World: issues are disabled (410); no issue records"]);
+      // No issue is asked for one by one: without issues, "Fixes #101" closes nothing.
+      assert.ok(!requests.some((r) => r.path.includes("/issues/")), requests.map((r) => r.path).join(", "));
+    } finally {
+      server.resetHandlers();
+    }
   });
 
   it("costs at most 5 requests on an unchanged rerun, and only 304s after that", async () => {
@@ -78,6 +100,34 @@ describe("repoSources", () => {
     assert.equal(records.filter((r) => r.kind === "commit").length, 1);
     assert.ok(requests.length <= 8, `${requests.length} requests`);
   });
+});
+
+describe("repoSources with --since or a watermark", () => {
+  // #101 was last updated long before the cut-off; the PR that fixes it, after.
+  const fixes = createMockRepo("octocat", "Fixes");
+  before(() => {
+    addIssue(fixes, { number: 101, title: "Dates are off by a day", created: 5, comments: [["maintainer", "MEMBER", "Confirmed."]] });
+    addPull(fixes, { number: 1, created: 100, body: "Dates are parsed in UTC now, as the docs say. Fixes #101" });
+  });
+  afterEach(() => server.resetHandlers());
+
+  const cutOff = at(50);
+  for (const [name, filter] of [
+    ["--since", { since: new Date(cutOff) }],
+    ["a watermark", { updatedAfter: cutOff }],
+  ] as const) {
+    it(`still finds the older issue a new pull request closes, with ${name}`, async () => {
+      const log: MockRequest[] = [];
+      server.use(...githubHandlers(fixes, { log }));
+      const updatedAfter = "updatedAfter" in filter ? filter.updatedAfter : undefined;
+      const ctx = { ...context(), since: "since" in filter ? filter.since : undefined };
+      const records = await all(repoSources({ client: client(), owner: "octocat", repo: "Fixes", kinds: SOURCE_KINDS, updatedAfter }, ctx));
+      assert.deepEqual(records.filter((r) => r.kind === "issue"), [], "the issue itself is older than the cut-off");
+      const pull = records.find((r) => r.kind === "pull");
+      assert.deepEqual(pull?.kind === "pull" && pull.closes.map((c) => [c.number, c.title]), [[101, "Dates are off by a day"]]);
+      assert.equal(log.filter((r) => r.path.startsWith("/repos/octocat/Fixes/issues/101")).length, 1, "asked for once");
+    });
+  }
 });
 
 describe("pullRequestSources", () => {

@@ -45,6 +45,15 @@ describe("rule loader", () => {
     assert.equal(rule.origin, "/abs/my-rule.yaml");
   });
 
+  it("checks when.output on the rendered output, not on a record field", () => {
+    const rule = loadRuleText(valid.replace("subject: { minWords: 2 }", "output: { minWords: 3 }"), "my-rule.yaml", "my-rule.yaml");
+    assert.deepEqual(rule.conditions, []);
+    assert.deepEqual(rule.outputConditions.map((c) => [c.field, c.check("only two"), c.check("three words here")]), [
+      ["output", "output has fewer than 3 words", undefined],
+    ]);
+    assert.equal(loadError(valid.replace("{{body | trim}}", "{{output}}")).startsWith('my-rule.yaml:8: output: unknown field "output"'), true);
+  });
+
   it("names the file, the line, the field and what was expected for a wrong type", () => {
     const message = loadError(valid.replace("{ minWords: 2 }", '{ minWords: "five" }'));
     assert.equal(message, 'my-rule.yaml:5: when.subject.minWords: expected a number, got "five"');

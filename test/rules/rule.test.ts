@@ -68,9 +68,38 @@ describe("pr-description rule", () => {
 
   it("skips unmerged pull requests and empty bodies", () => {
     assert.equal(skipOf(applyRule(rule("pr-description"), pull({ merged: false }))), "merged is not true");
-    assert.equal(skipOf(applyRule(rule("pr-description"), pull({ body: "" }))), "body is trivial");
+    assert.equal(skipOf(applyRule(rule("pr-description"), pull({ body: "" }))), "output is trivial");
   });
 });
+
+// The bodies of the audit: long enough raw, trivial once the template is stripped.
+const templateOnlyBodies = {
+  "a comment and wip": "<!-- Thanks for contributing! Please describe your change below and link the issue. -->\nwip",
+  "a heading and LGTM": "## Description\n<!-- Describe what this change does and why it is needed here -->\nLGTM\n\n## Testing\n<!-- how -->",
+};
+
+for (const name of ["pr-description", "issue-fix"]) {
+  describe(`${name} rule on a body that is mostly template`, () => {
+    const closes = [{ number: 7, title: "add() is wrong", body: "add(1, 2) gives -1." }];
+    it("skips a body that is trivial once its HTML comments are stripped", () => {
+      const body = templateOnlyBodies["a comment and wip"];
+      assert.equal(skipOf(applyRule(rule(name), pull({ body, closes }))), "output is trivial");
+    });
+
+    it("skips a body with fewer than 5 words once its template is stripped", () => {
+      const body = templateOnlyBodies["a heading and LGTM"];
+      assert.equal(skipOf(applyRule(rule(name), pull({ body, closes }))), "output has fewer than 5 words");
+    });
+
+    it("keeps a real description written inside the template", () => {
+      const body = "## Description\n<!-- what and why -->\nadd() now adds its arguments instead of subtracting them.\n\n## Testing\n<!-- how -->";
+      assert.equal(
+        tripleOf(applyRule(rule(name), pull({ body, closes }))).output,
+        "## Description\n\nadd() now adds its arguments instead of subtracting them.",
+      );
+    });
+  });
+}
 
 describe("issue-fix rule", () => {
   it("asks to resolve the closed issue without giving the fix away", () => {
@@ -100,5 +129,9 @@ describe("issue-answer and review-comment rules", () => {
     assert.equal(skipOf(applyRule(rule("review-comment"), reviewComment({ inReplyTo: 1 }))), "isReply is not false");
     assert.equal(skipOf(applyRule(rule("review-comment"), reviewComment({ body: "LGTM!" }))), "body is trivial");
     assert.equal(skipOf(applyRule(rule("review-comment"), reviewComment({ body: "nit" }))), "body is trivial");
+    for (const body of ["LGTM, thanks!", "lgtm 👍", "ship it", "Good catch!"]) {
+      assert.equal(skipOf(applyRule(rule("review-comment"), reviewComment({ body }))), "body is trivial", body);
+    }
+    assert.equal(tripleOf(applyRule(rule("review-comment"), reviewComment({ body: "Use a Set here." }))).output, "Use a Set here.");
   });
 });
