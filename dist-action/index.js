@@ -19084,12 +19084,26 @@ function tokenFromEnv(env) {
   }
   return void 0;
 }
+function isScrubbableToken(token) {
+  return token !== void 0 && token.length >= 8;
+}
+function expectsJson(options) {
+  return !options.mediaType?.format && options.request?.parseSuccessResponseBody !== false;
+}
+var isJsonBody = (data) => typeof data === "object" && data !== null && !(data instanceof ArrayBuffer);
+function notJsonError(apiUrl) {
+  const url2 = new URL(apiUrl);
+  return new GitHubError(
+    `the API at ${url2.href} did not answer JSON (is --api-url the REST root, e.g. ${url2.protocol}//${url2.host}/api/v3?)`,
+    { exitCode: 2 }
+  );
+}
 function createGitHubClient(options) {
   const { log, token } = options;
   const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, "");
   const delayScale = options.delayScale ?? 1e3;
   const rateLimitRetries = options.rateLimitRetries ?? 3;
-  const scrub = (text) => token ? text.split(token).join("***") : text;
+  const scrub = (text) => isScrubbableToken(token) ? text.split(token).join("***") : text;
   const stats = { requests: 0, notModified: 0 };
   if (!token) log.warn("no GH_TOKEN or GITHUB_TOKEN: reading public data unauthenticated (60 requests an hour)");
   const noteHeaders = (headers) => {
@@ -19104,6 +19118,7 @@ function createGitHubClient(options) {
       try {
         const response = await request2(requestOptions);
         noteHeaders(response.headers);
+        if (expectsJson(requestOptions) && response.status !== 204 && !isJsonBody(response.data)) throw notJsonError(apiUrl);
         return response;
       } catch (error62) {
         if (isRequestErrorLike(error62)) {
@@ -44546,11 +44561,55 @@ var TRIVIAL_PATTERNS = [
   /^(?:\W|\d)*$/
   // punctuation, emoji-free noise and numbers only
 ];
+var ACKNOWLEDGEMENTS = /* @__PURE__ */ new Set([
+  "looks great",
+  "looks fine",
+  "looks ok",
+  "looks okay",
+  "ship it",
+  "shipit",
+  "approved",
+  "approve",
+  "good catch",
+  "nice catch",
+  "great catch",
+  "good point",
+  "fair point",
+  "nice one",
+  "nice work",
+  "great work",
+  "good work",
+  "good job",
+  "great job",
+  "well done",
+  "great",
+  "awesome",
+  "perfect",
+  "cool",
+  "makes sense",
+  "yes",
+  "yep",
+  "sure",
+  "will do",
+  "noted"
+]);
+var THANKS = ["thanks", "thank you", "thx", "ty", "thanks a lot", "many thanks", "thank you very much", "cheers"];
+function normalise(text) {
+  return text.toLowerCase().replace(/['\u2019]/g, "").replace(/[\p{P}\p{S}\uFE0F\u200D]+/gu, " ").replace(/\s+/g, " ").trim();
+}
+var isAcknowledgement = (t2) => ACKNOWLEDGEMENTS.has(t2) || TRIVIAL_EXACT.has(t2) || THANKS.includes(t2);
+function isThankedAcknowledgement(t2) {
+  return THANKS.some(
+    (thanks) => t2.endsWith(` ${thanks}`) && isAcknowledgement(t2.slice(0, -thanks.length - 1)) || t2.startsWith(`${thanks} `) && isAcknowledgement(t2.slice(thanks.length + 1))
+  );
+}
 function isTrivialText(text) {
   const t2 = text.trim().toLowerCase().replace(/[.!]+$/, "");
   if (t2 === "") return true;
   if (TRIVIAL_EXACT.has(t2)) return true;
-  return TRIVIAL_PATTERNS.some((p2) => p2.test(t2));
+  if (TRIVIAL_PATTERNS.some((p2) => p2.test(t2))) return true;
+  const n2 = normalise(t2);
+  return isAcknowledgement(n2) || isThankedAcknowledgement(n2);
 }
 function wordCount(text) {
   const words = text.trim().split(/\s+/);
@@ -44793,6 +44852,7 @@ var RuleFieldError = class extends Error {
   }
   path;
 };
+var OUTPUT_CONDITION = "output";
 function compileRule(file2, origin) {
   const known = fieldNames(file2.source);
   const template = (key) => {
@@ -44802,17 +44862,34 @@ function compileRule(file2, origin) {
       throw new RuleFieldError([key], error62.message);
     }
   };
-  const conditions = Object.entries(file2.when).map(([field, condition]) => {
-    if (!known.includes(field)) {
-      throw new RuleFieldError(["when", field], `unknown field; expected one of ${known.join(", ")}`);
+  const conditions = [];
+  const outputConditions = [];
+  for (const [field, condition] of Object.entries(file2.when)) {
+    if (field === OUTPUT_CONDITION) {
+      outputConditions.push(compileCondition(field, condition));
+      continue;
     }
-    return compileCondition(field, condition);
-  });
+    if (!known.includes(field)) {
+      throw new RuleFieldError(["when", field], `unknown field; expected one of ${[...known, OUTPUT_CONDITION].join(", ")}`);
+    }
+    conditions.push(compileCondition(field, condition));
+  }
   const instruction = template("instruction");
   const input2 = template("input");
   const output2 = template("output");
   const usesDiff = [instruction, input2, output2].some((t2) => t2.fields.includes("diff"));
-  return { name: file2.name, source: file2.source, description: file2.description, origin, conditions, instruction, input: input2, output: output2, usesDiff };
+  return {
+    name: file2.name,
+    source: file2.source,
+    description: file2.description,
+    origin,
+    conditions,
+    outputConditions,
+    instruction,
+    input: input2,
+    output: output2,
+    usesDiff
+  };
 }
 function recordKey(record2) {
   switch (record2.kind) {
@@ -44856,13 +44933,18 @@ function applyRule(rule, record2) {
     const why = condition.check(value(condition.field));
     if (why) return { skip: why };
   }
+  const output2 = rule.output.render(value).trim();
+  for (const condition of rule.outputConditions) {
+    const why = condition.check(output2);
+    if (why) return { skip: why };
+  }
+  if (output2 === "") return { skip: "empty output" };
   const triple = {
     instruction: rule.instruction.render(value).trim(),
     input: rule.input.render(value),
-    output: rule.output.render(value).trim(),
+    output: output2,
     meta: baseMeta(record2, rule)
   };
-  if (triple.output === "") return { skip: "empty output" };
   return { triple };
 }
 
@@ -45488,29 +45570,33 @@ function resolveRules(specs, produces, builtins = loadBuiltinRules()) {
 }
 
 // src/write/atomic-file.ts
-import { createReadStream, createWriteStream } from "node:fs";
-import { rename as rename2, rm, stat as stat2 } from "node:fs/promises";
+import { createReadStream, createWriteStream, rmSync } from "node:fs";
+import { chmod, realpath, rename as rename2, rm, stat as stat2 } from "node:fs/promises";
 import { basename as basename2, dirname as dirname4, join as join3 } from "node:path";
 import { once } from "node:events";
 import { pipeline } from "node:stream/promises";
 var counter = 0;
-async function openAtomicFile(target, options = {}) {
-  const existing = await stat2(target).catch(() => void 0);
+async function openAtomicFile(given, options = {}) {
+  const existing = await stat2(given).catch(() => void 0);
   if (existing && !existing.isFile()) {
-    if (existing.isDirectory()) throw new UsageError(`${target}: is a directory; name a file`);
-    return streamSink(createWriteStream(target, { flags: "a" }));
+    if (existing.isDirectory()) throw new UsageError(`${given}: is a directory; name a file`);
+    return streamSink(createWriteStream(given, { flags: "a" }));
   }
+  const target = existing ? await realpath(given) : given;
   const temp = join3(dirname4(target), `.${basename2(target)}.${process.pid}.${counter++}.tmp`);
   const stream = createWriteStream(temp, { flags: "wx" });
   await once(stream, "open").catch((error62) => {
-    throw new UsageError(`${target}: cannot write there (${error62.code ?? error62.message})`);
+    throw new UsageError(`${given}: cannot write there (${error62.code ?? error62.message})`);
   });
+  if (existing) await chmod(temp, existing.mode & 4095);
   if (options.keepExisting) {
     await pipeline(createReadStream(target), stream, { end: false }).catch((error62) => {
       if (error62.code !== "ENOENT") throw error62;
     });
   }
   let done = false;
+  const removeOnExit = () => rmSync(temp, { force: true });
+  process.once("exit", removeOnExit);
   return {
     write: (line) => writeLine(stream, line),
     async commit() {
@@ -45518,6 +45604,7 @@ async function openAtomicFile(target, options = {}) {
       done = true;
       await closeStream(stream);
       await rename2(temp, target);
+      process.off("exit", removeOnExit);
     },
     async abort() {
       if (done) return;
@@ -45525,6 +45612,7 @@ async function openAtomicFile(target, options = {}) {
       await closeStream(stream).catch(() => {
       });
       await rm(temp, { force: true });
+      process.off("exit", removeOnExit);
     }
   };
 }
@@ -46474,7 +46562,7 @@ function createTripleChecker(options = {}) {
 // src/commands/harvest-deps.ts
 function createHarvestDeps(ctx, options) {
   const log = createLogger2({ stream: ctx.io.stderr, debug: ctx.debug() });
-  const redactor = createRedactor({ extraPatterns: options.redactPatterns });
+  const redactor = createRedactor({ extraPatterns: options.redactPatterns, literals: options.redactLiterals });
   const checker = createTripleChecker({ redactor, ignore: ["secret"] });
   return {
     log,
@@ -47051,12 +47139,17 @@ function issuesExtractor(options) {
   };
   const listIssueComments = async (answers, number4, ctx) => {
     const params = { owner, repo, issue_number: number4 };
-    for await (const page of client.pages(
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-      params,
-      { signal: ctx.signal }
-    )) {
-      for (const comment of page) answers.add(comment);
+    try {
+      for await (const page of client.pages(
+        "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+        params,
+        { signal: ctx.signal }
+      )) {
+        for (const comment of page) answers.add(comment);
+      }
+    } catch (error62) {
+      if (statusOf(error62) !== 410) throw error62;
+      ctx.log.debug(`${owner}/${repo}#${number4}: comments answered 410; no answer`);
     }
   };
   const closedIssues = (ctx) => client.pages(
@@ -47070,40 +47163,52 @@ function issuesExtractor(options) {
       options.cache?.put({ number: issue2.number, title: issue2.title, body: issue2.body ?? "", url: issue2.html_url });
     }
   };
+  const markCacheComplete = (ctx) => {
+    if (options.cache && listSince(options.updatedAfter, ctx.since) === void 0) options.cache.complete = true;
+  };
+  async function* closedIssueRecords(ctx) {
+    const answers = createAnswerBook();
+    if (options.updatedAfter === void 0) {
+      await listComments(answers, ctx.since?.toISOString(), ctx);
+      for await (const page of closedIssues(ctx)) {
+        for (const issue2 of page) {
+          if (ctx.signal?.aborted) return;
+          remember(issue2);
+          options.onSeen?.(issue2.updated_at);
+          if (wanted(issue2, ctx)) yield issueRecord(issue2, answers, owner, repo);
+        }
+      }
+      markCacheComplete(ctx);
+      return;
+    }
+    const changed = [];
+    for await (const page of closedIssues(ctx)) {
+      changed.push(...page.filter((issue2) => isAfter(issue2.updated_at, options.updatedAfter)));
+    }
+    changed.forEach(remember);
+    markCacheComplete(ctx);
+    const needed = changed.filter((issue2) => wanted(issue2, ctx) && (issue2.comments ?? 1) > 0);
+    if (needed.length > PER_ISSUE_COMMENTS_MAX) {
+      const oldest = needed.reduce((min, issue2) => issue2.created_at < min ? issue2.created_at : min, needed[0]?.created_at ?? "");
+      await listComments(answers, oldest, ctx);
+    } else {
+      for (const issue2 of needed) await listIssueComments(answers, issue2.number, ctx);
+    }
+    for (const issue2 of changed) {
+      if (ctx.signal?.aborted) return;
+      options.onSeen?.(issue2.updated_at);
+      if (wanted(issue2, ctx)) yield issueRecord(issue2, answers, owner, repo);
+    }
+  }
   return {
     kind: "issue",
     async *extract(ctx) {
-      const answers = createAnswerBook();
-      if (options.updatedAfter === void 0) {
-        await listComments(answers, ctx.since?.toISOString(), ctx);
-        for await (const page of closedIssues(ctx)) {
-          for (const issue2 of page) {
-            if (ctx.signal?.aborted) return;
-            remember(issue2);
-            options.onSeen?.(issue2.updated_at);
-            if (wanted(issue2, ctx)) yield issueRecord(issue2, answers, owner, repo);
-          }
-        }
+      try {
+        yield* closedIssueRecords(ctx);
+      } catch (error62) {
+        if (statusOf(error62) !== 410) throw error62;
+        ctx.log.warn(`${owner}/${repo}: issues are disabled (410); no issue records`);
         if (options.cache) options.cache.complete = true;
-        return;
-      }
-      const changed = [];
-      for await (const page of closedIssues(ctx)) {
-        changed.push(...page.filter((issue2) => isAfter(issue2.updated_at, options.updatedAfter)));
-      }
-      changed.forEach(remember);
-      if (options.cache) options.cache.complete = true;
-      const needed = changed.filter((issue2) => wanted(issue2, ctx) && (issue2.comments ?? 1) > 0);
-      if (needed.length > PER_ISSUE_COMMENTS_MAX) {
-        const oldest = needed.reduce((min, issue2) => issue2.created_at < min ? issue2.created_at : min, needed[0]?.created_at ?? "");
-        await listComments(answers, oldest, ctx);
-      } else {
-        for (const issue2 of needed) await listIssueComments(answers, issue2.number, ctx);
-      }
-      for (const issue2 of changed) {
-        if (ctx.signal?.aborted) return;
-        options.onSeen?.(issue2.updated_at);
-        if (wanted(issue2, ctx)) yield issueRecord(issue2, answers, owner, repo);
       }
     }
   };
@@ -47505,10 +47610,15 @@ var kindsOf = (rules) => ALL_KINDS.filter((k2) => rules.some((r2) => r2.source =
 function connect(apiUrl, ctx, log) {
   return createGitHubClient({ token: tokenFromEnv(ctx.io.env), apiUrl, log });
 }
+function harvestDeps(ctx, options) {
+  const token = tokenFromEnv(ctx.io.env);
+  const redactLiterals = isScrubbableToken(token) ? [{ kind: "github-token", value: token }] : [];
+  return createHarvestDeps(ctx, { redactPatterns: options.redactPatterns, redactLiterals });
+}
 async function runPr(ref, options, ctx) {
   const pull = parsePullRef(ref);
   const apiUrl = resolveApiUrl({ flag: options.apiUrl, env: ctx.io.env, host: pull.host });
-  const deps = createHarvestDeps(ctx, options);
+  const deps = harvestDeps(ctx, options);
   try {
     const client = connect(apiUrl, ctx, deps.log);
     const summary = await harvest(
@@ -47531,7 +47641,7 @@ async function runRepo(targets, options, ctx) {
   const state = options.state ? await loadState(options.state) : void 0;
   const repository = options.checkout ? await createGitClient().open(options.checkout) : void 0;
   const host = new URL(apiUrl).host;
-  const deps = createHarvestDeps(ctx, options);
+  const deps = harvestDeps(ctx, options);
   const runs = repos.map(({ owner, repo }) => {
     const key = `github:${host}/${owner}/${repo}`;
     const saved = state?.sources[key];
@@ -47599,7 +47709,7 @@ function localDiffs(repository, ctx) {
 import { open as open2, stat as stat4 } from "node:fs/promises";
 
 // src/jsonl-files.ts
-import { readdir, realpath, stat as stat3 } from "node:fs/promises";
+import { readdir, realpath as realpath2, stat as stat3 } from "node:fs/promises";
 import { join as join4, resolve as resolve3 } from "node:path";
 async function jsonlFilesOf(arg) {
   const info = await stat3(arg).catch(() => void 0);
@@ -47617,7 +47727,7 @@ async function jsonlFilesOfAll(args) {
 function firstSight() {
   const seen = /* @__PURE__ */ new Set();
   return async (file2) => {
-    const key = await realpath(file2).catch(() => resolve3(file2));
+    const key = await realpath2(file2).catch(() => resolve3(file2));
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -47722,6 +47832,7 @@ function findJsonError(text) {
   try {
     value(0);
     ws2();
+    if (text[i] === "," && text.slice(i + 1).trim() === "") fail("a comma after the record (JSONL puts one record a line, without commas)", i, true);
     if (i < text.length) fail("unexpected text after the end of the record (two records on one line?)");
     return void 0;
   } catch (e) {
