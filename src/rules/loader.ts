@@ -115,6 +115,10 @@ export function resolveRules(specs: readonly string[], produces: readonly string
   for (const rule of rules) {
     if (seen.has(rule.name)) throw new UsageError(`mapping "${rule.name}" is given twice; rule names must be unique`);
     seen.add(rule.name);
+    // Silently kept, it would write nothing and exit 0: a typo'd command or rule looks like an empty history.
+    if (!produces.includes(rule.source)) {
+      throw new UsageError(`mapping "${rule.name}" reads ${rule.source} records, and this command makes only ${produces.join(", ")} records`);
+    }
   }
   return rules;
 }

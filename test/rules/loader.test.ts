@@ -87,6 +87,8 @@ describe("rule loader", () => {
       assert.deepEqual(rules.map((r) => r.name), ["commit-message", "my-rule"]);
       assert.throws(() => resolveRules(["no-such-rule"], ["commit"]), /unknown mapping "no-such-rule"/);
       assert.throws(() => resolveRules([join(dir, "missing.yaml")], ["commit"]), /cannot read the rule file/);
+      // A rule the command has no records for would write nothing, and say nothing.
+      assert.throws(() => resolveRules(["pr-description"], ["commit"]), /mapping "pr-description" reads pull records, and this command makes only commit records/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
