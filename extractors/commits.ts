@@ -1,6 +1,7 @@
 // The commits of a local git repository as CommitRecords: every non-merge commit the
 // revisions reach, oldest first, each with its diff against its parent (the empty tree
-// for a root commit), filtered and bounded by the context's diff limits.
+// for a root commit), filtered and bounded by the context's diff limits. In a shallow
+// clone, the commits whose parents were not fetched are skipped: their change is unknown.
 import type { Extractor } from "../src/extractor.js";
 import type { GitClient, LocalRepository, ResolvedRevisions } from "../src/git/client.js";
 import type { ParsedCommit } from "../src/git/patch-parser.js";
@@ -12,10 +13,13 @@ export interface LocalCommitsOptions {
   /** What `git log` would walk (`--rev`); default HEAD. */
   revs?: readonly string[];
   /**
-   * The watermark of the previous run (--state): only commits it does not reach are
-   * harvested, as in `git log <sha>..<rev>`. Several shas exclude what any of them reaches.
+   * The tips the previous run walked (--state): what any of them reaches was harvested, so
+   * it is excluded, as in `git log ^tip... rev`. One that is no longer in the repository
+   * (force-push and gc, fresh clone) is left out and reported to onMissingStateSha.
    */
   stateSince?: string | readonly string[];
+  /** Told each stateSince sha that names no commit of the repository, and whether others are left. */
+  onMissingStateSha?: (sha: string, repository: LocalRepository, othersLeft: boolean) => void;
   git: GitClient;
   /** Also report copies (git log -C); off by default like git log. */
   findCopies?: boolean;
@@ -26,28 +30,40 @@ export interface LocalCommitsExtractor extends Extractor<CommitRecord> {
   /** The repository's folder name, as records' `repo`. */
   repoName(): Promise<string>;
   /**
-   * The sha to save as the --state watermark after a complete run: the newest commit the
-   * revisions reached when they were resolved (before extract() walked them), so commits
-   * made during the run are not skipped by the next one. Undefined when nothing is reached.
+   * The shas to save in --state after a complete run: every tip the revisions resolved to
+   * (before extract() walked them, so commits made during the run are not skipped by the
+   * next one). All of them, not only the newest: with several --rev, the others' commits
+   * would be harvested again. Empty when the revisions name no commit.
    */
-  watermark(): Promise<string | undefined>;
+  tips(): Promise<string[]>;
+  /** What extract() left out before any rule saw it, by reason; the run's summary counts it. */
+  skipped(): Readonly<Record<string, number>>;
 }
+
+/** The summary's reason for a commit whose diff cannot be known in a shallow clone. */
+export const SHALLOW_BOUNDARY = "shallow clone boundary (parent not fetched)";
 
 interface Prepared {
   repository: LocalRepository;
   revisions: ResolvedRevisions;
+  tips: string[];
 }
 
 export function localCommits(options: LocalCommitsOptions): LocalCommitsExtractor {
   let prepared: Promise<Prepared> | undefined;
-  // Open and resolve once: extract() and watermark() then agree on the same shas.
+  let boundaries = 0;
+  // Open and resolve once: extract() and tips() then agree on the same shas.
   const prepare = () =>
     (prepared ??= (async () => {
       const repository = await options.git.open(options.path);
       const revs = options.revs && options.revs.length > 0 ? options.revs : ["HEAD"];
-      const stateSince = typeof options.stateSince === "string" ? [options.stateSince] : (options.stateSince ?? []);
-      const revisions = await repository.resolveRevisions([...revs, ...stateSince.map((sha) => `^${sha}`)]);
-      return { repository, revisions };
+      const remembered = [...new Set(typeof options.stateSince === "string" ? [options.stateSince] : (options.stateSince ?? []))];
+      const missing = new Set(await repository.missingCommits(remembered));
+      for (const sha of missing) options.onMissingStateSha?.(sha, repository, missing.size < remembered.length);
+      const resolved = await repository.resolveRevisions(revs);
+      // Remembered shas are full commit names already checked: no need to resolve them.
+      const exclude = [...new Set([...resolved.exclude, ...remembered.filter((sha) => !missing.has(sha))])];
+      return { repository, revisions: { include: resolved.include, exclude }, tips: resolved.include };
     })());
 
   return {
@@ -55,9 +71,13 @@ export function localCommits(options: LocalCommitsOptions): LocalCommitsExtracto
     async repoName() {
       return (await prepare()).repository.name;
     },
-    async watermark() {
-      const { repository, revisions } = await prepare();
-      return repository.newestCommitSha({ include: revisions.include, exclude: [] });
+    async tips() {
+      return [...(await prepare()).tips];
+    },
+    skipped() {
+      const counts: Record<string, number> = {};
+      if (boundaries > 0) counts[SHALLOW_BOUNDARY] = boundaries;
+      return counts;
     },
     async *extract(ctx) {
       const { repository, revisions } = await prepare();
@@ -70,12 +90,30 @@ export function localCommits(options: LocalCommitsOptions): LocalCommitsExtracto
         findCopies: options.findCopies,
       });
       let scanned = 0;
-      for await (const commit of commits) {
-        scanned++;
-        ctx.log.progress(`${repository.name}: ${scanned} commits scanned`);
-        yield commitRecord(repository.name, commit);
+      let skippedHere = 0;
+      try {
+        for await (const commit of commits) {
+          scanned++;
+          ctx.log.progress(`${repository.name}: ${scanned} commits scanned`);
+          // git log shows a shallow clone's oldest commits as roots: their patch would be the
+          // whole tree as added files, not their change, and would not apply at the real parent.
+          if (commit.parents.length === 0 && (await repository.isShallowBoundary(commit.sha))) {
+            boundaries++;
+            skippedHere++;
+            continue;
+          }
+          yield commitRecord(repository.name, commit);
+        }
+        ctx.log.debug(`${repository.name}: ${scanned} commits scanned`);
+      } finally {
+        if (skippedHere > 0 && !ctx.signal?.aborted) {
+          const what = skippedHere === 1 ? "1 commit" : `${skippedHere} commits`;
+          ctx.log.warn(
+            `${repository.root}: skipped ${what} at the boundary of a shallow clone (parent not fetched, so the change is unknown); ` +
+              "fetch the whole history with `git fetch --unshallow` (actions/checkout: fetch-depth: 0)",
+          );
+        }
       }
-      ctx.log.debug(`${repository.name}: ${scanned} commits scanned`);
     },
   };
 }

@@ -60,6 +60,8 @@ export interface HarvestSource {
   afterWrite?(summary: RunSummary): Promise<void>;
   /** The --state file afterWrite advances: the summary says when --limit kept it as it was. */
   stateFile?: string;
+  /** What the source itself left out, by reason, after it was read: counted in the summary. */
+  skipped?(): Readonly<Record<string, number>>;
 }
 
 export async function harvest(source: HarvestSource, options: HarvestOptions, deps: HarvestDeps): Promise<RunSummary> {
@@ -84,6 +86,7 @@ export async function harvest(source: HarvestSource, options: HarvestOptions, de
       log: deps.log,
     };
     const summary = await runPipeline(source.records(ctx, rules), pipelineOptions(rules, options), { ...deps, out, rejects, skipIds });
+    for (const [reason, n] of Object.entries(source.skipped?.() ?? {})) summary.skipped[reason] = (summary.skipped[reason] ?? 0) + n;
     if (deps.signal.aborted) throw new RunError("interrupted; no output was written");
     for (const sink of sinks) await sink.commit();
     await source.afterWrite?.(summary);

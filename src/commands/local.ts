@@ -3,7 +3,7 @@ import { localCommits, type LocalCommitsExtractor } from "../../extractors/commi
 import { createGitClient } from "../git/client.js";
 import type { RunSummary } from "../pipeline.js";
 import type { SourceRecord } from "../records.js";
-import { loadState, saveState } from "../write/state.js";
+import { loadState, saveState, walkedTips, withWalkedTips } from "../write/state.js";
 import { harvest, type HarvestOptions } from "./harvest.js";
 import { createHarvestDeps, type CommandContext } from "./harvest-deps.js";
 import type { ExtractContext } from "../extractor.js";
@@ -16,31 +16,42 @@ export interface LocalOptions extends HarvestOptions {
 
 export async function runLocal(paths: readonly string[], options: LocalOptions, ctx: CommandContext): Promise<RunSummary> {
   const git = createGitClient();
-  const state = options.state ? await loadState(options.state) : undefined;
-  const repos = await Promise.all(
-    paths.map(async (path) => {
-      const repository = await git.open(path);
-      const key = `git:${repository.root}`;
-      const lastSha = state?.sources[key]?.lastSha;
-      const extractor = localCommits({ path, revs: options.revs, stateSince: lastSha, git });
-      return { key, extractor };
-    }),
-  );
-  // Read before the walk starts, so commits made during the run are not skipped next time.
-  const watermarks = await Promise.all(repos.map((r) => r.extractor.watermark()));
   const deps = createHarvestDeps(ctx, options);
   try {
+    const state = options.state ? await loadState(options.state) : undefined;
+    const repos = await Promise.all(
+      paths.map(async (path) => {
+        const repository = await git.open(path);
+        const key = `git:${repository.root}`;
+        const extractor = localCommits({
+          path,
+          revs: options.revs,
+          stateSince: walkedTips(state?.sources[key]),
+          // A force-push and a gc, or a fresh clone, took it away: what it covered is read
+          // again (--append skips records already in the output) rather than failing the run.
+          onMissingStateSha: (sha, repo, othersLeft) =>
+            deps.log.warn(
+              `${options.state}: commit ${sha.slice(0, 7)} is no longer in ${repo.root} (force-push?); ` +
+                (othersLeft ? "harvesting again the commits only it covered" : `harvesting ${repo.name} from the start`),
+            ),
+          git,
+        });
+        return { key, extractor };
+      }),
+    );
+    // Read before the walk starts, so commits made during the run are not skipped next time.
+    const tips = await Promise.all(repos.map((r) => r.extractor.tips()));
     return await harvest(
       {
         produces: ["commit"],
         records: (ectx) => chain(repos.map((r) => r.extractor), ectx),
         stateFile: options.state,
+        skipped: () => sumCounts(repos.map((r) => r.extractor.skipped())),
         async afterWrite(summary) {
-          // A run cut short by --limit has not seen every commit up to the watermark.
+          // A run cut short by --limit has not seen every commit up to the tips.
           if (!options.state || !state || summary.limitReached || summary.readerClosed) return;
           repos.forEach((r, i) => {
-            const sha = watermarks[i];
-            if (sha) state.sources[r.key] = { ...state.sources[r.key], lastSha: sha };
+            if (tips[i]!.length > 0) state.sources[r.key] = withWalkedTips(state.sources[r.key], tips[i]!);
           });
           await saveState(options.state, state);
         },
@@ -55,4 +66,10 @@ export async function runLocal(paths: readonly string[], options: LocalOptions, 
 
 async function* chain(extractors: readonly LocalCommitsExtractor[], ctx: ExtractContext): AsyncIterable<SourceRecord> {
   for (const extractor of extractors) yield* extractor.extract(ctx);
+}
+
+function sumCounts(counts: readonly Readonly<Record<string, number>>[]): Record<string, number> {
+  const total: Record<string, number> = {};
+  for (const record of counts) for (const [key, n] of Object.entries(record)) total[key] = (total[key] ?? 0) + n;
+  return total;
 }

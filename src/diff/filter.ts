@@ -1,6 +1,7 @@
 // Which files of a diff are worth learning from. By default lockfiles, vendored trees,
 // minified and generated files are dropped: they are long, machine-written and teach a
-// model nothing about the change. --include brings a file back, --exclude drops more.
+// model nothing about the change. --include keeps only the files it names (default
+// exclusions or not), --exclude drops more; both take .gitignore-style patterns.
 import picomatch from "picomatch";
 
 /** Machine-written files dropped unless an --include names them. */
@@ -51,7 +52,9 @@ export const DEFAULT_EXCLUDES = [
 ] as const;
 
 export interface DiffFilterOptions {
+  /** --include patterns, read as .gitignore reads its lines (see gitignoreGlobs). */
   include?: readonly string[];
+  /** --exclude patterns, read the same way. */
   exclude?: readonly string[];
   /** Drop the default exclusions altogether. */
   noDefaultExcludes?: boolean;
@@ -64,12 +67,31 @@ export function createDiffFilter(options: DiffFilterOptions = {}): DiffFilter {
   const glob = (patterns: readonly string[]) =>
     patterns.length === 0 ? () => false : picomatch(patterns as string[], { dot: true });
   const include = options.include ?? [];
-  const isIncluded = glob(include);
-  const isExcluded = glob(options.exclude ?? []);
+  const isIncluded = glob(include.flatMap(gitignoreGlobs));
+  const isExcluded = glob((options.exclude ?? []).flatMap(gitignoreGlobs));
   const isDefaultExcluded = options.noDefaultExcludes ? () => false : glob(DEFAULT_EXCLUDES);
   return (path) => {
     if (isExcluded(path)) return false;
     if (include.length > 0) return isIncluded(path);
     return !isDefaultExcluded(path);
   };
+}
+
+/**
+ * A user's pattern as the picomatch globs that match the file paths .gitignore would
+ * (https://git-scm.com/docs/gitignore#_pattern_format), because that is what git and eslint
+ * users expect: without a slash, or with only a trailing one, it matches a name at any depth
+ * (`*.md` keeps docs/guide.md too); a slash at the start or in the middle anchors it at the
+ * root (`src/vendor`, `/build`); and a pattern that names a folder (`docs`, `docs/`) matches
+ * every file under it, since a diff names files only. A trailing slash means a folder only.
+ */
+export function gitignoreGlobs(pattern: string): string[] {
+  const folderOnly = pattern.endsWith("/");
+  let glob = pattern.replace(/\/+$/, "");
+  const anchored = glob.includes("/");
+  // "./src" is how a shell user writes the root-anchored "/src".
+  glob = glob.replace(/^(\.?\/)+/, "");
+  if (glob === "") return [];
+  if (!anchored) glob = `**/${glob}`;
+  return folderOnly ? [`${glob}/**`] : [glob, `${glob}/**`];
 }

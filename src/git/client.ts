@@ -2,13 +2,13 @@
 // what does this revision name) go through simple-git; the history itself streams from
 // one `git log -p` process (commit-stream.ts), because simple-git buffers a command's
 // whole output.
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 import { CheckRepoActions, simpleGit, type SimpleGit } from "simple-git";
 import { GitError } from "../errors.js";
 import type { Diff } from "../records.js";
 import { type CommitStreamOptions, diffBetween, type PatchOptions, streamCommits } from "./commit-stream.js";
-import { firstLine } from "./git-process.js";
+import { firstLine, gitOutput } from "./git-process.js";
 import type { ParsedCommit } from "./patch-parser.js";
 
 export type { ParsedCommit } from "./patch-parser.js";
@@ -45,10 +45,15 @@ export interface LocalRepository {
    */
   resolveRevisions(revisions: readonly string[]): Promise<ResolvedRevisions>;
   /**
-   * The newest commit (by committer date, merges included) that the revisions reach: the
-   * --state watermark. A later run given it as an exclusion sees only what came after.
+   * Which of these shas name no commit of the repository (any more): a --state file may
+   * remember a commit that a force-push and a gc, or a fresh clone, took away.
    */
-  newestCommitSha(revisions: ResolvedRevisions): Promise<string | undefined>;
+  missingCommits(shas: readonly string[]): Promise<string[]>;
+  /**
+   * True when git shows this commit without parents only because a shallow clone cut them
+   * off: its object names parents that were not fetched. False for a real root commit.
+   */
+  isShallowBoundary(sha: string): Promise<boolean>;
   /** The non-merge commits the revisions reach, oldest first, each with its parsed diff. */
   commits(options: CommitsOptions): AsyncGenerator<ParsedCommit>;
   /** The diff from one revision to another (`git diff from to`), parsed like a commit's. */
@@ -68,7 +73,7 @@ export function createGitClient(options: GitClientOptions = {}): GitClient {
       const root = await repositoryRoot(git, path);
       const version = await git.version();
       const sinceAsFilter = version.major > 2 || (version.major === 2 && version.minor >= 41);
-      return openRepository(git, root, { gitBinary: options.gitBinary, sinceAsFilter });
+      return openRepository(git, root, { cwd: dir, gitBinary: options.gitBinary, sinceAsFilter });
     },
   };
 }
@@ -85,11 +90,13 @@ async function repositoryRoot(git: SimpleGit, path: string): Promise<string> {
 }
 
 interface GitFeatures {
+  /** Where simple-git runs git: the directory given to open(). */
+  cwd: string;
   gitBinary: string | undefined;
   sinceAsFilter: boolean;
 }
 
-function openRepository(git: SimpleGit, root: string, { gitBinary, sinceAsFilter }: GitFeatures): LocalRepository {
+function openRepository(git: SimpleGit, root: string, { cwd, gitBinary, sinceAsFilter }: GitFeatures): LocalRepository {
   const name = basename(root).replace(/\.git$/, "") || basename(dirname(root));
   const run = async (args: string[]) => (await git.raw(args)).trim();
 
@@ -111,6 +118,16 @@ function openRepository(git: SimpleGit, root: string, { gitBinary, sinceAsFilter
     }
   };
   const isEmpty = async () => (await run(["rev-list", "-n", "1", "--all"]).catch(() => "")) === "";
+  let shallowCommits: Promise<Set<string>> | undefined;
+  // The commits whose parents a shallow clone did not fetch, one sha a line in
+  // $GIT_DIR/shallow (https://git-scm.com/docs/gitrepository-layout). --git-path finds it in
+  // a linked work tree too, and answers relative to the directory git ran in.
+  const readShallowFile = async (): Promise<Set<string>> => {
+    if ((await run(["rev-parse", "--is-shallow-repository"]).catch(() => "")) !== "true") return new Set();
+    const path = resolve(cwd, await run(["rev-parse", "--git-path", "shallow"]));
+    const text = await readFile(path, "utf8").catch(() => "");
+    return new Set(text.split("\n").filter((line) => line !== ""));
+  };
 
   return {
     root,
@@ -126,10 +143,35 @@ function openRepository(git: SimpleGit, root: string, { gitBinary, sinceAsFilter
       }
       return { include: [...include], exclude: [...exclude] };
     },
-    async newestCommitSha(revisions) {
-      if (revisions.include.length === 0) return undefined;
-      const sha = await run(["rev-list", "-n", "1", ...revisionArgs(revisions)]);
-      return sha === "" ? undefined : sha;
+    async missingCommits(shas) {
+      // Only hexadecimal names are asked about: anything else is no commit name either.
+      const asked = shas.filter((sha) => /^[0-9a-f]{4,64}$/i.test(sha));
+      if (asked.length === 0) return [...shas];
+      // One process for all of them; a line per input, in order: "<sha> commit" when found.
+      const chunks: Buffer[] = [];
+      for await (const chunk of gitOutput({
+        cwd: root,
+        args: ["cat-file", "--batch-check=%(objectname) %(objecttype)"],
+        input: asked.map((sha) => `${sha}^{commit}\n`).join(""),
+        gitBinary,
+        describeFailure: (stderr) => new GitError(`${root}: git cat-file failed: ${firstLine(stderr)}`),
+      })) {
+        chunks.push(chunk);
+      }
+      const lines = Buffer.concat(chunks).toString("utf8").split("\n");
+      const found = new Set(asked.filter((_, i) => /^[0-9a-f]+ commit$/.test(lines[i] ?? "")));
+      return shas.filter((sha) => !found.has(sha));
+    },
+    async isShallowBoundary(sha) {
+      shallowCommits ??= readShallowFile();
+      if (!(await shallowCommits).has(sha)) return false;
+      // The raw object keeps its parent lines though git log shows none; a real root commit
+      // has none (a depth-1 clone of a one-commit history lists its root as shallow too).
+      // Only the header: a message may say "parent ".
+      const object = await run(["cat-file", "commit", sha]);
+      const blank = object.indexOf("\n\n");
+      const header = blank < 0 ? object : object.slice(0, blank);
+      return /^parent [0-9a-f]+$/m.test(header);
     },
     async *commits(options) {
       // Only exclusions: git would show nothing, not start a process for it.

@@ -30,12 +30,16 @@ export interface CommitStreamOptions extends DiffLimits {
  * Settings that make the patch the same whatever the user's git config says: a config
  * could drop the a/ b/ prefixes (diff.noprefix), hide the root commit's patch
  * (log.showRoot), print blank context lines without their space (diff.suppressBlankEmpty),
- * summarize submodules (diff.submodule), run an external diff or textconv filter, or add
- * signature checks to the output (log.showSignature).
+ * shrink the context (diff.context 0 gives hunks `git apply` refuses without --unidiff-zero)
+ * or merge nearby hunks (diff.interHunkContext), summarize submodules (diff.submodule), run
+ * an external diff or textconv filter, or add signature checks to the output
+ * (log.showSignature).
  */
 export const PATCH_ARGS = [
   "-p",
   "-M",
+  "--unified=3",
+  "--inter-hunk-context=0",
   "--no-color",
   "--no-ext-diff",
   "--no-textconv",

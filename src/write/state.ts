@@ -6,7 +6,12 @@ import { z } from "zod";
 import { UsageError } from "../errors.js";
 
 export const SourceStateSchema = z.object({
-  /** Local git: the newest commit harvested; the next run walks lastSha..rev. */
+  /**
+   * Local git: every tip the last run walked (the commit each --rev resolved to); the next
+   * run excludes what any of them reaches.
+   */
+  tips: z.array(z.string().regex(/^[0-9a-f]{40,64}$/, "expected commit shas")).optional(),
+  /** Local git, files written before `tips`: the one newest commit harvested. Read, no longer written. */
   lastSha: z.string().optional(),
   /**
    * GitHub: per source kind, the newest updated_at seen, advanced only after a successful
@@ -24,6 +29,18 @@ export const StateFileSchema = z.object({
   sources: z.record(z.string(), SourceStateSchema),
 });
 export type StateFile = z.infer<typeof StateFileSchema>;
+
+/** The commits a local repository's last run walked, from either shape of its entry. */
+export function walkedTips(source: SourceState | undefined): string[] {
+  if (source?.tips) return source.tips;
+  return source?.lastSha ? [source.lastSha] : [];
+}
+
+/** The entry with these tips, in the current shape (an old lastSha is dropped). */
+export function withWalkedTips(source: SourceState | undefined, tips: readonly string[]): SourceState {
+  const { lastSha: _old, ...rest } = source ?? {};
+  return { ...rest, tips: [...tips] };
+}
 
 export async function loadState(path: string): Promise<StateFile> {
   let text: string;

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { applyAtParent, createTempRepo, type TempRepo } from "../helpers/git-repo.js";
+import { applyAtParent, createTempRepo, runGit, type TempRepo } from "../helpers/git-repo.js";
 import { runCli } from "../helpers/cli.js";
 
 let repo: TempRepo;
@@ -155,6 +155,138 @@ describe("gh-harvest local: cherry-picks", () => {
       assert.equal(result.code, 0, result.stderr);
       assert.equal(result.stdout.trim().split("\n").length, 2);
       assert.match(result.stderr, /same change as an earlier record \(cherry-pick\) 1/);
+    } finally {
+      await repo.cleanup();
+    }
+  });
+});
+
+describe("gh-harvest local --state", () => {
+  let repo: TempRepo;
+  let dir: string;
+  before(async () => {
+    repo = await createTempRepo({ name: "branches" });
+    dir = mkdtempSync(join(tmpdir(), "cli-local-state-"));
+    await repo.write("src/app.py", "def run():\n    return 1\n");
+    await repo.commit("Add the application entry point");
+    await repo.branch("side");
+    await repo.write("src/main.py", "from app import run\n");
+    await repo.commit("Call the entry point from a main module");
+    await repo.checkout("side");
+    await repo.write("src/app.py", "def run():\n    return 2\n");
+    await repo.commit("Return two from run as the spec says");
+    await repo.checkout("main");
+  });
+  after(async () => {
+    await repo.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const written = (stderr: string) => Number(/wrote (\d+) records?/.exec(stderr)?.[1]);
+
+  it("writes nothing on reruns over several --rev, then only what is new on any of them", async () => {
+    const state = join(dir, "two-branches.json");
+    const args = ["local", repo.dir, "--rev", "main", "--rev", "side", "--state", state, "-o", "-"];
+    const first = await runCli(args);
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(written(first.stderr), 3);
+    for (const run of [2, 3]) {
+      const again = await runCli(args);
+      assert.equal(again.code, 0, again.stderr);
+      assert.equal(written(again.stderr), 0, `run ${run}: ${again.stderr}`);
+      assert.equal(again.stdout, "");
+    }
+    await repo.checkout("side");
+    await repo.write("src/app.py", "def run():\n    return 3\n");
+    const added = await repo.commit("Return three from run for the new spec");
+    await repo.checkout("main");
+    const next = await runCli(args);
+    assert.equal(written(next.stderr), 1, next.stderr);
+    assert.equal(JSON.parse(next.stdout).meta.sha, added);
+  });
+
+  it("reads a state file of the old shape (one lastSha) and rewrites it with the tips", async () => {
+    const state = join(dir, "old-shape.json");
+    const root = await repo.git(["rev-parse", "--show-toplevel"]);
+    const old = await repo.revParse("main~1");
+    writeFileSync(state, JSON.stringify({ version: 1, sources: { [`git:${root}`]: { lastSha: old } } }));
+    const result = await runCli(["local", repo.dir, "--state", state, "-o", "-"]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(result.stdout.trim().split("\n").map((l) => JSON.parse(l).output), ["Call the entry point from a main module"]);
+    const saved = JSON.parse(readFileSync(state, "utf8"));
+    assert.deepEqual(saved.sources[`git:${root}`], { tips: [await repo.revParse("main")] });
+  });
+
+  it("goes on with a warning when a remembered commit was rewritten away (force-push, gc)", async () => {
+    const rewritten = await createTempRepo({ name: "rewritten" });
+    try {
+      await rewritten.write("a.py", "x = 1\n");
+      await rewritten.commit("Add the first module of the project");
+      await rewritten.write("a.py", "x = 2\n");
+      const old = await rewritten.commit("Set x to two in the first module");
+      const state = join(dir, "rewritten.json");
+      const args = ["local", rewritten.dir, "--state", state, "-o", "-"];
+      assert.equal((await runCli(args)).code, 0);
+      await rewritten.git(["commit", "-q", "--amend", "-m", "Set x to two, as the spec says"]);
+      await rewritten.git(["reflog", "expire", "--expire=now", "--all"]);
+      await rewritten.git(["gc", "-q", "--prune=now"]);
+      assert.equal(await rewritten.fileAt(old, "a.py"), undefined, "the old commit is gone");
+      const result = await runCli(args);
+      assert.equal(result.code, 0, result.stderr);
+      const warnings = result.stderr.split("\n").filter((l) => l.includes("warning:"));
+      assert.equal(warnings.length, 1, result.stderr);
+      assert.match(warnings[0]!, new RegExp(`^gh-harvest: warning: .*rewritten\\.json: commit ${old.slice(0, 7)} is no longer in .*rewritten \\(force-push\\?\\); harvesting rewritten from the start$`));
+      assert.equal(written(result.stderr), 2);
+      const third = await runCli(args);
+      assert.equal(written(third.stderr), 0, "the state now holds the new tip");
+      assert.doesNotMatch(third.stderr, /warning/);
+    } finally {
+      await rewritten.cleanup();
+    }
+  });
+});
+
+describe("gh-harvest local in a shallow clone", () => {
+  it("skips the boundary commit, counts it in the summary and says how to fetch the history", async () => {
+    const origin = await createTempRepo({ name: "origin" });
+    try {
+      await origin.write("src/app.py", "def run():\n    return 1\n");
+      await origin.commit("Add the application entry point");
+      await origin.write("src/app.py", "def run():\n    return 2\n");
+      await origin.commit("Return two from run as the spec says");
+      await origin.write("src/app.py", "def run():\n    return 3\n");
+      const last = await origin.commit("Return three from run for the new spec");
+      const shallow = join(origin.dir, "..", "shallow");
+      await runGit(origin.dir, ["clone", "-q", "--depth", "2", `file://${origin.dir}`, shallow]);
+      const result = await runCli(["local", shallow, "-o", "-"]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.deepEqual(result.stdout.trim().split("\n").map((l) => JSON.parse(l).meta.sha), [last]);
+      assert.match(result.stderr, /skipped 1: shallow clone boundary \(parent not fetched\) 1/);
+      const warnings = result.stderr.split("\n").filter((l) => l.includes("warning:"));
+      assert.equal(warnings.length, 1, result.stderr);
+      assert.match(warnings[0]!, /git fetch --unshallow.*fetch-depth: 0/);
+    } finally {
+      await origin.cleanup();
+    }
+  });
+});
+
+describe("gh-harvest local --include and --exclude", () => {
+  it("reads the patterns as .gitignore does: names at any depth, folders with everything under them", async () => {
+    const repo = await createTempRepo({ name: "globs" });
+    try {
+      await repo.writeFiles({ "README.md": "# Globs\n", "docs/guide.md": "Read me.\n", "src/a.ts": "export const a = 1;\n", "src/b.py": "b = 1\n" });
+      await repo.commit("Add the readme, the guide and two modules");
+      const files = async (...args: string[]) => {
+        const result = await runCli(["local", repo.dir, "-o", "-", ...args]);
+        assert.equal(result.code, 0, result.stderr);
+        return [...JSON.parse(result.stdout).input.matchAll(/^diff --git a\/(\S+)/gm)].map((m) => m[1]);
+      };
+      assert.deepEqual(await files("--exclude", "*.md"), ["src/a.ts", "src/b.py"]);
+      assert.deepEqual(await files("--exclude", "docs"), ["README.md", "src/a.ts", "src/b.py"]);
+      assert.deepEqual(await files("--exclude", "docs/"), ["README.md", "src/a.ts", "src/b.py"]);
+      assert.deepEqual(await files("--include", "*.ts"), ["src/a.ts"]);
+      assert.deepEqual(await files("--include", "src", "--exclude", "*.py"), ["src/a.ts"]);
     } finally {
       await repo.cleanup();
     }

@@ -1,13 +1,14 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { parsePatch } from "diff";
-import { localCommits } from "../../extractors/commits.js";
+import { localCommits, SHALLOW_BOUNDARY } from "../../extractors/commits.js";
 import { createDiffFilter } from "../../src/diff/filter.js";
 import type { ExtractContext } from "../../src/extractor.js";
 import { createGitClient } from "../../src/git/client.js";
 import { memoryLogger } from "../../src/log.js";
 import { type CommitRecord, CommitRecordSchema } from "../../src/records.js";
-import { applyAtParent, createTempRepo, type TempRepo } from "../helpers/git-repo.js";
+import { join } from "node:path";
+import { applyAtParent, createTempRepo, runGit, type TempRepo } from "../helpers/git-repo.js";
 
 const git = createGitClient();
 const FAKE_AWS_KEY = "AKIAIOSFODNN7EXAMPLE";
@@ -305,13 +306,31 @@ describe("local commits extractor", () => {
     assert.equal(two.length, 2);
   });
 
-  it("harvests only what came after the --state watermark, and gives the next one", async () => {
+  it("harvests only what the --state tips do not reach, and gives every tip walked", async () => {
     const extractor = localCommits({ path: repo.dir, git, stateSince: sha.merge });
-    assert.equal(await extractor.watermark(), sha.last);
+    assert.deepEqual(await extractor.tips(), [sha.last]);
     assert.equal(await extractor.repoName(), "widgets");
     const fresh: string[] = [];
     for await (const r of extractor.extract(context())) fresh.push(r.sha);
     assert.deepEqual(fresh, [sha.last]);
+    // Two branches: both tips, so that a rerun from them finds nothing on either.
+    const both = localCommits({ path: repo.dir, git, revs: ["main", "feature"] });
+    assert.deepEqual(await both.tips(), [sha.last, sha.skewed]);
+    assert.deepEqual(await collect(repo, { revs: ["main", "feature"], stateSince: await both.tips() }), []);
+  });
+
+  it("leaves out a remembered sha that is no longer in the repository, and says so", async () => {
+    const gone = "be5bd19f0c3c2d5b2a3e5f6a7b8c9d0e1f2a3b4c";
+    const told: unknown[] = [];
+    const onMissingStateSha = (missing: string, repository: { name: string }, othersLeft: boolean) =>
+      told.push([missing, repository.name, othersLeft]);
+    const rest = await collect(repo, { stateSince: [gone, sha.merge!], onMissingStateSha });
+    assert.deepEqual(rest.map((r) => r.sha), [sha.last]);
+    assert.deepEqual(told, [[gone, "widgets", true]]);
+    told.length = 0;
+    const all = await collect(repo, { stateSince: [gone], onMissingStateSha });
+    assert.deepEqual(all.map((r) => r.sha), records.map((r) => r.sha), "from the start");
+    assert.deepEqual(told, [[gone, "widgets", false]]);
   });
 
   it("stops mid-stream when the context's signal aborts", async () => {
@@ -337,5 +356,60 @@ describe("local commits extractor", () => {
     assert.equal(root.diff.tooLarge, true);
     assert.equal(root.diff.lines, 14);
     assert.deepEqual(root.diff.dropped.map((d) => d.reason), ["filtered", "filtered"]);
+  });
+});
+
+describe("local commits extractor in a shallow clone", () => {
+  let origin: TempRepo;
+  let sha: string[];
+
+  before(async () => {
+    origin = await createTempRepo({ name: "origin" });
+    await origin.writeFiles({ "README.md": "# Tool\n", "src/tool.py": "def tool():\n    return 1\n" });
+    await origin.commit("Add the readme and the tool module");
+    await origin.write("src/tool.py", "def tool():\n    return 2\n");
+    await origin.commit("Return two from the tool as the spec says");
+    await origin.write("src/tool.py", "def tool():\n    return 3\n");
+    await origin.commit("Return three from the tool for the new spec");
+    sha = (await origin.git(["rev-list", "--reverse", "HEAD"])).split("\n");
+  });
+  after(() => origin.cleanup());
+
+  /** A clone next to origin; file:// because a plain path clones locally and ignores --depth. */
+  async function clone(name: string, args: readonly string[]): Promise<string> {
+    const dir = join(origin.dir, "..", name);
+    await runGit(origin.dir, ["clone", "-q", ...args, `file://${origin.dir}`, dir]);
+    return dir;
+  }
+
+  async function harvest(path: string) {
+    const log = memoryLogger();
+    const extractor = localCommits({ path, git });
+    const records: CommitRecord[] = [];
+    for await (const record of extractor.extract(context({ log }))) records.push(record);
+    return { records, skipped: extractor.skipped(), warnings: log.lines.filter((l) => l.startsWith("warning:")) };
+  }
+
+  it("skips the commit whose parent was not fetched, counts it and says how to fetch the rest", async () => {
+    const dir = await clone("depth-2", ["--depth", "2"]);
+    const { records, skipped, warnings } = await harvest(dir);
+    assert.deepEqual(records.map((r) => r.sha), [sha[2]], "not the boundary commit with the whole tree as its diff");
+    assert.deepEqual(skipped, { [SHALLOW_BOUNDARY]: 1 });
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, /depth-2: skipped 1 commit at the boundary of a shallow clone .*git fetch --unshallow.*fetch-depth: 0/);
+    const applied = await applyAtParent(origin.dir, records[0]!, records[0]!.diff.text);
+    assert.deepEqual(applied.differing, []);
+  });
+
+  it("still harvests a real root commit, in a full clone and in a shallow clone of it alone", async () => {
+    const full = await harvest(origin.dir);
+    assert.deepEqual(full.records.map((r) => r.sha), sha);
+    assert.deepEqual(full.records[0]!.parents, []);
+    assert.deepEqual([full.skipped, full.warnings], [{}, []]);
+    // A depth-1 clone of a one-commit history lists its root in .git/shallow too.
+    await origin.branch("root", sha[0]!);
+    const alone = await harvest(await clone("root-only", ["--depth", "1", "--branch", "root"]));
+    assert.deepEqual(alone.records.map((r) => r.sha), [sha[0]]);
+    assert.deepEqual([alone.skipped, alone.warnings], [{}, []]);
   });
 });

@@ -121,12 +121,37 @@ describe("git client", () => {
     await rejectsWith(local.resolveRevisions(["HEAD:a.txt"]), 2, /unknown revision "HEAD:a.txt"$/);
   });
 
-  it("gives the newest commit of the revisions as the watermark", async () => {
-    assert.equal(await local.newestCommitSha(await local.resolveRevisions(["v1", "HEAD"])), shas[2]);
-    assert.equal(await local.newestCommitSha({ include: [], exclude: [shas[0]!] }), undefined);
+  it("walks nothing when the revisions are only exclusions", async () => {
     const none = [];
     for await (const c of local.commits({ ...limits, revisions: { include: [], exclude: [shas[0]!] } })) none.push(c);
     assert.deepEqual(none, []);
+  });
+
+  it("names the remembered shas that are no commit of the repository", async () => {
+    const tree = await repo.git(["rev-parse", "HEAD^{tree}"]);
+    const gone = "be5bd19f0c3c2d5b2a3e5f6a7b8c9d0e1f2a3b4c";
+    assert.deepEqual(await local.missingCommits([shas[0]!, gone, shas[2]!, tree, "HEAD\nv1"]), [gone, tree, "HEAD\nv1"]);
+    assert.deepEqual(await local.missingCommits([]), []);
+  });
+
+  it("tells a shallow clone's boundary commit from a real root commit", async () => {
+    const parent = join(repo.dir, "..");
+    const deep = join(parent, "shallow-2");
+    const single = join(parent, "shallow-root");
+    // file:// because a plain path clones locally and ignores --depth.
+    await runGit(parent, ["clone", "-q", "--depth", "2", `file://${repo.dir}`, deep]);
+    const shallow = await git.open(deep);
+    const walked = [];
+    for await (const c of shallow.commits({ ...limits, revisions: await shallow.resolveRevisions(["HEAD"]) })) walked.push(c);
+    assert.deepEqual(walked.map((c) => c.sha), [shas[1], shas[2]]);
+    assert.deepEqual(walked[0]!.parents, [], "git log shows the boundary as a root");
+    assert.equal(await shallow.isShallowBoundary(shas[1]!), true);
+    assert.equal(await shallow.isShallowBoundary(shas[2]!), false);
+    assert.equal(await local.isShallowBoundary(shas[0]!), false, "a real root in a full clone");
+    // A depth-1 clone of a one-commit history lists its real root as shallow too.
+    await runGit(parent, ["clone", "-q", "--depth", "1", "--branch", "v1", `file://${repo.dir}`, single]);
+    const rootOnly = await git.open(single);
+    assert.equal(await rootOnly.isShallowBoundary(shas[0]!), false);
   });
 
   it("reports copies when asked to", async () => {
@@ -146,6 +171,12 @@ describe("git client", () => {
     await hostile.commit("Add a file with a blank line");
     await hostile.write("a.txt", "one\n\nthree\nfour\n");
     await hostile.commit("Add a fourth line to the file");
+    const numbered = (changed: readonly number[]) =>
+      Array.from({ length: 20 }, (_, i) => `line ${i + 1}${changed.includes(i + 1) ? " changed" : ""}\n`).join("");
+    await hostile.write("b.txt", numbered([]));
+    await hostile.commit("Add a file of twenty lines");
+    await hostile.write("b.txt", numbered([2, 12]));
+    await hostile.commit("Change two lines nine lines apart");
     const patches = async () => {
       const opened = await git.open(hostile.dir);
       const revisions = await opened.resolveRevisions(["HEAD"]);
@@ -163,12 +194,16 @@ describe("git client", () => {
       ["log.showSignature", "true"],
       ["core.quotepath", "true"],
       ["i18n.logOutputEncoding", "ISO-8859-1"],
+      ["diff.context", "0"],
+      ["diff.interHunkContext", "10"],
     ]) {
       await hostile.git(["config", key!, value!]);
     }
     assert.deepEqual(await patches(), plain);
     assert.match(plain[0]!, /^diff --git a\/a.txt b\/a.txt\nnew file mode/);
     assert.ok(plain[1]!.includes("\n \n"), "a blank context line keeps its space");
+    assert.match(plain[1]!, /^@@ -1,3 \+1,4 @@\n one\n \n three\n\+four\n$/m, "three lines of context");
+    assert.equal(plain[3]!.match(/^@@ /gm)?.length, 2, "hunks apart stay apart");
     await hostile.cleanup();
   });
 

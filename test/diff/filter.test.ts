@@ -1,0 +1,73 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { createDiffFilter, gitignoreGlobs } from "../../src/diff/filter.js";
+
+const PATHS = [
+  "README.md",
+  "docs/guide.md",
+  "docs/api/index.md",
+  "docs/logo.png",
+  "src/a.ts",
+  "src/deep/b.ts",
+  "src/vendor/lib.js",
+  "src/app.js",
+  "a.ts",
+  "notes/docs.txt",
+  "mydocs/x.txt",
+  "build/out.js",
+  "src/build/keep.js",
+];
+
+/** The paths the filter keeps, out of PATHS. */
+const kept = (options: Parameters<typeof createDiffFilter>[0]) => PATHS.filter(createDiffFilter({ noDefaultExcludes: true, ...options }));
+const without = (...paths: string[]) => PATHS.filter((p) => !paths.includes(p));
+
+describe("diff filter: --include and --exclude as .gitignore patterns", () => {
+  it("matches a pattern without a slash against the name at any depth", () => {
+    assert.deepEqual(kept({ exclude: ["*.md"] }), without("README.md", "docs/guide.md", "docs/api/index.md"));
+    assert.deepEqual(kept({ include: ["*.ts"] }), ["src/a.ts", "src/deep/b.ts", "a.ts"]);
+    assert.deepEqual(kept({ include: ["b.ts"] }), ["src/deep/b.ts"]);
+  });
+
+  it("drops everything under a folder named with or without a trailing slash, at any depth", () => {
+    const docs = ["docs/guide.md", "docs/api/index.md", "docs/logo.png"];
+    assert.deepEqual(kept({ exclude: ["docs"] }), without(...docs));
+    assert.deepEqual(kept({ exclude: ["docs/"] }), without(...docs));
+    assert.deepEqual(kept({ exclude: ["api"] }), without("docs/api/index.md"));
+    assert.deepEqual(kept({ exclude: ["build/"] }), without("build/out.js", "src/build/keep.js"));
+    assert.deepEqual(kept({ include: ["docs/"] }), docs, "not notes/docs.txt nor mydocs/");
+  });
+
+  it("anchors a pattern with a slash at the start or in the middle at the root", () => {
+    assert.deepEqual(kept({ exclude: ["src/vendor"] }), without("src/vendor/lib.js"));
+    assert.deepEqual(kept({ exclude: ["vendor/lib.js"] }), PATHS, "not src/vendor/lib.js");
+    assert.deepEqual(kept({ exclude: ["/build"] }), without("build/out.js"));
+    assert.deepEqual(kept({ exclude: ["./build"] }), without("build/out.js"));
+    assert.deepEqual(kept({ include: ["/*.ts"] }), ["a.ts"]);
+    assert.deepEqual(kept({ include: ["docs/*.md"] }), ["docs/guide.md"]);
+  });
+
+  it("takes ** at the start, in the middle and at the end", () => {
+    assert.deepEqual(kept({ include: ["docs/**"] }), ["docs/guide.md", "docs/api/index.md", "docs/logo.png"]);
+    assert.deepEqual(kept({ include: ["docs/**/*.md"] }), ["docs/guide.md", "docs/api/index.md"]);
+    assert.deepEqual(kept({ include: ["**/deep/*.ts"] }), ["src/deep/b.ts"]);
+    assert.deepEqual(kept({ include: ["src/**/b.ts"] }), ["src/deep/b.ts"]);
+  });
+
+  it("keeps the default exclusions, and an --include of them brings a file back", () => {
+    const filter = createDiffFilter();
+    for (const path of ["package-lock.json", "web/yarn.lock", "vendor/x.go", "lib/vendor/y.js", "app.min.js", "dist/out.js", "api/__generated__/t.ts", "x.pb.go"]) {
+      assert.equal(filter(path), false, path);
+    }
+    for (const path of ["src/app.ts", "README.md", "docs/vendor-notes.md"]) assert.equal(filter(path), true, path);
+    assert.equal(createDiffFilter({ include: ["package-lock.json"] })("web/package-lock.json"), true);
+    assert.equal(createDiffFilter({ exclude: ["*.md"] })("package-lock.json"), false);
+  });
+
+  it("turns patterns into globs as documented", () => {
+    assert.deepEqual(gitignoreGlobs("*.md"), ["**/*.md", "**/*.md/**"]);
+    assert.deepEqual(gitignoreGlobs("docs/"), ["**/docs/**"]);
+    assert.deepEqual(gitignoreGlobs("src/vendor"), ["src/vendor", "src/vendor/**"]);
+    assert.deepEqual(gitignoreGlobs("/"), []);
+  });
+});
