@@ -14640,7 +14640,7 @@ var require_commander = __commonJS({
 });
 
 // src/action/run.ts
-import { mkdir as mkdir2, readFile as readFile2 } from "node:fs/promises";
+import { mkdir as mkdir2, readFile as readFile3 } from "node:fs/promises";
 import { dirname as dirname5, resolve as resolve5 } from "node:path";
 
 // ../../../work/main/node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -19237,23 +19237,32 @@ var HARVEST_DEFAULTS = {
 };
 
 // extractors/commits.ts
+var SHALLOW_BOUNDARY = "shallow clone boundary (parent not fetched)";
 function localCommits(options) {
   let prepared;
+  let boundaries = 0;
   const prepare = () => prepared ??= (async () => {
     const repository = await options.git.open(options.path);
     const revs = options.revs && options.revs.length > 0 ? options.revs : ["HEAD"];
-    const stateSince = typeof options.stateSince === "string" ? [options.stateSince] : options.stateSince ?? [];
-    const revisions = await repository.resolveRevisions([...revs, ...stateSince.map((sha) => `^${sha}`)]);
-    return { repository, revisions };
+    const remembered = [...new Set(typeof options.stateSince === "string" ? [options.stateSince] : options.stateSince ?? [])];
+    const missing = new Set(await repository.missingCommits(remembered));
+    for (const sha of missing) options.onMissingStateSha?.(sha, repository, missing.size < remembered.length);
+    const resolved = await repository.resolveRevisions(revs);
+    const exclude = [.../* @__PURE__ */ new Set([...resolved.exclude, ...remembered.filter((sha) => !missing.has(sha))])];
+    return { repository, revisions: { include: resolved.include, exclude }, tips: resolved.include };
   })();
   return {
     kind: "commit",
     async repoName() {
       return (await prepare()).repository.name;
     },
-    async watermark() {
-      const { repository, revisions } = await prepare();
-      return repository.newestCommitSha({ include: revisions.include, exclude: [] });
+    async tips() {
+      return [...(await prepare()).tips];
+    },
+    skipped() {
+      const counts2 = {};
+      if (boundaries > 0) counts2[SHALLOW_BOUNDARY] = boundaries;
+      return counts2;
     },
     async *extract(ctx) {
       const { repository, revisions } = await prepare();
@@ -19266,12 +19275,27 @@ function localCommits(options) {
         findCopies: options.findCopies
       });
       let scanned = 0;
-      for await (const commit of commits) {
-        scanned++;
-        ctx.log.progress(`${repository.name}: ${scanned} commits scanned`);
-        yield commitRecord(repository.name, commit);
+      let skippedHere = 0;
+      try {
+        for await (const commit of commits) {
+          scanned++;
+          ctx.log.progress(`${repository.name}: ${scanned} commits scanned`);
+          if (commit.parents.length === 0 && await repository.isShallowBoundary(commit.sha)) {
+            boundaries++;
+            skippedHere++;
+            continue;
+          }
+          yield commitRecord(repository.name, commit);
+        }
+        ctx.log.debug(`${repository.name}: ${scanned} commits scanned`);
+      } finally {
+        if (skippedHere > 0 && !ctx.signal?.aborted) {
+          const what = skippedHere === 1 ? "1 commit" : `${skippedHere} commits`;
+          ctx.log.warn(
+            `${repository.root}: skipped ${what} at the boundary of a shallow clone (parent not fetched, so the change is unknown); fetch the whole history with \`git fetch --unshallow\` (actions/checkout: fetch-depth: 0)`
+          );
+        }
       }
-      ctx.log.debug(`${repository.name}: ${scanned} commits scanned`);
     }
   };
 }
@@ -19296,7 +19320,7 @@ function commitRecord(repo, commit) {
 }
 
 // src/git/client.ts
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, resolve } from "node:path";
 
 // ../../../work/main/node_modules/@simple-git/args-pathspec/dist/index.mjs
@@ -23255,6 +23279,8 @@ var PatchParser = class {
 var PATCH_ARGS = [
   "-p",
   "-M",
+  "--unified=3",
+  "--inter-hunk-context=0",
   "--no-color",
   "--no-ext-diff",
   "--no-textconv",
@@ -23338,7 +23364,7 @@ function createGitClient(options = {}) {
       const root = await repositoryRoot(git, path);
       const version2 = await git.version();
       const sinceAsFilter = version2.major > 2 || version2.major === 2 && version2.minor >= 41;
-      return openRepository(git, root, { gitBinary: options.gitBinary, sinceAsFilter });
+      return openRepository(git, root, { cwd: dir, gitBinary: options.gitBinary, sinceAsFilter });
     }
   };
 }
@@ -23351,7 +23377,7 @@ async function repositoryRoot(git, path) {
   }
   throw new GitError(`${path}: not a git repository`, { exitCode: 2 });
 }
-function openRepository(git, root, { gitBinary, sinceAsFilter }) {
+function openRepository(git, root, { cwd, gitBinary, sinceAsFilter }) {
   const name = basename(root).replace(/\.git$/, "") || basename(dirname(root));
   const run2 = async (args) => (await git.raw(args)).trim();
   const resolveOne = async (revision) => {
@@ -23370,6 +23396,13 @@ function openRepository(git, root, { gitBinary, sinceAsFilter }) {
     }
   };
   const isEmpty = async () => await run2(["rev-list", "-n", "1", "--all"]).catch(() => "") === "";
+  let shallowCommits;
+  const readShallowFile = async () => {
+    if (await run2(["rev-parse", "--is-shallow-repository"]).catch(() => "") !== "true") return /* @__PURE__ */ new Set();
+    const path = resolve(cwd, await run2(["rev-parse", "--git-path", "shallow"]));
+    const text = await readFile(path, "utf8").catch(() => "");
+    return new Set(text.split("\n").filter((line) => line !== ""));
+  };
   return {
     root,
     name,
@@ -23384,10 +23417,31 @@ function openRepository(git, root, { gitBinary, sinceAsFilter }) {
       }
       return { include: [...include], exclude: [...exclude] };
     },
-    async newestCommitSha(revisions) {
-      if (revisions.include.length === 0) return void 0;
-      const sha = await run2(["rev-list", "-n", "1", ...revisionArgs(revisions)]);
-      return sha === "" ? void 0 : sha;
+    async missingCommits(shas) {
+      const asked = shas.filter((sha) => /^[0-9a-f]{4,64}$/i.test(sha));
+      if (asked.length === 0) return [...shas];
+      const chunks = [];
+      for await (const chunk of gitOutput({
+        cwd: root,
+        args: ["cat-file", "--batch-check=%(objectname) %(objecttype)"],
+        input: asked.map((sha) => `${sha}^{commit}
+`).join(""),
+        gitBinary,
+        describeFailure: (stderr) => new GitError(`${root}: git cat-file failed: ${firstLine(stderr)}`)
+      })) {
+        chunks.push(chunk);
+      }
+      const lines = Buffer.concat(chunks).toString("utf8").split("\n");
+      const found = new Set(asked.filter((_3, i) => /^[0-9a-f]+ commit$/.test(lines[i] ?? "")));
+      return shas.filter((sha) => !found.has(sha));
+    },
+    async isShallowBoundary(sha) {
+      shallowCommits ??= readShallowFile();
+      if (!(await shallowCommits).has(sha)) return false;
+      const object2 = await run2(["cat-file", "commit", sha]);
+      const blank = object2.indexOf("\n\n");
+      const header = blank < 0 ? object2 : object2.slice(0, blank);
+      return /^parent [0-9a-f]+$/m.test(header);
     },
     async *commits(options) {
       if (options.revisions.include.length === 0) return;
@@ -23406,7 +23460,7 @@ function messageOf(error62) {
 }
 
 // src/write/state.ts
-import { readFile, rename, writeFile, mkdir } from "node:fs/promises";
+import { readFile as readFile2, rename, writeFile, mkdir } from "node:fs/promises";
 import { dirname as dirname2 } from "node:path";
 
 // ../../../work/main/node_modules/zod/v4/classic/external.js
@@ -43128,7 +43182,12 @@ function date4(params) {
 
 // src/write/state.ts
 var SourceStateSchema = external_exports.object({
-  /** Local git: the newest commit harvested; the next run walks lastSha..rev. */
+  /**
+   * Local git: every tip the last run walked (the commit each --rev resolved to); the next
+   * run excludes what any of them reaches.
+   */
+  tips: external_exports.array(external_exports.string().regex(/^[0-9a-f]{40,64}$/, "expected commit shas")).optional(),
+  /** Local git, files written before `tips`: the one newest commit harvested. Read, no longer written. */
   lastSha: external_exports.string().optional(),
   /**
    * GitHub: per source kind, the newest updated_at seen, advanced only after a successful
@@ -43143,10 +43202,18 @@ var StateFileSchema = external_exports.object({
   version: external_exports.literal(1),
   sources: external_exports.record(external_exports.string(), SourceStateSchema)
 });
+function walkedTips(source) {
+  if (source?.tips) return source.tips;
+  return source?.lastSha ? [source.lastSha] : [];
+}
+function withWalkedTips(source, tips) {
+  const { lastSha: _old, ...rest } = source ?? {};
+  return { ...rest, tips: [...tips] };
+}
 async function loadState(path) {
   let text;
   try {
-    text = await readFile(path, "utf8");
+    text = await readFile2(path, "utf8");
   } catch (error62) {
     if (error62.code === "ENOENT") return { version: 1, sources: {} };
     throw new UsageError(`${path}: cannot read the state file (${error62.code})`);
@@ -43221,14 +43288,23 @@ var DEFAULT_EXCLUDES = [
 function createDiffFilter(options = {}) {
   const glob = (patterns) => patterns.length === 0 ? () => false : (0, import_picomatch.default)(patterns, { dot: true });
   const include = options.include ?? [];
-  const isIncluded = glob(include);
-  const isExcluded = glob(options.exclude ?? []);
+  const isIncluded = glob(include.flatMap(gitignoreGlobs));
+  const isExcluded = glob((options.exclude ?? []).flatMap(gitignoreGlobs));
   const isDefaultExcluded = options.noDefaultExcludes ? () => false : glob(DEFAULT_EXCLUDES);
   return (path) => {
     if (isExcluded(path)) return false;
     if (include.length > 0) return isIncluded(path);
     return !isDefaultExcluded(path);
   };
+}
+function gitignoreGlobs(pattern) {
+  const folderOnly = pattern.endsWith("/");
+  let glob = pattern.replace(/\/+$/, "");
+  const anchored = glob.includes("/");
+  glob = glob.replace(/^(\.?\/)+/, "");
+  if (glob === "") return [];
+  if (!anchored) glob = `**/${glob}`;
+  return folderOnly ? [`${glob}/**`] : [glob, `${glob}/**`];
 }
 
 // src/diff/languages.ts
@@ -45565,6 +45641,9 @@ function resolveRules(specs, produces, builtins = loadBuiltinRules()) {
   for (const rule of rules) {
     if (seen.has(rule.name)) throw new UsageError(`mapping "${rule.name}" is given twice; rule names must be unique`);
     seen.add(rule.name);
+    if (!produces.includes(rule.source)) {
+      throw new UsageError(`mapping "${rule.name}" reads ${rule.source} records, and this command makes only ${produces.join(", ")} records`);
+    }
   }
   return rules;
 }
@@ -45713,6 +45792,7 @@ async function harvest(source, options, deps) {
       log: deps.log
     };
     const summary = await runPipeline(source.records(ctx, rules), pipelineOptions(rules, options), { ...deps, out, rejects, skipIds });
+    for (const [reason, n2] of Object.entries(source.skipped?.() ?? {})) summary.skipped[reason] = (summary.skipped[reason] ?? 0) + n2;
     if (deps.signal.aborted) throw new RunError("interrupted; no output was written");
     for (const sink of sinks) await sink.commit();
     await source.afterWrite?.(summary);
@@ -46578,29 +46658,38 @@ function createHarvestDeps(ctx, options) {
 // src/commands/local.ts
 async function runLocal(paths, options, ctx) {
   const git = createGitClient();
-  const state = options.state ? await loadState(options.state) : void 0;
-  const repos = await Promise.all(
-    paths.map(async (path) => {
-      const repository = await git.open(path);
-      const key = `git:${repository.root}`;
-      const lastSha = state?.sources[key]?.lastSha;
-      const extractor = localCommits({ path, revs: options.revs, stateSince: lastSha, git });
-      return { key, extractor };
-    })
-  );
-  const watermarks = await Promise.all(repos.map((r2) => r2.extractor.watermark()));
   const deps = createHarvestDeps(ctx, options);
   try {
+    const state = options.state ? await loadState(options.state) : void 0;
+    const repos = await Promise.all(
+      paths.map(async (path) => {
+        const repository = await git.open(path);
+        const key = `git:${repository.root}`;
+        const extractor = localCommits({
+          path,
+          revs: options.revs,
+          stateSince: walkedTips(state?.sources[key]),
+          // A force-push and a gc, or a fresh clone, took it away: what it covered is read
+          // again (--append skips records already in the output) rather than failing the run.
+          onMissingStateSha: (sha, repo, othersLeft) => deps.log.warn(
+            `${options.state}: commit ${sha.slice(0, 7)} is no longer in ${repo.root} (force-push?); ` + (othersLeft ? "harvesting again the commits only it covered" : `harvesting ${repo.name} from the start`)
+          ),
+          git
+        });
+        return { key, extractor };
+      })
+    );
+    const tips = await Promise.all(repos.map((r2) => r2.extractor.tips()));
     return await harvest(
       {
         produces: ["commit"],
         records: (ectx) => chain(repos.map((r2) => r2.extractor), ectx),
         stateFile: options.state,
+        skipped: () => sumCounts(repos.map((r2) => r2.extractor.skipped())),
         async afterWrite(summary) {
           if (!options.state || !state || summary.limitReached || summary.readerClosed) return;
           repos.forEach((r2, i) => {
-            const sha = watermarks[i];
-            if (sha) state.sources[r2.key] = { ...state.sources[r2.key], lastSha: sha };
+            if (tips[i].length > 0) state.sources[r2.key] = withWalkedTips(state.sources[r2.key], tips[i]);
           });
           await saveState(options.state, state);
         }
@@ -46614,6 +46703,11 @@ async function runLocal(paths, options, ctx) {
 }
 async function* chain(extractors, ctx) {
   for (const extractor of extractors) yield* extractor.extract(ctx);
+}
+function sumCounts(counts2) {
+  const total = {};
+  for (const record2 of counts2) for (const [key, n2] of Object.entries(record2)) total[key] = (total[key] ?? 0) + n2;
+  return total;
 }
 
 // src/github/etag-store.ts
@@ -49097,7 +49191,7 @@ var STEPS = {
 };
 async function pullFromEvent(env) {
   const repo = env.GITHUB_REPOSITORY;
-  const payload = env.GITHUB_EVENT_PATH ? await readFile2(env.GITHUB_EVENT_PATH, "utf8").then(JSON.parse, () => void 0) : void 0;
+  const payload = env.GITHUB_EVENT_PATH ? await readFile3(env.GITHUB_EVENT_PATH, "utf8").then(JSON.parse, () => void 0) : void 0;
   const number4 = payload?.pull_request?.number ?? (payload?.issue?.pull_request ? payload.issue.number : void 0);
   if (!repo || typeof number4 !== "number") throw new UsageError("input target: name the pull request, OWNER/REPO#N or its URL (this event is not about one)");
   return `${repo}#${number4}`;
