@@ -12,7 +12,7 @@ import type { Triple } from "../records.js";
 import { resolveRules } from "../rules/loader.js";
 import type { Rule } from "../rules/rule.js";
 import { openAtomicFile, stdoutSink, type LineSink } from "../write/atomic-file.js";
-import { readExistingIds } from "../write/existing-ids.js";
+import { readExistingOutput } from "../write/existing-ids.js";
 
 export interface HarvestOptions {
   out: string;
@@ -68,7 +68,12 @@ export async function harvest(source: HarvestSource, options: HarvestOptions, de
   const rules = resolveRules(options.mapping, source.produces);
   if (rules.length === 0) throw new UsageError(`no mapping rule reads ${source.produces.join(" or ")} records; see gh-harvest mappings`);
   if (options.append && options.out === "-") throw new UsageError("--append needs --out <file>");
-  const skipIds = options.append ? await readExistingIds(options.out) : undefined;
+  const existing = options.append ? await readExistingOutput(options.out) : undefined;
+  // One file of two shapes fails every loader (and `validate`): refused before any work.
+  if (existing?.format && existing.format !== options.format) {
+    throw new UsageError(`${options.out} holds ${existing.format} records; --append --format ${options.format} would mix two shapes: give --format ${existing.format}, or another --out`);
+  }
+  const skipIds = existing?.ids;
   const sinks: LineSink[] = [];
   const open = async (path: string, keepExisting: boolean) => {
     const sink = await openAtomicFile(path, { keepExisting });

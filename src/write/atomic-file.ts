@@ -2,7 +2,7 @@
 // the target, renamed over it only when the run succeeds. A failed or interrupted run
 // removes the temporary file and leaves the previous output as it was.
 import { createReadStream, createWriteStream, rmSync, type WriteStream } from "node:fs";
-import { chmod, realpath, rename, rm, stat } from "node:fs/promises";
+import { chmod, open, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { once } from "node:events";
 import { pipeline } from "node:stream/promises";
@@ -44,10 +44,12 @@ export async function openAtomicFile(given: string, options: AtomicFileOptions =
   });
   // The new file keeps the old one's permissions: a dataset made private (0600) stays so.
   if (existing) await chmod(temp, existing.mode & 0o7777);
-  if (options.keepExisting) {
+  if (options.keepExisting && existing) {
     await pipeline(createReadStream(target), stream, { end: false }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;
     });
+    // A file whose last line has no line end (edited by hand) would glue the first new record to it.
+    if (existing.size > 0 && !(await endsWithNewline(target, existing.size))) await writeLine(stream, "\n");
   }
   let done = false;
   // An exit that does not wait for abort() (a second Ctrl-C, process.exit) still removes the
@@ -114,6 +116,16 @@ export function stdoutSink(stream: NodeJS.WritableStream = process.stdout): Line
     },
     abort: async () => {},
   };
+}
+
+async function endsWithNewline(path: string, size: number): Promise<boolean> {
+  const handle = await open(path, "r");
+  try {
+    const { buffer } = await handle.read(Buffer.alloc(1), 0, 1, size - 1);
+    return buffer[0] === 10;
+  } finally {
+    await handle.close();
+  }
 }
 
 async function writeLine(stream: NodeJS.WritableStream, line: string): Promise<void> {

@@ -85,6 +85,21 @@ describe("gh-harvest local", () => {
     assert.equal(lines(file).length, 3);
   });
 
+  it("--append keeps one shape and one record a line: a file whose last line lacks its line end, another --format", async () => {
+    const file = join(out, "hand-edited.jsonl");
+    await runCli(["local", repo.dir, "-o", file, "--limit", "1"]);
+    writeFileSync(file, readFileSync(file, "utf8").replace(/\n$/, "")); // saved by an editor without the last line end
+    const appended = await runCli(["local", repo.dir, "-o", file, "--append"]);
+    assert.equal(appended.code, 0, appended.stderr);
+    const check = await runCli(["validate", file]);
+    assert.equal(check.code, 0, check.stdout);
+    const before = readFileSync(file, "utf8");
+    const mixed = await runCli(["local", repo.dir, "-o", file, "--append", "--format", "openai"]);
+    assert.equal(mixed.code, 2);
+    assert.match(mixed.stderr, /hand-edited\.jsonl holds alpaca records; --append --format openai would mix two shapes: give --format alpaca, or another --out\n$/);
+    assert.equal(readFileSync(file, "utf8"), before);
+  });
+
   it("says that --state was not updated when --limit cut the run short, and leaves it as it was", async () => {
     const file = join(out, "limited.jsonl");
     const state = join(out, "limited-state.json");
