@@ -13,6 +13,10 @@ const TRIVIAL_EXACT = new Set([
 const TRIVIAL_PATTERNS = [
   /^merge\b/i, // "Merge branch 'x'", "Merge pull request #1 from ..."
   /^(?:fixup|squash|amend)!/i,
+  // A one-line "work in progress", however it goes on ("wip: half done parser", "WIP on the
+  // parser, do not merge", "[WIP] ..."): a snapshot, not a change its message describes. One
+  // line only: a merged PR's body may start with a stale "WIP" above a real description.
+  /^\W*wip\b[^\n]*$/i,
   /^revert\s+"merge\b/i,
   /^(?:bump|release|version|v)\s*v?\d+(?:\.\d+)*\S*$/i, // "v1.2.3", "bump 1.2", "release 2.0"
   /^(?:\W|\d)*$/, // punctuation, emoji-free noise and numbers only

@@ -40,7 +40,11 @@ describe("isTrivialText", () => {
   }
 
   it("still applies the commit filters", () => {
-    for (const text of ["wip", "Merge branch 'main'", "v1.2.3", "fixup! add x"]) assert.equal(isTrivialText(text), true, text);
+    for (const text of ["wip", "Merge branch 'main'", "v1.2.3", "fixup! add x", "wip: half done parser rewrite", "WIP on the parser, do not merge", "[WIP] retry logic"]) {
+      assert.equal(isTrivialText(text), true, text);
+    }
+    assert.equal(isTrivialText("WIP\n\nThis adds retries with backoff to the uploader, and a test for each."), false, "a body below a stale WIP");
+    assert.equal(isTrivialText("Wipe the cache before each run of the import job"), false);
     assert.equal(isTrivialText("Fix the sign in add"), false);
   });
 });
