@@ -68,6 +68,7 @@ export function createGitClient(options: GitClientOptions = {}): GitClient {
     async open(path) {
       const dir = resolve(path);
       const info = await stat(dir).catch(() => undefined);
+      if (info?.isFile()) throw new GitError(`${path}: is a file; name the repository's folder`, { exitCode: 2 });
       if (!info?.isDirectory()) throw new GitError(`${path}: no such directory`, { exitCode: 2 });
       const git = simpleGit({ baseDir: dir, binary: options.gitBinary ?? "git" });
       const root = await repositoryRoot(git, path);
@@ -82,7 +83,15 @@ async function repositoryRoot(git: SimpleGit, path: string): Promise<string> {
   try {
     if (await git.checkIsRepo(CheckRepoActions.IN_TREE)) return (await git.revparse(["--show-toplevel"])).trim();
     if (await git.checkIsRepo(CheckRepoActions.BARE)) return (await git.revparse(["--absolute-git-dir"])).trim();
+    // Inside a work tree's .git folder (`local repo/.git`): the repository is the work tree.
+    if ((await git.revparse(["--is-inside-git-dir"]).catch(() => "")).trim() === "true") {
+      return dirname((await git.revparse(["--absolute-git-dir"])).trim());
+    }
   } catch (error) {
+    // No git at all: the machine's to fix, not the path.
+    if ((error as NodeJS.ErrnoException).code === "ENOENT" || /spawn .*ENOENT/.test(messageOf(error))) {
+      throw new GitError("cannot run git: it is not installed, or not on PATH", { exitCode: 1, cause: error });
+    }
     // Such as "detected dubious ownership": the user's to fix, so exit 2.
     throw new GitError(`${path}: ${firstLine(messageOf(error))}`, { exitCode: 2, cause: error });
   }

@@ -101,6 +101,13 @@ describe("git client", () => {
     await plain.cleanup();
   });
 
+  it("takes a repository's .git folder for its work tree, names a file given as a file, and says when there is no git", async () => {
+    const inGitDir = await git.open(join(repo.dir, ".git"));
+    assert.equal(inGitDir.root, local.root);
+    await rejectsWith(git.open(join(repo.dir, "a.txt")), 2, /a\.txt: is a file; name the repository's folder$/);
+    await rejectsWith(createGitClient({ gitBinary: "/nonexistent/bin/git" }).open(repo.dir), 1, /^cannot run git: it is not installed, or not on PATH$/);
+  });
+
   it("refuses a repository without commits with exit 2", async () => {
     const empty = await createTempRepo({ name: "empty" });
     const opened = await git.open(empty.dir);
