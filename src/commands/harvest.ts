@@ -82,7 +82,9 @@ export async function harvest(source: HarvestSource, options: HarvestOptions, de
   };
   try {
     const out = options.out === "-" ? stdoutSink(deps.stdout) : await open(options.out, options.append);
-    const rejects = options.rejects ? await open(options.rejects, false) : undefined;
+    // "-" is standard output, as for --out: a pipeline may want the rejects and not the records.
+    if (options.rejects === "-" && options.out === "-") throw new UsageError("--rejects - and --out - would both write to stdout; give one of them a file");
+    const rejects = options.rejects === "-" ? stdoutSink(deps.stdout) : options.rejects ? await open(options.rejects, false) : undefined;
     const ctx: ExtractContext = {
       since: options.since,
       signal: deps.signal,

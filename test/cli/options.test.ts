@@ -32,4 +32,10 @@ describe("option values", () => {
       assert.match(result.stderr, /^gh-harvest: (-o|--rejects) and (--rejects|--state) name the same file \(.*\); give each its own\n$/);
     }
   });
+
+  it("takes --rejects - as stdout, but not with -o - too", async () => {
+    const both = await runCli(["local", ".", "--rejects", "-"]);
+    assert.equal(both.code, 2);
+    assert.match(both.stderr, /--rejects - and --out - would both write to stdout; give one of them a file\n$/);
+  });
 });

@@ -67,6 +67,13 @@ describe("nothing private leaves", () => {
     const drop = await runCli(["local", repo.dir, "--on-secret", "drop", "--max-diff-lines", "5000"]);
     assert.equal(drop.code, 0, drop.stderr);
     assert.equal(drop.stdout.trim().split("\n").length, 1, "only the readme commit is left");
+    // The rejects on stdout (the records in a file): each with its reasons, redacted.
+    const piped = await runCli(["local", repo.dir, "--on-secret", "drop", "--max-diff-lines", "5000", "--rejects", "-", "-o", `${repo.dir}/../kept.jsonl`]);
+    assert.equal(piped.code, 0, piped.stderr);
+    const rejected = piped.stdout.trim().split("\n").map((l) => JSON.parse(l) as { reasons: { code: string }[] });
+    assert.equal(rejected.length, planted.length);
+    assert.ok(rejected.every((r) => r.reasons.some((reason) => reason.code === "secret")));
+    for (const c of planted) assert.ok(!piped.stdout.includes(c.value), `${c.kind} in the rejects`);
     const fail = await runCli(["local", repo.dir, "--on-secret", "fail", "-o", `${repo.dir}/../never.jsonl`, "--max-diff-lines", "5000"]);
     assert.equal(fail.code, 1);
     assert.match(fail.stderr, /found a credential \([a-z-]+\); stopping because of --on-secret fail/);
