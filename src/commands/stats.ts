@@ -23,7 +23,11 @@ export interface StatsOptions {
 export interface StatsIO {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** Read for "-". */
+  stdin?: NodeJS.ReadableStream;
 }
+
+const STDIN = "-";
 
 export async function runStats(args: string[], options: StatsOptions, io: StatsIO): Promise<number> {
   if (args.length === 0) throw new UsageError("stats: name at least one JSONL file");
@@ -31,8 +35,9 @@ export async function runStats(args: string[], options: StatsOptions, io: StatsI
     throw new UsageError(`--top: expected a whole number >= 0, got ${options.top}`);
   }
   // A folder stands for the *.jsonl files under it, as for validate and merge.
+  if (args.filter((a) => a === STDIN).length > 1) throw new UsageError("stats: - (standard input) can be read once");
   const files = await jsonlFilesOfAll(args);
-  for (const file of files) await assertReadable(file); // fail before reading anything
+  for (const file of files) if (file !== STDIN) await assertReadable(file); // fail before reading anything
   // Only the HTML page shows texts: a credential in a sampled record is shown as its kind,
   // and the run says so (the dataset itself holds it; `validate` says where).
   const redactor = options.html ? credentialRedactor() : undefined;
@@ -44,8 +49,9 @@ export async function runStats(args: string[], options: StatsOptions, io: StatsI
   };
   const collector = createStatsCollector({ top: options.top ?? 10, ...(redactor ? { redact } : {}) });
   for (const file of files) {
-    collector.startFile(file);
-    for await (const read of readRecords(file)) {
+    const name = file === STDIN ? "<stdin>" : file;
+    collector.startFile(name);
+    for await (const read of readRecords(name, file === STDIN ? (io.stdin ?? process.stdin) : undefined)) {
       if ("problem" in read) collector.skip(read.line, read.problem);
       else collector.add(read.record, read);
     }

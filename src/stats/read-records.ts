@@ -25,9 +25,12 @@ export async function assertReadable(file: string): Promise<void> {
   if ((await stat(file)).isDirectory()) throw new UsageError(`${file}: is a folder; name a JSONL file`);
 }
 
-export async function* readRecords(file: string): AsyncGenerator<ReadLine> {
-  await assertReadable(file);
-  const lines = createInterface({ input: createReadStream(file, { encoding: "utf8" }), crlfDelay: Infinity });
+/** The records of a file, or with `stdin` those of standard input (named "-" on the command line). */
+export async function* readRecords(file: string, stdin?: NodeJS.ReadableStream): AsyncGenerator<ReadLine> {
+  if (!stdin) await assertReadable(file);
+  const input = stdin ?? createReadStream(file);
+  input.setEncoding?.("utf8");
+  const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
   for await (const text of lines) {
     line++;

@@ -2,6 +2,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { Readable } from "node:stream";
 import { runStats, statsJson } from "../../src/commands/stats.js";
 import { createStatsCollector } from "../../src/stats/collect.js";
 import { histogramBins } from "../../src/stats/histogram.js";
@@ -89,6 +90,15 @@ describe("stats", () => {
     const { sample } = c.result();
     assert.equal(sample.length, 5);
     assert.ok(sample.some((s) => s.line > 100), "sampled across the file");
+  });
+
+  it("reads standard input for -, as validate does", async () => {
+    const { io, text } = capture();
+    const stdin = Readable.from([readFileSync(chat)]);
+    assert.equal(await runStats(["-", alpaca], { json: true }, { ...io, stdin }), 0);
+    const report = JSON.parse(text.out) as ReturnType<typeof statsJson>;
+    assert.deepEqual(report.files.map((f) => [f.file, f.records]), [["<stdin>", 9], [alpaca, 41]]);
+    await assert.rejects(runStats(["-", "-"], {}, { ...io, stdin }), (e: unknown) => e instanceof UsageError && /can be read once/.test(e.message));
   });
 
   it("shows a sampled record's credential in the HTML page as its kind, and says so", async () => {
