@@ -3,7 +3,7 @@
 // harvest, or a dataset's train/ and valid/ splits. A file named twice (or also through its
 // folder) is read once: checked twice, every line of it would be its own duplicate.
 import type { Dirent } from "node:fs";
-import { readdir, realpath, stat } from "node:fs/promises";
+import { open, readdir, realpath, stat, type FileHandle } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { UsageError } from "./errors.js";
 
@@ -17,6 +17,21 @@ export async function jsonlFilesOf(arg: string): Promise<string[]> {
   const files = await jsonlFilesUnder(arg);
   if (files.length === 0) throw new UsageError(`cannot read ${arg}: it is a folder with no .jsonl file under it`);
   return files;
+}
+
+/** The one way every dataset command says a file cannot be read: `cannot read FILE: why`. */
+export function cannotRead(file: string, error: unknown): UsageError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === "ENOENT" ? "no such file" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (code ?? String(error));
+  return new UsageError(`cannot read ${file}: ${why}`);
+}
+
+/** Open a dataset file for reading, or fail with cannotRead. */
+export async function openDataset(file: string): Promise<FileHandle> {
+  return open(file, "r").catch((error: unknown) => {
+    throw cannotRead(file, error);
+  });
 }
 
 /** Every argument's files (jsonlFilesOf), each file once, in the order first named. */

@@ -2,11 +2,11 @@
 // reporter that prints annotations instead of plain lines, and counts the lines that hold
 // an error (the `rejected` output). Checked in this thread: the bundle carries no worker
 // script, and a runner's few cores gain little on the files a workflow checks.
-import { open, type FileHandle } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
 import { once } from "node:events";
 import { UsageError } from "../errors.js";
 import type { Format } from "../formats.js";
-import { jsonlFilesOfAll } from "../jsonl-files.js";
+import { jsonlFilesOfAll, openDataset } from "../jsonl-files.js";
 import { fileLineBlocks } from "../validate/line-blocks.js";
 import type { Reporter, RunSummary } from "../validate/report.js";
 import { DEFAULT_MAX_TOKENS } from "../validate/triple.js";
@@ -25,9 +25,7 @@ export async function validateStep(files: readonly string[], options: { format?:
   try {
     const inputs: ValidateInput[] = [];
     for (const file of await jsonlFilesOfAll(files)) {
-      const handle = await open(file, "r").catch((error: NodeJS.ErrnoException) => {
-        throw new UsageError(`cannot read ${file}: ${error.code === "ENOENT" ? "no such file" : (error.code ?? error.message)}`);
-      });
+      const handle = await openDataset(file);
       handles.push(handle);
       inputs.push({ name: file, blocks: fileLineBlocks(handle) });
     }

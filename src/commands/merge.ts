@@ -5,11 +5,11 @@
 // instruction, input and output (curate's exactKey) only the first is kept. Lines are
 // copied byte for byte; the output is written atomically. Exit 1 when a line was dropped
 // as invalid (the merged file is still written), else 0: duplicates are what merge is for.
-import { open, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { exactKey } from "../curate/index.js";
 import { UsageError } from "../errors.js";
 import type { Format } from "../formats.js";
-import { jsonlFilesUnder } from "../jsonl-files.js";
+import { cannotRead, jsonlFilesUnder, openDataset } from "../jsonl-files.js";
 import { checkBlock } from "../validate/check-block.js";
 import { fileLineBlocks, type LineBlock } from "../validate/line-blocks.js";
 import { problem, type Problem } from "../validate/problem.js";
@@ -40,8 +40,8 @@ export async function expandInputs(paths: readonly string[]): Promise<string[]> 
   if (paths.length === 0) throw new UsageError("merge: name at least one JSONL file or folder");
   const files: string[] = [];
   for (const path of paths) {
-    const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot read ${path}: ${error.code === "ENOENT" ? "no such file" : (error.code ?? error.message)}`);
+    const info = await stat(path).catch((error: unknown) => {
+      throw cannotRead(path, error);
     });
     if (!info.isDirectory()) files.push(path);
     else files.push(...(await jsonlFilesUnder(path)));
@@ -60,9 +60,7 @@ export async function mergeShards(files: readonly string[], out: LineSink, repor
   const ids = new Set<string>();
   const contents = new Set<string>();
   for (const file of files) {
-    const handle = await open(file, "r").catch((error: NodeJS.ErrnoException) => {
-      throw new UsageError(`cannot read ${file}: ${error.code ?? error.message}`);
-    });
+    const handle = await openDataset(file);
     try {
       for await (const block of fileLineBlocks(handle)) {
         const texts = blockLines(block);

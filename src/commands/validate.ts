@@ -1,10 +1,10 @@
 // `gh-harvest validate <file...>`: every problem of JSONL datasets, one line each (or one
 // JSON report), then a summary; exit 1 on errors (and on warnings with --strict).
-import { open, type FileHandle } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { UsageError } from "../errors.js";
 import type { Format } from "../formats.js";
-import { firstSight, jsonlFilesOf } from "../jsonl-files.js";
+import { firstSight, jsonlFilesOf, openDataset } from "../jsonl-files.js";
 import type { Redactor } from "../redact.js";
 import { isProblemCode, PROBLEM_CODES, type ProblemCode } from "../validate/problem.js";
 import { fileLineBlocks, streamLineBlocks } from "../validate/line-blocks.js";
@@ -64,7 +64,7 @@ export async function runValidate(files: string[], options: ValidateOptions, io:
       }
       for (const file of await jsonlFilesOf(arg)) {
         if (!(await firstTime(file))) continue;
-        const handle = await openReadable(file);
+        const handle = await openDataset(file);
         handles.push(handle);
         const { size } = await handle.stat();
         inputs.push({ name: file, blocks: fileLineBlocks(handle), size });
@@ -82,18 +82,6 @@ export async function runValidate(files: string[], options: ValidateOptions, io:
   } finally {
     await Promise.all(handles.map((h) => h.close().catch(() => {})));
   }
-}
-
-async function openReadable(file: string): Promise<FileHandle> {
-  let handle: FileHandle;
-  try {
-    handle = await open(file, "r");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : (code ?? String(e));
-    throw new UsageError(`cannot read ${file}: ${why}`);
-  }
-  return handle;
 }
 
 export function parseIgnore(values: readonly string[]): ProblemCode[] {

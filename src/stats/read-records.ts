@@ -4,6 +4,7 @@ import { createReadStream } from "node:fs";
 import { access, constants, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { UsageError } from "../errors.js";
+import { cannotRead } from "../jsonl-files.js";
 import { detectFormat, type Format } from "../formats.js";
 
 export interface RecordView {
@@ -19,8 +20,8 @@ export type ReadLine =
   | { file: string; line: number; bytes: number; problem: string };
 
 export async function assertReadable(file: string): Promise<void> {
-  await access(file, constants.R_OK).catch((error: NodeJS.ErrnoException) => {
-    throw new UsageError(`${file}: cannot read it (${error.code ?? error.message})`);
+  await access(file, constants.R_OK).catch((error: unknown) => {
+    throw cannotRead(file, error);
   });
   if ((await stat(file)).isDirectory()) throw new UsageError(`${file}: is a folder; name a JSONL file`);
 }

@@ -19,7 +19,7 @@ export interface LineResult {
   line: number;
   problems: Problem[];
   format?: Format;
-  /** The record's top-level keys, sorted, as one string; undefined when not an object. */
+  /** The record's top-level keys, sorted, as a JSON array; undefined when not an object. */
   keys?: string;
   /** 64 bits of the hash of the record's identity, when `duplicate` is enabled. */
   hash?: [number, number];
@@ -77,11 +77,14 @@ export function checkLine(text: string, line: number, options: LineCheckOptions)
   return result;
 }
 
-/** The record's top-level keys, sorted, as one string: those its format makes optional left out. */
+/**
+ * The record's top-level keys, sorted, as one string (a JSON array: a key may hold a line
+ * break), those its format makes optional left out.
+ */
 function keySet(record: Record<string, unknown>, format: Format | undefined): string {
   const optional = format && OPTIONAL_KEYS[format];
   const keys = Object.keys(record);
-  return (optional ? keys.filter((k) => !optional.has(k)) : keys).sort().join("\n");
+  return JSON.stringify((optional ? keys.filter((k) => !optional.has(k)) : keys).sort());
 }
 
 function positionIn(error: unknown): number | undefined {

@@ -86,12 +86,12 @@ export class FileState {
     for (const [keys, set] of this.keySets) {
       if (keys !== OTHER && set.count > most) [common, most] = [keys, set.count];
     }
-    const commonKeys = common.split("\n").filter(Boolean);
+    const commonKeys = keyList(common);
     const required = new Set(this.format ? REQUIRED[this.format] : []);
     const out: Problem[] = [];
     for (const [keys, set] of this.keySets) {
       if (keys === common) continue;
-      const message = keys === OTHER ? "keys differ from those of most lines" : difference(commonKeys, keys.split("\n").filter(Boolean), required);
+      const message = keys === OTHER ? "keys differ from those of most lines" : difference(commonKeys, keyList(keys), required);
       if (message === undefined) continue; // only required fields are absent: missing-field said so
       for (const line of set.lines) {
         out.push(problem("inconsistent-fields", `${message} (${most} of ${this.records} lines have ${describeKeys(commonKeys)})`, { line }));
@@ -115,6 +115,11 @@ function difference(common: string[], mine: string[], required: ReadonlySet<stri
   if (absent.length > 0) parts.push(`no ${describeKeys(absent)}`);
   if (extra.length > 0) parts.push(`extra ${describeKeys(extra)}`);
   return `keys differ from most lines: ${parts.join("; ")}`;
+}
+
+/** A key set as check-line writes it: the sorted keys as a JSON array (a key may hold any character). */
+function keyList(keys: string): string[] {
+  return keys === "" ? [] : (JSON.parse(keys) as string[]);
 }
 
 function describeKeys(keys: readonly string[]): string {

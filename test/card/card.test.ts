@@ -112,7 +112,7 @@ describe("card", () => {
     const out = join(tmp.dir, "KEEP.md");
     writeFileSync(out, "previous card\n");
     const { io } = capture();
-    await assert.rejects(runCard(join(tmp.dir, "missing.jsonl"), { out }, io), (e: unknown) => e instanceof UsageError && /missing\.jsonl: cannot read it/.test(e.message));
+    await assert.rejects(runCard(join(tmp.dir, "missing.jsonl"), { out }, io), (e: unknown) => e instanceof UsageError && /cannot read .*missing\.jsonl: no such file/.test(e.message));
     await assert.rejects(runCard(data, { out, license: "MIT License" }, io), /--license/);
     await assert.rejects(runCard(tmp.dir, { out }, io), (e: unknown) => e instanceof UsageError && e.message.endsWith(": is a folder; name a JSONL file"));
     assert.equal(readFileSync(out, "utf8"), "previous card\n");

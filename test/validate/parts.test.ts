@@ -142,7 +142,7 @@ describe("FileState", () => {
   it("reports lines whose keys differ from most lines, capped with a summary", () => {
     const state = new FileState({ enabled: () => true, maxLinesPerKeySet: 2 });
     for (let line = 1; line <= 10; line++) {
-      const keys = line === 4 || line === 6 || line === 8 ? "id\ninstruction\noutput" : "instruction\noutput";
+      const keys = JSON.stringify(line === 4 || line === 6 || line === 8 ? ["id", "instruction", "output"] : ["instruction", "output"]);
       state.add({ line, problems: [], keys, format: "alpaca" });
     }
     const problems = state.finish();

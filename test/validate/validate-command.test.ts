@@ -67,6 +67,14 @@ describe("gh-harvest validate", () => {
     assert.deepEqual(reported(out, file), new Map([[4, ["duplicate", "inconsistent-fields"]]]), out);
   });
 
+  it("names a key with a line break in it as one key", async () => {
+    const base = { instruction: "Explain what a mutex is in concurrent programs.", input: "", output: "A lock that one thread holds at a time." };
+    const lines = [base, { ...base, output: "A lock held by one thread." }, { ...base, output: "A lock.", "a\nb": 1 }];
+    const file = dir.write("odd-key.jsonl", lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
+    const { out } = await validate([file]);
+    assert.match(out, /odd-key\.jsonl:3: error inconsistent-fields: keys differ from most lines: extra "a\\nb" /);
+  });
+
   it("does not call two broken replies duplicates: a missing content, null and 42 are not the same", async () => {
     const ask = { role: "user", content: "Explain what a mutex is in concurrent programs." };
     const lines = [
