@@ -1374,7 +1374,7 @@ var require_ms = __commonJS({
       options = options || {};
       var type = typeof val;
       if (type === "string" && val.length > 0) {
-        return parse5(val);
+        return parse6(val);
       } else if (type === "number" && isFinite(val)) {
         return options.long ? fmtLong(val) : fmtShort(val);
       }
@@ -1382,7 +1382,7 @@ var require_ms = __commonJS({
         "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
       );
     };
-    function parse5(str2) {
+    function parse6(str2) {
       str2 = String(str2);
       if (str2.length > 100) {
         return;
@@ -2964,7 +2964,7 @@ var require_parse = __commonJS({
       }
       return { risky: false };
     };
-    var parse5 = (input2, options) => {
+    var parse6 = (input2, options) => {
       if (typeof input2 !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -3134,7 +3134,7 @@ var require_parse = __commonJS({
             output2 = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse5(rest, { ...options, fastpaths: false }).output;
+            const expression = parse6(rest, { ...options, fastpaths: false }).output;
             output2 = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -3657,7 +3657,7 @@ var require_parse = __commonJS({
       }
       return state;
     };
-    parse5.fastpaths = (input2, options) => {
+    parse6.fastpaths = (input2, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input2.length;
@@ -3722,7 +3722,7 @@ var require_parse = __commonJS({
       }
       return source;
     };
-    module.exports = parse5;
+    module.exports = parse6;
   }
 });
 
@@ -3731,7 +3731,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse5 = require_parse();
+    var parse6 = require_parse();
     var utils = require_utils();
     var constants = require_constants();
     var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -3819,7 +3819,7 @@ var require_picomatch = __commonJS({
     picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
     picomatch2.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p2) => picomatch2.parse(p2, options));
-      return parse5(pattern, { ...options, fastpaths: false });
+      return parse6(pattern, { ...options, fastpaths: false });
     };
     picomatch2.scan = (input2, options) => scan(input2, options);
     picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -3845,10 +3845,10 @@ var require_picomatch = __commonJS({
       }
       let parsed2 = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input2[0] === "." || input2[0] === "*")) {
-        parsed2.output = parse5.fastpaths(input2, options);
+        parsed2.output = parse6.fastpaths(input2, options);
       }
       if (!parsed2.output) {
-        parsed2 = parse5(input2, options);
+        parsed2 = parse6(input2, options);
       }
       return picomatch2.compileRe(parsed2, options, returnOutput, returnState);
     };
@@ -11113,7 +11113,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -11154,7 +11154,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse5;
+    exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -23359,6 +23359,7 @@ function createGitClient(options = {}) {
     async open(path) {
       const dir = resolve(path);
       const info = await stat(dir).catch(() => void 0);
+      if (info?.isFile()) throw new GitError(`${path}: is a file; name the repository's folder`, { exitCode: 2 });
       if (!info?.isDirectory()) throw new GitError(`${path}: no such directory`, { exitCode: 2 });
       const git = wo({ baseDir: dir, binary: options.gitBinary ?? "git" });
       const root = await repositoryRoot(git, path);
@@ -23372,7 +23373,13 @@ async function repositoryRoot(git, path) {
   try {
     if (await git.checkIsRepo(qe.IN_TREE)) return (await git.revparse(["--show-toplevel"])).trim();
     if (await git.checkIsRepo(qe.BARE)) return (await git.revparse(["--absolute-git-dir"])).trim();
+    if ((await git.revparse(["--is-inside-git-dir"]).catch(() => "")).trim() === "true") {
+      return dirname((await git.revparse(["--absolute-git-dir"])).trim());
+    }
   } catch (error62) {
+    if (error62.code === "ENOENT" || /spawn .*ENOENT/.test(messageOf(error62))) {
+      throw new GitError("cannot run git: it is not installed, or not on PATH", { exitCode: 1, cause: error62 });
+    }
     throw new GitError(`${path}: ${firstLine(messageOf(error62))}`, { exitCode: 2, cause: error62 });
   }
   throw new GitError(`${path}: not a git repository`, { exitCode: 2 });
@@ -25321,18 +25328,18 @@ var validateAsync = async (schema, value, _ctx) => {
   return result.issues.length === 0;
 };
 var _encode = (_Err) => {
-  const parse5 = _parse(_Err);
+  const parse6 = _parse(_Err);
   const fn2 = (schema, value, _ctx, _params) => {
     const ctx = _ctx ? { ..._ctx, direction: "backward" } : { direction: "backward" };
-    return parse5(schema, value, ctx, finalizeParams(fn2, _params));
+    return parse6(schema, value, ctx, finalizeParams(fn2, _params));
   };
   return fn2;
 };
 var encode = /* @__PURE__ */ _encode($ZodRealError);
 var _decode = (_Err) => {
-  const parse5 = _parse(_Err);
+  const parse6 = _parse(_Err);
   const fn2 = (schema, value, _ctx, _params) => {
-    return parse5(schema, value, _ctx, finalizeParams(fn2, _params));
+    return parse6(schema, value, _ctx, finalizeParams(fn2, _params));
   };
   return fn2;
 };
@@ -26827,7 +26834,7 @@ function capSize(inst, size) {
   if (!caps.length)
     return;
   const cap = Math.min(...caps.map((c3) => c3[0]));
-  const parse5 = inst._zod.parse;
+  const parse6 = inst._zod.parse;
   inst._zod.parse = (payload, ctx) => {
     const n2 = size(payload.value);
     if (n2 > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
@@ -26841,7 +26848,7 @@ function capSize(inst, size) {
         }
       }
     }
-    return parse5(payload, ctx);
+    return parse6(payload, ctx);
   };
 }
 var arraySize = (input2) => Array.isArray(input2) ? input2.length : -1;
@@ -44631,6 +44638,10 @@ var TRIVIAL_PATTERNS = [
   /^merge\b/i,
   // "Merge branch 'x'", "Merge pull request #1 from ..."
   /^(?:fixup|squash|amend)!/i,
+  // A one-line "work in progress", however it goes on ("wip: half done parser", "WIP on the
+  // parser, do not merge", "[WIP] ..."): a snapshot, not a change its message describes. One
+  // line only: a merged PR's body may start with a stale "WIP" above a real description.
+  /^\W*wip\b[^\n]*$/i,
   /^revert\s+"merge\b/i,
   /^(?:bump|release|version|v)\s*v?\d+(?:\.\d+)*\S*$/i,
   // "v1.2.3", "bump 1.2", "release 2.0"
@@ -45650,7 +45661,7 @@ function resolveRules(specs, produces, builtins = loadBuiltinRules()) {
 
 // src/write/atomic-file.ts
 import { createReadStream, createWriteStream, rmSync } from "node:fs";
-import { chmod, realpath, rename as rename2, rm, stat as stat2 } from "node:fs/promises";
+import { chmod, open as open2, realpath, rename as rename2, rm, stat as stat2 } from "node:fs/promises";
 import { basename as basename2, dirname as dirname4, join as join3 } from "node:path";
 import { once } from "node:events";
 import { pipeline } from "node:stream/promises";
@@ -45668,10 +45679,11 @@ async function openAtomicFile(given, options = {}) {
     throw new UsageError(`${given}: cannot write there (${error62.code ?? error62.message})`);
   });
   if (existing) await chmod(temp, existing.mode & 4095);
-  if (options.keepExisting) {
+  if (options.keepExisting && existing) {
     await pipeline(createReadStream(target), stream, { end: false }).catch((error62) => {
       if (error62.code !== "ENOENT") throw error62;
     });
+    if (existing.size > 0 && !await endsWithNewline(target, existing.size)) await writeLine(stream, "\n");
   }
   let done = false;
   const removeOnExit = () => rmSync(temp, { force: true });
@@ -45731,6 +45743,15 @@ function stdoutSink(stream = process.stdout) {
     }
   };
 }
+async function endsWithNewline(path, size) {
+  const handle = await open2(path, "r");
+  try {
+    const { buffer } = await handle.read(Buffer.alloc(1), 0, 1, size - 1);
+    return buffer[0] === 10;
+  } finally {
+    await handle.close();
+  }
+}
 async function writeLine(stream, line) {
   if (!stream.write(line)) await once(stream, "drain");
 }
@@ -45743,27 +45764,29 @@ async function closeStream(stream) {
 // src/write/existing-ids.ts
 import { createReadStream as createReadStream2 } from "node:fs";
 import { createInterface } from "node:readline";
-async function readExistingIds(path) {
-  const ids = /* @__PURE__ */ new Set();
+async function readExistingOutput(path) {
+  const existing = { ids: /* @__PURE__ */ new Set() };
+  const { ids } = existing;
   let input2;
   try {
     input2 = createReadStream2(path, { encoding: "utf8" });
     const lines = createInterface({ input: input2, crlfDelay: Infinity });
     for await (const line of lines) {
-      const id = idOf(line);
-      if (id) ids.add(id);
+      const value = parse5(line);
+      existing.format ??= detectFormat(value);
+      const id = value?.meta?.id;
+      if (typeof id === "string") ids.add(id);
     }
   } catch (error62) {
-    if (error62.code === "ENOENT") return ids;
+    if (error62.code === "ENOENT") return existing;
     throw error62;
   }
-  return ids;
+  return existing;
 }
-function idOf(line) {
+function parse5(line) {
   if (line.trim() === "") return void 0;
   try {
-    const value = JSON.parse(line);
-    return typeof value.meta?.id === "string" ? value.meta.id : void 0;
+    return JSON.parse(line);
   } catch {
     return void 0;
   }
@@ -45774,7 +45797,11 @@ async function harvest(source, options, deps) {
   const rules = resolveRules(options.mapping, source.produces);
   if (rules.length === 0) throw new UsageError(`no mapping rule reads ${source.produces.join(" or ")} records; see gh-harvest mappings`);
   if (options.append && options.out === "-") throw new UsageError("--append needs --out <file>");
-  const skipIds = options.append ? await readExistingIds(options.out) : void 0;
+  const existing = options.append ? await readExistingOutput(options.out) : void 0;
+  if (existing?.format && existing.format !== options.format) {
+    throw new UsageError(`${options.out} holds ${existing.format} records; --append --format ${options.format} would mix two shapes: give --format ${existing.format}, or another --out`);
+  }
+  const skipIds = existing?.ids;
   const sinks = [];
   const open4 = async (path, keepExisting) => {
     const sink = await openAtomicFile(path, { keepExisting });
@@ -45783,7 +45810,8 @@ async function harvest(source, options, deps) {
   };
   try {
     const out = options.out === "-" ? stdoutSink(deps.stdout) : await open4(options.out, options.append);
-    const rejects = options.rejects ? await open4(options.rejects, false) : void 0;
+    if (options.rejects === "-" && options.out === "-") throw new UsageError("--rejects - and --out - would both write to stdout; give one of them a file");
+    const rejects = options.rejects === "-" ? stdoutSink(deps.stdout) : options.rejects ? await open4(options.rejects, false) : void 0;
     const ctx = {
       since: options.since,
       signal: deps.signal,
@@ -47800,10 +47828,10 @@ function localDiffs(repository, ctx) {
 }
 
 // src/commands/merge.ts
-import { open as open2, stat as stat4 } from "node:fs/promises";
+import { stat as stat4 } from "node:fs/promises";
 
 // src/jsonl-files.ts
-import { readdir, realpath as realpath2, stat as stat3 } from "node:fs/promises";
+import { open as open3, readdir, realpath as realpath2, stat as stat3 } from "node:fs/promises";
 import { join as join4, resolve as resolve3 } from "node:path";
 async function jsonlFilesOf(arg) {
   const info = await stat3(arg).catch(() => void 0);
@@ -47811,6 +47839,16 @@ async function jsonlFilesOf(arg) {
   const files = await jsonlFilesUnder(arg);
   if (files.length === 0) throw new UsageError(`cannot read ${arg}: it is a folder with no .jsonl file under it`);
   return files;
+}
+function cannotRead(file2, error62) {
+  const code2 = error62.code;
+  const why = code2 === "ENOENT" ? "no such file" : code2 === "EACCES" || code2 === "EPERM" ? "permission denied" : code2 === "EISDIR" ? "it is a folder" : code2 ?? String(error62);
+  return new UsageError(`cannot read ${file2}: ${why}`);
+}
+async function openDataset(file2) {
+  return open3(file2, "r").catch((error62) => {
+    throw cannotRead(file2, error62);
+  });
 }
 async function jsonlFilesOfAll(args) {
   const firstTime = firstSight();
@@ -48076,7 +48114,7 @@ function checkLine(text, line, options) {
 function keySet(record2, format2) {
   const optional2 = format2 && OPTIONAL_KEYS[format2];
   const keys = Object.keys(record2);
-  return (optional2 ? keys.filter((k2) => !optional2.has(k2)) : keys).sort().join("\n");
+  return JSON.stringify((optional2 ? keys.filter((k2) => !optional2.has(k2)) : keys).sort());
 }
 function positionIn(error62) {
   const m2 = /position (\d+)/.exec(error62 instanceof Error ? error62.message : "");
@@ -48335,12 +48373,12 @@ var FileState = class {
     for (const [keys, set2] of this.keySets) {
       if (keys !== OTHER2 && set2.count > most) [common, most] = [keys, set2.count];
     }
-    const commonKeys = common.split("\n").filter(Boolean);
+    const commonKeys = keyList(common);
     const required2 = new Set(this.format ? REQUIRED[this.format] : []);
     const out = [];
     for (const [keys, set2] of this.keySets) {
       if (keys === common) continue;
-      const message = keys === OTHER2 ? "keys differ from those of most lines" : difference(commonKeys, keys.split("\n").filter(Boolean), required2);
+      const message = keys === OTHER2 ? "keys differ from those of most lines" : difference(commonKeys, keyList(keys), required2);
       if (message === void 0) continue;
       for (const line of set2.lines) {
         out.push(problem("inconsistent-fields", `${message} (${most} of ${this.records} lines have ${describeKeys(commonKeys)})`, { line }));
@@ -48363,6 +48401,9 @@ function difference(common, mine, required2) {
   if (absent.length > 0) parts.push(`no ${describeKeys(absent)}`);
   if (extra.length > 0) parts.push(`extra ${describeKeys(extra)}`);
   return `keys differ from most lines: ${parts.join("; ")}`;
+}
+function keyList(keys) {
+  return keys === "" ? [] : JSON.parse(keys);
 }
 function describeKeys(keys) {
   const shown = keys.slice(0, 6).map((k2) => quote(k2, 30));
@@ -48473,7 +48514,7 @@ async function expandInputs(paths) {
   const files = [];
   for (const path of paths) {
     const info = await stat4(path).catch((error62) => {
-      throw new UsageError(`cannot read ${path}: ${error62.code === "ENOENT" ? "no such file" : error62.code ?? error62.message}`);
+      throw cannotRead(path, error62);
     });
     if (!info.isDirectory()) files.push(path);
     else files.push(...await jsonlFilesUnder(path));
@@ -48490,9 +48531,7 @@ async function mergeShards(files, out, report) {
   const ids = /* @__PURE__ */ new Set();
   const contents = /* @__PURE__ */ new Set();
   for (const file2 of files) {
-    const handle = await open2(file2, "r").catch((error62) => {
-      throw new UsageError(`cannot read ${file2}: ${error62.code ?? error62.message}`);
-    });
+    const handle = await openDataset(file2);
     try {
       for await (const block of fileLineBlocks(handle)) {
         const texts = blockLines(block);
@@ -48781,10 +48820,10 @@ function format(value) {
   }
   return value;
 }
-function asArgumentError(parse5) {
+function asArgumentError(parse6) {
   return (v2) => {
     try {
-      return parse5(v2);
+      return parse6(v2);
     } catch (error62) {
       throw new InvalidArgumentError(error62.message.replace(/^--[\w-]+: /, ""));
     }
@@ -48870,9 +48909,9 @@ function getCommand(env) {
   }
   return value;
 }
-function parsed(name, value, parse5) {
+function parsed(name, value, parse6) {
   try {
-    return parse5(value);
+    return parse6(value);
   } catch (error62) {
     throw new UsageError(`input ${name}: ${error62.message}`);
   }
@@ -48999,7 +49038,6 @@ function failureSummary(title, message) {
 }
 
 // src/action/validate-step.ts
-import { open as open3 } from "node:fs/promises";
 import { once as once2 } from "node:events";
 async function validateStep(files, options, out) {
   if (files.length === 0) throw new UsageError("input target: name the JSONL files to validate");
@@ -49007,9 +49045,7 @@ async function validateStep(files, options, out) {
   try {
     const inputs = [];
     for (const file2 of await jsonlFilesOfAll(files)) {
-      const handle = await open3(file2, "r").catch((error62) => {
-        throw new UsageError(`cannot read ${file2}: ${error62.code === "ENOENT" ? "no such file" : error62.code ?? error62.message}`);
-      });
+      const handle = await openDataset(file2);
       handles.push(handle);
       inputs.push({ name: file2, blocks: fileLineBlocks(handle) });
     }
