@@ -8,6 +8,7 @@ import { isBot } from "../src/github/bots.js";
 import { loadCommitIndex, type CommitIndex, type IndexedCommit } from "../src/github/commit-index.js";
 import { commitDiff, type DiffCache, type DiffForRange } from "../src/github/diffs.js";
 import { mapOrdered } from "../src/github/ordered-pool.js";
+import { canonicalRepo, repoOfWebUrl } from "../src/github/repo-name.js";
 import { statusOf } from "../src/github/request-error.js";
 import { isAfter, isAtOrAfter, listSince, type GitHubSourceOptions } from "../src/github/source-options.js";
 
@@ -61,7 +62,8 @@ export function githubCommitsExtractor(options: GitHubCommitsExtractorOptions): 
         const [subject = "", ...rest] = commit.message.split("\n");
         return {
           kind: "commit",
-          repo: `${owner}/${repo}`,
+          // As GitHub names the repository now, not as it was typed (case, an old name).
+          repo: canonicalRepo(repoOfWebUrl(commit.url), owner, repo),
           url: commit.url,
           author: commit.author,
           createdAt: commit.committedAt,

@@ -13,6 +13,7 @@ import { isBot } from "../src/github/bots.js";
 import { createAnswerBook, fencedCode, type AnswerBook } from "../src/github/issue-answers.js";
 import type { IssueCache } from "../src/github/issue-cache.js";
 import { labelNames, personOfUser } from "../src/github/people.js";
+import { canonicalRepo, repoOfWebUrl } from "../src/github/repo-name.js";
 import { statusOf } from "../src/github/request-error.js";
 import { isAfter, isAtOrAfter, listSince, type GitHubSourceOptions } from "../src/github/source-options.js";
 
@@ -29,7 +30,8 @@ function issueRecord(issue: ApiIssue, answers: AnswerBook, owner: string, repo: 
   const body = issue.body ?? "";
   const record: IssueRecord = {
     kind: "issue",
-    repo: `${owner}/${repo}`,
+    // As GitHub names the repository now, not as it was typed (case, an old name).
+    repo: canonicalRepo(repoOfWebUrl(issue.html_url), owner, repo),
     url: issue.html_url,
     author,
     createdAt: issue.created_at,

@@ -31,7 +31,7 @@ function slimPull(pull: ApiPull): ApiPull {
     updated_at,
     merged_at: pull.merged_at,
     merge_commit_sha: pull.merge_commit_sha,
-    base: { ref: pull.base.ref, sha: pull.base.sha },
+    base: { ref: pull.base.ref, sha: pull.base.sha, repo: pull.base.repo && { full_name: pull.base.repo.full_name } },
     head: { ref: pull.head.ref, sha: pull.head.sha },
   };
 }
@@ -91,6 +91,14 @@ export function pullsExtractor(options: PullsExtractorOptions): Extractor<PullRe
 
 export interface SinglePullOptions extends Pick<PullsExtractorOptions, "client" | "owner" | "repo" | "checkoutDiff"> {
   number: number;
+  /** The pull request, when the caller already asked for it (pr --state compares its updated_at). */
+  pull?: ApiPull;
+}
+
+/** One request: the pull request itself. */
+export function fetchPull(options: Omit<SinglePullOptions, "pull">, signal?: AbortSignal): Promise<ApiPull> {
+  const params = { owner: options.owner, repo: options.repo, pull_number: options.number };
+  return options.client.get<ApiPull>("GET /repos/{owner}/{repo}/pulls/{pull_number}", params, { signal });
 }
 
 /**
@@ -98,10 +106,8 @@ export interface SinglePullOptions extends Pick<PullsExtractorOptions, "client" 
  * keywords: one request, worth it for a single PR.
  */
 export async function fetchPullRecord(options: SinglePullOptions, ctx: ExtractContext): Promise<PullRecord | undefined> {
+  const pull = options.pull ?? (await fetchPull(options, ctx.signal));
   const params = { owner: options.owner, repo: options.repo, pull_number: options.number };
-  const pull = await options.client.get<ApiPull>("GET /repos/{owner}/{repo}/pulls/{pull_number}", params, {
-    signal: ctx.signal,
-  });
   const messages: string[] = [];
   for await (const page of options.client.pages<ApiCommit>("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", params, {
     signal: ctx.signal,

@@ -5,6 +5,7 @@ import type { ReviewCommentRecord } from "../src/records.js";
 import type { ApiReviewComment } from "../src/github/api-types.js";
 import { isBot } from "../src/github/bots.js";
 import { personOfUser } from "../src/github/people.js";
+import { canonicalRepo, repoOfWebUrl } from "../src/github/repo-name.js";
 import { isAfter, isAtOrAfter, listSince, type GitHubSourceOptions } from "../src/github/source-options.js";
 
 export interface ReviewCommentsExtractorOptions extends GitHubSourceOptions {
@@ -12,12 +13,13 @@ export interface ReviewCommentsExtractorOptions extends GitHubSourceOptions {
   pullNumber?: number;
 }
 
+/** `owner`/`repo` as asked for; the record names the repository as the comment's URL does. */
 export function reviewCommentRecord(comment: ApiReviewComment, owner: string, repo: string): ReviewCommentRecord | undefined {
   const pullNumber = Number(/\/pulls\/(\d+)$/.exec(comment.pull_request_url)?.[1]);
   if (!Number.isSafeInteger(pullNumber)) return undefined;
   const record: ReviewCommentRecord = {
     kind: "review-comment",
-    repo: `${owner}/${repo}`,
+    repo: canonicalRepo(repoOfWebUrl(comment.html_url), owner, repo),
     url: comment.html_url,
     author: personOfUser(comment.user),
     createdAt: comment.created_at,

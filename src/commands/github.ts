@@ -1,16 +1,22 @@
 // `gh-harvest pr <ref>` and `gh-harvest repo <owner/name...>`: GitHub items through the
-// REST API, with --state keeping per-kind watermarks and ETags between runs.
+// REST API, with --state keeping per-kind watermarks and ETags between runs (for `pr`, the
+// pull request's updated_at).
 import { UsageError } from "../errors.js";
 import type { ExtractContext } from "../extractor.js";
 import { createGitClient } from "../git/client.js";
 import { createGitHubClient, isScrubbableToken, tokenFromEnv, type GitHubClient, type RequestStats } from "../github/client.js";
+import { fetchPull } from "../../extractors/pulls.js";
+import type { ApiPull } from "../github/api-types.js";
 import type { DiffForRange } from "../github/diffs.js";
 import { createMemoryEtagStore } from "../github/etag-store.js";
+import { canonicalRepo } from "../github/repo-name.js";
+import { isAfter } from "../github/source-options.js";
 import { pullRequestSources, repoSources } from "../github/sources.js";
 import { parsePullRef, parseRepoRef, resolveApiUrl } from "../github-ref.js";
 import type { Logger } from "../log.js";
 import type { RunSummary } from "../pipeline.js";
 import type { SourceKind, SourceRecord } from "../records.js";
+import { resolveRules } from "../rules/loader.js";
 import type { Rule } from "../rules/rule.js";
 import { loadState, saveState, type StateFile } from "../write/state.js";
 import { harvest, type HarvestOptions } from "./harvest.js";
@@ -50,16 +56,49 @@ function harvestDeps(ctx: CommandContext, options: GitHubOptions) {
   return createHarvestDeps(ctx, { redactPatterns: options.redactPatterns, redactLiterals });
 }
 
+const PR_KINDS: readonly SourceKind[] = ["pull", "review-comment"];
+
 export async function runPr(ref: string, options: GitHubOptions, ctx: CommandContext): Promise<GitHubRunSummary> {
-  const pull = parsePullRef(ref);
-  const apiUrl = resolveApiUrl({ flag: options.apiUrl, env: ctx.io.env, host: pull.host });
+  const target = parsePullRef(ref);
+  const apiUrl = resolveApiUrl({ flag: options.apiUrl, env: ctx.io.env, host: target.host });
+  const state: StateFile | undefined = options.state ? await loadState(options.state) : undefined;
   const deps = harvestDeps(ctx, options);
   try {
     const client = connect(apiUrl, ctx, deps.log);
+    let pull: ApiPull | undefined;
+    let key: string | undefined;
+    if (options.state && state) {
+      // A bad -m is a usage error even on a run that turns out to have nothing to do.
+      resolveRules(options.mapping, PR_KINDS);
+      // One request decides whether there is anything new: the pull request's updated_at
+      // moves with its body, its commits and its review comments.
+      pull = await fetchPull({ client, ...target }, deps.signal);
+      const name = canonicalRepo(pull.base.repo?.full_name, target.owner, target.repo);
+      key = `github:${new URL(apiUrl).host}/${name}#${target.number}`;
+      const harvestedAt = state.sources[key]?.watermarks?.pull;
+      if (harvestedAt !== undefined && !isAfter(pull.updated_at, harvestedAt)) {
+        // Before any output is opened: -o keeps what it holds.
+        deps.log.info(`${name}#${target.number}: not updated since the last run (${options.state}); nothing to harvest`);
+        return { ...emptySummary(), api: client.stats() };
+      }
+    }
+    const skipped: Record<string, number> = {};
     const summary = await harvest(
       {
-        produces: ["pull", "review-comment"],
-        records: (ectx, rules) => pullRequestSources({ client, ...pull, kinds: kindsOf(rules) }, ectx),
+        produces: PR_KINDS,
+        records: (ectx, rules) =>
+          pullRequestSources(
+            { client, ...target, pull, kinds: kindsOf(rules), onSkipped: (reason) => (skipped[reason] = (skipped[reason] ?? 0) + 1) },
+            ectx,
+          ),
+        skipped: () => skipped,
+        stateFile: options.state,
+        async afterWrite(summary) {
+          // Cut short by --limit or a closed reader, the run did not harvest the whole PR.
+          if (!options.state || !state || !pull || !key || summary.limitReached || summary.readerClosed) return;
+          state.sources[key] = { ...state.sources[key], watermarks: { pull: pull.updated_at } };
+          await saveState(options.state, state);
+        },
       },
       options,
       deps,
@@ -68,6 +107,19 @@ export async function runPr(ref: string, options: GitHubOptions, ctx: CommandCon
   } finally {
     deps.finish();
   }
+}
+
+/**
+ * A repository's entry, under whichever spelling of OWNER/REPO it was saved: GitHub's names
+ * ignore case, so `repo ACME/Widgets` continues what `repo acme/widgets` harvested.
+ */
+function savedKey(state: StateFile | undefined, key: string): string {
+  if (!state || key in state.sources) return key;
+  return Object.keys(state.sources).find((saved) => saved.toLowerCase() === key.toLowerCase()) ?? key;
+}
+
+function emptySummary(): RunSummary {
+  return { scanned: 0, written: 0, byMapping: {}, skipped: {}, rejected: 0, redacted: {}, limitReached: false, readerClosed: false };
 }
 
 export async function runRepo(targets: readonly string[], options: RepoOptions, ctx: CommandContext): Promise<GitHubRunSummary> {
@@ -80,7 +132,7 @@ export async function runRepo(targets: readonly string[], options: RepoOptions, 
   const deps = harvestDeps(ctx, options);
   // Per repository: what this run saw, saved to the state file after the output is written.
   const runs = repos.map(({ owner, repo }) => {
-    const key = `github:${host}/${owner}/${repo}`;
+    const key = savedKey(state, `github:${host}/${owner}/${repo}`);
     const saved = state?.sources[key];
     return { owner, repo, key, saved, etags: createMemoryEtagStore(saved?.etags ?? {}), seen: { ...(saved?.watermarks ?? {}) } as Record<string, string> };
   });

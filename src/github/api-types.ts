@@ -29,7 +29,8 @@ export interface ApiPull extends ApiIssueLike {
   /** Only on the single-pull endpoint. */
   merged?: boolean;
   merge_commit_sha: string | null;
-  base: { ref: string; sha: string };
+  /** base.repo is the repository the PR is in (head.repo may be a fork's), named as it is now. */
+  base: { ref: string; sha: string; repo?: { full_name: string } | null };
   head: { ref: string; sha: string };
 }
 

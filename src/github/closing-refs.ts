@@ -7,6 +7,8 @@ export interface RepoIdentity {
   repo: string;
   /** Host of the web UI (github.com, an Enterprise host); any host when not given. */
   host?: string;
+  /** Other names of the same repository: the old one the user typed, before a rename. */
+  aliases?: readonly { owner: string; repo: string }[];
 }
 
 const KEYWORD = String.raw`(?<![\w-])(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)`;
@@ -17,6 +19,9 @@ const same = (a: string | undefined, b: string) => a !== undefined && a.toLowerC
 
 /** Issue numbers, in order of first mention, that `text` says it closes in this repository. */
 export function closingIssueNumbers(text: string, repo: RepoIdentity): number[] {
+  const names = [repo, ...(repo.aliases ?? [])];
+  const isThisRepo = (owner: string | undefined, name: string | undefined) =>
+    name !== undefined && names.some((n) => same(owner, n.owner) && same(name, n.repo));
   // A PR template's comments ("<!-- Fixes #123 -->") are not the author's words.
   const visible = text.replace(/<!--[\s\S]*?(?:-->|$)/g, " ");
   const numbers: number[] = [];
@@ -24,8 +29,8 @@ export function closingIssueNumbers(text: string, repo: RepoIdentity): number[] 
     const [, plain, owner, name, qualified, host, urlOwner, urlName, fromUrl] = match;
     let number: string | undefined;
     if (plain) number = plain;
-    else if (qualified && same(owner, repo.owner) && same(name, repo.repo)) number = qualified;
-    else if (fromUrl && same(urlOwner, repo.owner) && same(urlName, repo.repo)) {
+    else if (qualified && isThisRepo(owner, name)) number = qualified;
+    else if (fromUrl && isThisRepo(urlOwner, urlName)) {
       if (repo.host === undefined || same(host, repo.host)) number = fromUrl;
     }
     const value = number === undefined ? NaN : Number(number);

@@ -8,6 +8,7 @@ import type { CommitIndex } from "./commit-index.js";
 import { pullRequestDiff, type DiffCache, type DiffForRange } from "./diffs.js";
 import type { IssueCache } from "./issue-cache.js";
 import { labelNames, personOfUser } from "./people.js";
+import { canonicalRepo, splitRepo } from "./repo-name.js";
 import { statusOf } from "./request-error.js";
 import type { GitHubSourceOptions } from "./source-options.js";
 
@@ -78,9 +79,12 @@ export async function pullRecord(
   if (!diff) return undefined;
   const body = pull.body ?? "";
   const host = new URL(pull.html_url).host;
+  // The repository as GitHub names it now, whatever spelling (or old name) was asked for.
+  const repo = canonicalRepo(pull.base.repo?.full_name, options.owner, options.repo);
+  const typed = { owner: options.owner, repo: options.repo };
   const closes = await resolveCloses([body, ...commitMessages], {
     client: options.client,
-    repo: { owner: options.owner, repo: options.repo, host },
+    repo: { ...splitRepo(repo), host, aliases: [typed] },
     cache: options.issues,
     log: ctx.log,
     signal: ctx.signal,
@@ -88,7 +92,7 @@ export async function pullRecord(
   const merged = isMerged(pull);
   const record: PullRecord = {
     kind: "pull",
-    repo: `${options.owner}/${options.repo}`,
+    repo,
     url: pull.html_url,
     author: personOfUser(pull.user),
     createdAt: pull.created_at,

@@ -9,16 +9,17 @@
 //   5. commits (a squash commit's diff taken from the cache, not fetched again).
 import { githubCommitsExtractor } from "../../extractors/github-commits.js";
 import { issuesExtractor } from "../../extractors/issues.js";
-import { fetchPullRecord, pullsExtractor } from "../../extractors/pulls.js";
+import { fetchPull, fetchPullRecord, pullsExtractor } from "../../extractors/pulls.js";
 import { reviewCommentsExtractor } from "../../extractors/review-comments.js";
 import type { ExtractContext } from "../extractor.js";
 import type { SourceKind, SourceRecord } from "../records.js";
+import type { ApiPull } from "./api-types.js";
 import type { GitHubClient } from "./client.js";
 import { loadCommitIndex } from "./commit-index.js";
 import { createDiffCache, type DiffForRange } from "./diffs.js";
 import type { EtagStore } from "./etag-store.js";
 import { createIssueCache } from "./issue-cache.js";
-import { listSince } from "./source-options.js";
+import { isAtOrAfter, listSince } from "./source-options.js";
 
 export interface RepoSourcesOptions {
   client: GitHubClient;
@@ -93,7 +94,13 @@ export interface PullRequestSourcesOptions {
   /** Default: the pull request and its review comments. */
   kinds?: readonly SourceKind[];
   checkoutDiff?: DiffForRange;
+  /** The pull request, when the caller already asked for it (pr --state): not asked again. */
+  pull?: ApiPull;
+  /** Told why an item was left out before it became a record, for the run's summary. */
+  onSkipped?: (reason: string) => void;
 }
+
+const CREATED_BEFORE_SINCE = "pull request created before --since";
 
 /** One pull request (merged or not) and its review comments, for `gh-harvest pr`. */
 export async function* pullRequestSources(
@@ -102,8 +109,15 @@ export async function* pullRequestSources(
 ): AsyncGenerator<SourceRecord> {
   const kinds = options.kinds ?? ["pull", "review-comment"];
   if (kinds.includes("pull")) {
-    const record = await fetchPullRecord(options, ctx);
-    if (record) yield record;
+    const pull = options.pull ?? (await fetchPull(options, ctx.signal));
+    // --since keeps items created at or after it: the pull request too, not only its
+    // comments. Decided before its diff and commits are asked for.
+    if (isAtOrAfter(pull.created_at, ctx.since)) {
+      const record = await fetchPullRecord({ ...options, pull }, ctx);
+      if (record) yield record;
+    } else {
+      options.onSkipped?.(CREATED_BEFORE_SINCE);
+    }
   }
   if (kinds.includes("review-comment")) {
     const { client, owner, repo, number } = options;

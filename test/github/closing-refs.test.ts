@@ -22,6 +22,13 @@ describe("closingIssueNumbers", () => {
     assert.deepEqual(closingIssueNumbers(text, repo), [10, 12]);
   });
 
+  it("accepts the repository's other names (the old one typed before a rename)", () => {
+    const renamed = { ...repo, aliases: [{ owner: "octocat", repo: "Old-World" }] };
+    const text = "Fixes octocat/old-world#15\nCloses https://github.com/octocat/Old-World/issues/16\nFixes octocat/Hello-World#17";
+    assert.deepEqual(closingIssueNumbers(text, renamed), [15, 16, 17]);
+    assert.deepEqual(closingIssueNumbers(text, repo), [17]);
+  });
+
   it("ignores references without a keyword, in HTML comments, and inside words", () => {
     const text = "See #20. Related to #21.\n<!-- Fixes #22 -->\nprefixes #23 and hotfix #24, fix#25";
     assert.deepEqual(closingIssueNumbers(text, repo), []);

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import { after, afterEach, before, describe, it } from "node:test";
+import { after, afterEach, before, beforeEach, describe, it } from "node:test";
 import { http, HttpResponse } from "msw";
 import { createDiffFilter } from "../../src/diff/filter.js";
+import type { ApiPull } from "../../src/github/api-types.js";
 import { createGitHubClient } from "../../src/github/client.js";
 import { createMemoryEtagStore } from "../../src/github/etag-store.js";
 import { pullRequestSources, repoSources } from "../../src/github/sources.js";
@@ -41,6 +42,12 @@ describe("repoSources", () => {
     assert.ok(pulls.every((p) => p.closes.length === 1 && p.closes[0]?.title.startsWith("Problem number")));
     // 1 commit list + 2 issue lists + 1 PR list + 12 PR diffs + 1 review comments + 1 root commit diff.
     assert.equal(requests.length, 18);
+  });
+
+  it("names the repository as the API does in every record, not as it was asked for", async () => {
+    const records = await all(repoSources({ client: client(), owner: "OCTOCAT", repo: "hello-world", kinds: SOURCE_KINDS }, context()));
+    assert.deepEqual(new Set(records.map((r) => r.kind)), new Set(SOURCE_KINDS));
+    assert.deepEqual([...new Set(records.map((r) => r.repo))], ["octocat/Hello-World"]);
   });
 
   it("harvests the rest of a repository whose issues are disabled (410)", async () => {
@@ -131,10 +138,32 @@ describe("repoSources with --since or a watermark", () => {
 });
 
 describe("pullRequestSources", () => {
+  beforeEach(() => {
+    requests.length = 0;
+  });
+
   it("yields the pull request and its review comments", async () => {
     const records = await all(pullRequestSources({ client: client(), owner: "octocat", repo: "Hello-World", number: 3 }, context()));
     assert.deepEqual(records.map((r) => r.kind), ["pull", "review-comment"]);
     assert.equal(records[0]?.kind === "pull" && records[0].closes[0]?.number, 103);
+  });
+
+  it("skips a pull request created before --since before asking for its diff, and says why", async () => {
+    const skipped: string[] = [];
+    const since = new Date(Date.parse(repo.pulls.find((p) => p.number === 3)!.created_at) + 1);
+    const records = await all(
+      pullRequestSources({ client: client(), owner: "octocat", repo: "Hello-World", number: 3, onSkipped: (r) => skipped.push(r) }, { ...context(), since }),
+    );
+    assert.deepEqual(records.map((r) => r.kind), ["review-comment"], "its comment is later than --since");
+    assert.deepEqual(skipped, ["pull request created before --since"]);
+    assert.deepEqual(requests.map((r) => r.path.replace(/\?.*/, "")), ["/repos/octocat/Hello-World/pulls/3", "/repos/octocat/Hello-World/pulls/3/comments"]);
+  });
+
+  it("asks again for no pull request it is given", async () => {
+    const pull = repo.pulls.find((p) => p.number === 3)!;
+    const records = await all(pullRequestSources({ client: client(), owner: "octocat", repo: "Hello-World", number: 3, pull: structuredClone(pull) as ApiPull }, context()));
+    assert.deepEqual(records.map((r) => r.kind), ["pull", "review-comment"]);
+    assert.ok(!requests.some((r) => r.path === "/repos/octocat/Hello-World/pulls/3" && !r.accept.includes("diff")));
   });
 
   it("fails with exit 2 for a pull request that does not exist", async () => {

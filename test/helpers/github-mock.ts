@@ -35,7 +35,7 @@ export function pullFixture(o: { number: number; title?: string; body?: string |
     merged_at: merged ? at(created + 5) : null, merged, merge_commit_sha: o.mergeSha ?? sha(`merge${o.number}`),
   });
   pull.head = { ...pull.head, ref: `topic-${o.number}`, sha: sha(`head${o.number}`) };
-  pull.base = { ...pull.base, ref: "main", sha: sha(`base${o.number}`) };
+  pull.base = { ...pull.base, ref: "main", sha: sha(`base${o.number}`), repo: { ...pull.base.repo, name: full.split("/")[1], full_name: full } };
   return pull;
 }
 
