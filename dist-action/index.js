@@ -46738,22 +46738,31 @@ function sumCounts(counts2) {
   return total;
 }
 
-// src/github/etag-store.ts
-function createMemoryEtagStore(initial = {}) {
-  const etags = new Map(Object.entries(initial));
-  const used = /* @__PURE__ */ new Set();
-  return {
-    get(url2) {
-      if (etags.has(url2)) used.add(url2);
-      return etags.get(url2);
-    },
-    set(url2, etag) {
-      etags.set(url2, etag);
-      used.add(url2);
-    },
-    toJSON: () => Object.fromEntries(etags),
-    touched: () => Object.fromEntries([...used].map((url2) => [url2, etags.get(url2)]))
-  };
+// src/github/ordered-pool.ts
+async function* mapOrdered(items, concurrency, work) {
+  const inFlight = [];
+  const iterator2 = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
+  let exhausted = false;
+  try {
+    for (; ; ) {
+      while (!exhausted && inFlight.length < Math.max(1, concurrency)) {
+        const next = await iterator2.next();
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        const result = work(next.value);
+        result.catch(() => {
+        });
+        inFlight.push({ item: next.value, result });
+      }
+      const head = inFlight.shift();
+      if (!head) return;
+      yield { item: head.item, result: await head.result };
+    }
+  } finally {
+    if (!exhausted) await iterator2.return?.();
+  }
 }
 
 // src/github/people.ts
@@ -46772,64 +46781,59 @@ function labelNames(labels) {
   return (labels ?? []).map((label) => typeof label === "string" ? label : label.name ?? "").filter(Boolean);
 }
 
-// src/github/commit-index.ts
-var MAX_BRANCH_COMMITS = 250;
-function createCommitIndex(listed) {
-  const bySha = new Map(listed.map((commit) => [commit.sha, commit]));
-  const chain2 = [];
-  for (let commit = listed[0]; commit && chain2.length < listed.length; commit = bySha.get(commit.parents[0] ?? "")) {
-    chain2.push(commit);
-  }
-  const onMainline = new Set(chain2.map((commit) => commit.sha));
-  const mainline = [...chain2].reverse();
-  return {
-    get: (sha) => bySha.get(sha),
-    mainline: () => mainline,
-    messagesOfPull(mergeSha, headSha) {
-      const merge4 = mergeSha === void 0 ? void 0 : bySha.get(mergeSha);
-      if (!merge4) return [];
-      const messages = [merge4.message];
-      if (merge4.parents.length < 2) return messages;
-      const queue = headSha ? [headSha] : merge4.parents.slice(1);
-      const seen = /* @__PURE__ */ new Set();
-      while (queue.length > 0 && seen.size < MAX_BRANCH_COMMITS) {
-        const commit = bySha.get(queue.shift());
-        if (!commit || seen.has(commit.sha) || onMainline.has(commit.sha)) continue;
-        seen.add(commit.sha);
-        messages.push(commit.message);
-        queue.push(...commit.parents);
-      }
-      return messages;
-    },
-    isSquashOf(sha, number4) {
-      const commit = sha === void 0 ? void 0 : bySha.get(sha);
-      if (!commit || commit.parents.length !== 1) return false;
-      const subject = commit.message.split("\n", 1)[0] ?? "";
-      return subject.trimEnd().endsWith(`(#${number4})`);
+// src/github/closing-refs.ts
+var KEYWORD = String.raw`(?<![\w-])(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)`;
+var REFERENCE = String.raw`(?:#(\d+)|([\w.-]+)\/([\w.-]+)#(\d+)|https?:\/\/([^\s/]+)\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+))`;
+var CLOSING = new RegExp(`${KEYWORD}:?\\s+${REFERENCE}(?![\\w/])`, "gi");
+var same = (a, b3) => a !== void 0 && a.toLowerCase() === b3.toLowerCase();
+function closingIssueNumbers(text, repo) {
+  const names = [repo, ...repo.aliases ?? []];
+  const isThisRepo = (owner, name) => name !== void 0 && names.some((n2) => same(owner, n2.owner) && same(name, n2.repo));
+  const visible = text.replace(/<!--[\s\S]*?(?:-->|$)/g, " ");
+  const numbers = [];
+  for (const match of visible.matchAll(CLOSING)) {
+    const [, plain, owner, name, qualified, host, urlOwner, urlName, fromUrl] = match;
+    let number4;
+    if (plain) number4 = plain;
+    else if (qualified && isThisRepo(owner, name)) number4 = qualified;
+    else if (fromUrl && isThisRepo(urlOwner, urlName)) {
+      if (repo.host === void 0 || same(host, repo.host)) number4 = fromUrl;
     }
-  };
-}
-function indexedCommit(commit) {
-  return {
-    sha: commit.sha,
-    parents: commit.parents.map((parent) => parent.sha),
-    message: commit.commit.message,
-    url: commit.html_url,
-    author: personOfCommit(commit.commit.author, commit.author),
-    committedAt: commit.commit.committer?.date ?? commit.commit.author?.date ?? ""
-  };
-}
-async function loadCommitIndex(client, options) {
-  const listed = [];
-  const params = { owner: options.owner, repo: options.repo, since: options.since };
-  for await (const page of client.pages("GET /repos/{owner}/{repo}/commits", params, {
-    etags: options.etags,
-    newestFirst: true,
-    signal: options.signal
-  })) {
-    listed.push(...page.map(indexedCommit));
+    const value = number4 === void 0 ? NaN : Number(number4);
+    if (Number.isSafeInteger(value) && value > 0 && !numbers.includes(value)) numbers.push(value);
   }
-  return createCommitIndex(listed);
+  return numbers;
+}
+
+// src/github/closes.ts
+async function resolveCloses(texts, options) {
+  const { owner, repo } = options.repo;
+  const numbers = [...new Set(texts.flatMap((text) => closingIssueNumbers(text, options.repo)))];
+  const closes = [];
+  for (const number4 of numbers) {
+    const cached2 = options.cache?.get(number4);
+    if (cached2) {
+      closes.push(cached2);
+      continue;
+    }
+    if (options.cache?.complete) continue;
+    try {
+      const issue2 = await options.client.get(
+        "GET /repos/{owner}/{repo}/issues/{issue_number}",
+        { owner, repo, issue_number: number4 },
+        { signal: options.signal }
+      );
+      if (issue2.pull_request !== void 0) continue;
+      const closed = { number: number4, title: issue2.title, body: issue2.body ?? "", url: issue2.html_url };
+      options.cache?.put(closed);
+      closes.push(closed);
+    } catch (error62) {
+      const status = statusOf(error62);
+      if (status !== 404 && status !== 410) throw error62;
+      options.log.debug(`${owner}/${repo}#${number4}: referenced as closed, but ${status}; ignored`);
+    }
+  }
+  return closes;
 }
 
 // src/github/diff-text.ts
@@ -47080,31 +47084,96 @@ function createDiffCache(maxChars = 32 * 1024 * 1024) {
   };
 }
 
-// src/github/ordered-pool.ts
-async function* mapOrdered(items, concurrency, work) {
-  const inFlight = [];
-  const iterator2 = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
-  let exhausted = false;
+// src/github/repo-name.ts
+function repoOfWebUrl(url2) {
+  let path;
   try {
-    for (; ; ) {
-      while (!exhausted && inFlight.length < Math.max(1, concurrency)) {
-        const next = await iterator2.next();
-        if (next.done) {
-          exhausted = true;
-          break;
-        }
-        const result = work(next.value);
-        result.catch(() => {
-        });
-        inFlight.push({ item: next.value, result });
-      }
-      const head = inFlight.shift();
-      if (!head) return;
-      yield { item: head.item, result: await head.result };
-    }
-  } finally {
-    if (!exhausted) await iterator2.return?.();
+    path = url2 ? new URL(url2).pathname : "";
+  } catch {
+    return void 0;
   }
+  const match = /^\/([^/]+)\/([^/]+)\/(?:pull|issues|commit)\/[^/]+\/?$/.exec(path);
+  return match ? `${match[1]}/${match[2]}` : void 0;
+}
+function canonicalRepo(fromApi, owner, repo) {
+  return fromApi && /^[^/\s]+\/[^/\s]+$/.test(fromApi) ? fromApi : `${owner}/${repo}`;
+}
+function splitRepo(fullName) {
+  const slash = fullName.indexOf("/");
+  return { owner: fullName.slice(0, slash), repo: fullName.slice(slash + 1) };
+}
+
+// src/github/pull-record.ts
+var isMerged = (pull) => pull.merged === true || Boolean(pull.merged_at);
+function checkoutRanges(pull, commits) {
+  const ranges = [];
+  const merge4 = pull.merge_commit_sha && isMerged(pull) ? commits?.get(pull.merge_commit_sha) : void 0;
+  const landedWhole = merge4 && (merge4.parents.length > 1 || commits?.isSquashOf(merge4.sha, pull.number));
+  if (merge4 && landedWhole && merge4.parents[0]) ranges.push([merge4.parents[0], merge4.sha]);
+  ranges.push([pull.base.sha, pull.head.sha]);
+  return ranges;
+}
+async function diffOf(pull, options, ctx) {
+  if (options.checkoutDiff) {
+    for (const [from, to2] of checkoutRanges(pull, options.commits)) {
+      const diff = await options.checkoutDiff(from, to2);
+      if (diff) return diff;
+    }
+    ctx.log.debug(`${options.owner}/${options.repo}#${pull.number}: commits missing from the checkout, asking the API`);
+  }
+  try {
+    const diff = await pullRequestDiff(
+      options.client,
+      { owner: options.owner, repo: options.repo, number: pull.number },
+      { filter: ctx.diffFilter, maxDiffLines: ctx.maxDiffLines, log: ctx.log, signal: ctx.signal }
+    );
+    if (pull.merge_commit_sha && options.commits?.isSquashOf(pull.merge_commit_sha, pull.number)) {
+      options.diffCache?.put(pull.merge_commit_sha, diff);
+    }
+    return diff;
+  } catch (error62) {
+    const status = statusOf(error62);
+    if (status !== 404 && status !== 410) throw error62;
+    ctx.log.warn(`${options.owner}/${options.repo}#${pull.number}: GitHub has no diff for it (${status}); skipped`);
+    return void 0;
+  }
+}
+async function pullRecord(pull, commitMessages, options, ctx) {
+  const diff = await diffOf(pull, options, ctx);
+  if (!diff) return void 0;
+  const body = pull.body ?? "";
+  const host = new URL(pull.html_url).host;
+  const repo = canonicalRepo(pull.base.repo?.full_name, options.owner, options.repo);
+  const typed = { owner: options.owner, repo: options.repo };
+  const closes = await resolveCloses([body, ...commitMessages], {
+    client: options.client,
+    repo: { ...splitRepo(repo), host, aliases: [typed] },
+    cache: options.issues,
+    log: ctx.log,
+    signal: ctx.signal
+  });
+  const merged = isMerged(pull);
+  const record2 = {
+    kind: "pull",
+    repo,
+    url: pull.html_url,
+    author: personOfUser(pull.user),
+    createdAt: pull.created_at,
+    number: pull.number,
+    title: pull.title,
+    body,
+    labels: labelNames(pull.labels),
+    merged,
+    baseRef: pull.base.ref,
+    baseSha: pull.base.sha,
+    headSha: pull.head.sha,
+    diff,
+    closes
+  };
+  if (pull.author_association) record2.authorAssociation = pull.author_association;
+  if (merged && pull.merged_at) record2.mergedAt = pull.merged_at;
+  if (merged && pull.merge_commit_sha) record2.mergeSha = pull.merge_commit_sha;
+  return record2;
 }
 
 // src/github/source-options.ts
@@ -47118,6 +47187,159 @@ function isAfter(iso, watermark) {
 }
 function isAtOrAfter(iso, since) {
   return since === void 0 || Date.parse(iso) >= since.getTime();
+}
+
+// extractors/pulls.ts
+function slimPull(pull) {
+  const { number: number4, title, body, user, author_association, labels, html_url, created_at, updated_at } = pull;
+  return {
+    number: number4,
+    title,
+    body,
+    user: user && { login: user.login, type: user.type },
+    author_association,
+    labels: labelNames(labels),
+    html_url,
+    created_at,
+    updated_at,
+    merged_at: pull.merged_at,
+    merge_commit_sha: pull.merge_commit_sha,
+    base: { ref: pull.base.ref, sha: pull.base.sha, repo: pull.base.repo && { full_name: pull.base.repo.full_name } },
+    head: { ref: pull.head.ref, sha: pull.head.sha }
+  };
+}
+async function* closedPulls(options, ctx) {
+  const route = "GET /repos/{owner}/{repo}/pulls";
+  const base2 = { owner: options.owner, repo: options.repo, state: "closed", sort: "updated" };
+  const listOptions = { etags: options.etags, signal: ctx.signal };
+  if (options.updatedAfter === void 0 && ctx.since === void 0) {
+    for await (const page of options.client.pages(route, { ...base2, direction: "asc" }, listOptions)) {
+      yield* page;
+    }
+    return;
+  }
+  const changed = [];
+  pages: for await (const page of options.client.pages(route, { ...base2, direction: "desc" }, {
+    ...listOptions,
+    newestFirst: true
+  })) {
+    for (const pull of page) {
+      if (!isAfter(pull.updated_at, options.updatedAfter) || !isAtOrAfter(pull.updated_at, ctx.since)) break pages;
+      changed.push(slimPull(pull));
+    }
+  }
+  yield* changed.reverse();
+}
+function pullsExtractor(options) {
+  return {
+    kind: "pull",
+    async *extract(ctx) {
+      const wanted = (pull) => isMerged(pull) && isAtOrAfter(pull.created_at, ctx.since) && (options.includeBots !== false || !isBot(personOfUser(pull.user)));
+      const work = async (pull) => {
+        if (!wanted(pull)) return void 0;
+        const messages = options.commits?.messagesOfPull(pull.merge_commit_sha ?? void 0, pull.head.sha) ?? [];
+        return pullRecord(pull, messages, options, ctx);
+      };
+      for await (const { item, result } of mapOrdered(closedPulls(options, ctx), options.concurrency ?? 4, work)) {
+        if (ctx.signal?.aborted) return;
+        options.onSeen?.(item.updated_at);
+        if (result) yield result;
+      }
+    }
+  };
+}
+function fetchPull(options, signal) {
+  const params = { owner: options.owner, repo: options.repo, pull_number: options.number };
+  return options.client.get("GET /repos/{owner}/{repo}/pulls/{pull_number}", params, { signal });
+}
+async function fetchPullRecord(options, ctx) {
+  const pull = options.pull ?? await fetchPull(options, ctx.signal);
+  const params = { owner: options.owner, repo: options.repo, pull_number: options.number };
+  const messages = [];
+  for await (const page of options.client.pages("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", params, {
+    signal: ctx.signal
+  })) {
+    messages.push(...page.map((commit) => commit.commit.message));
+  }
+  return pullRecord(pull, messages, options, ctx);
+}
+
+// src/github/etag-store.ts
+function createMemoryEtagStore(initial = {}) {
+  const etags = new Map(Object.entries(initial));
+  const used = /* @__PURE__ */ new Set();
+  return {
+    get(url2) {
+      if (etags.has(url2)) used.add(url2);
+      return etags.get(url2);
+    },
+    set(url2, etag) {
+      etags.set(url2, etag);
+      used.add(url2);
+    },
+    toJSON: () => Object.fromEntries(etags),
+    touched: () => Object.fromEntries([...used].map((url2) => [url2, etags.get(url2)]))
+  };
+}
+
+// src/github/commit-index.ts
+var MAX_BRANCH_COMMITS = 250;
+function createCommitIndex(listed) {
+  const bySha = new Map(listed.map((commit) => [commit.sha, commit]));
+  const chain2 = [];
+  for (let commit = listed[0]; commit && chain2.length < listed.length; commit = bySha.get(commit.parents[0] ?? "")) {
+    chain2.push(commit);
+  }
+  const onMainline = new Set(chain2.map((commit) => commit.sha));
+  const mainline = [...chain2].reverse();
+  return {
+    get: (sha) => bySha.get(sha),
+    mainline: () => mainline,
+    messagesOfPull(mergeSha, headSha) {
+      const merge4 = mergeSha === void 0 ? void 0 : bySha.get(mergeSha);
+      if (!merge4) return [];
+      const messages = [merge4.message];
+      if (merge4.parents.length < 2) return messages;
+      const queue = headSha ? [headSha] : merge4.parents.slice(1);
+      const seen = /* @__PURE__ */ new Set();
+      while (queue.length > 0 && seen.size < MAX_BRANCH_COMMITS) {
+        const commit = bySha.get(queue.shift());
+        if (!commit || seen.has(commit.sha) || onMainline.has(commit.sha)) continue;
+        seen.add(commit.sha);
+        messages.push(commit.message);
+        queue.push(...commit.parents);
+      }
+      return messages;
+    },
+    isSquashOf(sha, number4) {
+      const commit = sha === void 0 ? void 0 : bySha.get(sha);
+      if (!commit || commit.parents.length !== 1) return false;
+      const subject = commit.message.split("\n", 1)[0] ?? "";
+      return subject.trimEnd().endsWith(`(#${number4})`);
+    }
+  };
+}
+function indexedCommit(commit) {
+  return {
+    sha: commit.sha,
+    parents: commit.parents.map((parent) => parent.sha),
+    message: commit.commit.message,
+    url: commit.html_url,
+    author: personOfCommit(commit.commit.author, commit.author),
+    committedAt: commit.commit.committer?.date ?? commit.commit.author?.date ?? ""
+  };
+}
+async function loadCommitIndex(client, options) {
+  const listed = [];
+  const params = { owner: options.owner, repo: options.repo, since: options.since };
+  for await (const page of client.pages("GET /repos/{owner}/{repo}/commits", params, {
+    etags: options.etags,
+    newestFirst: true,
+    signal: options.signal
+  })) {
+    listed.push(...page.map(indexedCommit));
+  }
+  return createCommitIndex(listed);
 }
 
 // extractors/github-commits.ts
@@ -47156,7 +47378,8 @@ function githubCommitsExtractor(options) {
         const [subject = "", ...rest] = commit.message.split("\n");
         return {
           kind: "commit",
-          repo: `${owner}/${repo}`,
+          // As GitHub names the repository now, not as it was typed (case, an old name).
+          repo: canonicalRepo(repoOfWebUrl(commit.url), owner, repo),
           url: commit.url,
           author: commit.author,
           createdAt: commit.committedAt,
@@ -47234,7 +47457,8 @@ function issueRecord(issue2, answers, owner, repo) {
   const body = issue2.body ?? "";
   const record2 = {
     kind: "issue",
-    repo: `${owner}/${repo}`,
+    // As GitHub names the repository now, not as it was typed (case, an old name).
+    repo: canonicalRepo(repoOfWebUrl(issue2.html_url), owner, repo),
     url: issue2.html_url,
     author,
     createdAt: issue2.created_at,
@@ -47336,210 +47560,13 @@ function issuesExtractor(options) {
   };
 }
 
-// src/github/closing-refs.ts
-var KEYWORD = String.raw`(?<![\w-])(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)`;
-var REFERENCE = String.raw`(?:#(\d+)|([\w.-]+)\/([\w.-]+)#(\d+)|https?:\/\/([^\s/]+)\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+))`;
-var CLOSING = new RegExp(`${KEYWORD}:?\\s+${REFERENCE}(?![\\w/])`, "gi");
-var same = (a, b3) => a !== void 0 && a.toLowerCase() === b3.toLowerCase();
-function closingIssueNumbers(text, repo) {
-  const visible = text.replace(/<!--[\s\S]*?(?:-->|$)/g, " ");
-  const numbers = [];
-  for (const match of visible.matchAll(CLOSING)) {
-    const [, plain, owner, name, qualified, host, urlOwner, urlName, fromUrl] = match;
-    let number4;
-    if (plain) number4 = plain;
-    else if (qualified && same(owner, repo.owner) && same(name, repo.repo)) number4 = qualified;
-    else if (fromUrl && same(urlOwner, repo.owner) && same(urlName, repo.repo)) {
-      if (repo.host === void 0 || same(host, repo.host)) number4 = fromUrl;
-    }
-    const value = number4 === void 0 ? NaN : Number(number4);
-    if (Number.isSafeInteger(value) && value > 0 && !numbers.includes(value)) numbers.push(value);
-  }
-  return numbers;
-}
-
-// src/github/closes.ts
-async function resolveCloses(texts, options) {
-  const { owner, repo } = options.repo;
-  const numbers = [...new Set(texts.flatMap((text) => closingIssueNumbers(text, options.repo)))];
-  const closes = [];
-  for (const number4 of numbers) {
-    const cached2 = options.cache?.get(number4);
-    if (cached2) {
-      closes.push(cached2);
-      continue;
-    }
-    if (options.cache?.complete) continue;
-    try {
-      const issue2 = await options.client.get(
-        "GET /repos/{owner}/{repo}/issues/{issue_number}",
-        { owner, repo, issue_number: number4 },
-        { signal: options.signal }
-      );
-      if (issue2.pull_request !== void 0) continue;
-      const closed = { number: number4, title: issue2.title, body: issue2.body ?? "", url: issue2.html_url };
-      options.cache?.put(closed);
-      closes.push(closed);
-    } catch (error62) {
-      const status = statusOf(error62);
-      if (status !== 404 && status !== 410) throw error62;
-      options.log.debug(`${owner}/${repo}#${number4}: referenced as closed, but ${status}; ignored`);
-    }
-  }
-  return closes;
-}
-
-// src/github/pull-record.ts
-var isMerged = (pull) => pull.merged === true || Boolean(pull.merged_at);
-function checkoutRanges(pull, commits) {
-  const ranges = [];
-  const merge4 = pull.merge_commit_sha && isMerged(pull) ? commits?.get(pull.merge_commit_sha) : void 0;
-  const landedWhole = merge4 && (merge4.parents.length > 1 || commits?.isSquashOf(merge4.sha, pull.number));
-  if (merge4 && landedWhole && merge4.parents[0]) ranges.push([merge4.parents[0], merge4.sha]);
-  ranges.push([pull.base.sha, pull.head.sha]);
-  return ranges;
-}
-async function diffOf(pull, options, ctx) {
-  if (options.checkoutDiff) {
-    for (const [from, to2] of checkoutRanges(pull, options.commits)) {
-      const diff = await options.checkoutDiff(from, to2);
-      if (diff) return diff;
-    }
-    ctx.log.debug(`${options.owner}/${options.repo}#${pull.number}: commits missing from the checkout, asking the API`);
-  }
-  try {
-    const diff = await pullRequestDiff(
-      options.client,
-      { owner: options.owner, repo: options.repo, number: pull.number },
-      { filter: ctx.diffFilter, maxDiffLines: ctx.maxDiffLines, log: ctx.log, signal: ctx.signal }
-    );
-    if (pull.merge_commit_sha && options.commits?.isSquashOf(pull.merge_commit_sha, pull.number)) {
-      options.diffCache?.put(pull.merge_commit_sha, diff);
-    }
-    return diff;
-  } catch (error62) {
-    const status = statusOf(error62);
-    if (status !== 404 && status !== 410) throw error62;
-    ctx.log.warn(`${options.owner}/${options.repo}#${pull.number}: GitHub has no diff for it (${status}); skipped`);
-    return void 0;
-  }
-}
-async function pullRecord(pull, commitMessages, options, ctx) {
-  const diff = await diffOf(pull, options, ctx);
-  if (!diff) return void 0;
-  const body = pull.body ?? "";
-  const host = new URL(pull.html_url).host;
-  const closes = await resolveCloses([body, ...commitMessages], {
-    client: options.client,
-    repo: { owner: options.owner, repo: options.repo, host },
-    cache: options.issues,
-    log: ctx.log,
-    signal: ctx.signal
-  });
-  const merged = isMerged(pull);
-  const record2 = {
-    kind: "pull",
-    repo: `${options.owner}/${options.repo}`,
-    url: pull.html_url,
-    author: personOfUser(pull.user),
-    createdAt: pull.created_at,
-    number: pull.number,
-    title: pull.title,
-    body,
-    labels: labelNames(pull.labels),
-    merged,
-    baseRef: pull.base.ref,
-    baseSha: pull.base.sha,
-    headSha: pull.head.sha,
-    diff,
-    closes
-  };
-  if (pull.author_association) record2.authorAssociation = pull.author_association;
-  if (merged && pull.merged_at) record2.mergedAt = pull.merged_at;
-  if (merged && pull.merge_commit_sha) record2.mergeSha = pull.merge_commit_sha;
-  return record2;
-}
-
-// extractors/pulls.ts
-function slimPull(pull) {
-  const { number: number4, title, body, user, author_association, labels, html_url, created_at, updated_at } = pull;
-  return {
-    number: number4,
-    title,
-    body,
-    user: user && { login: user.login, type: user.type },
-    author_association,
-    labels: labelNames(labels),
-    html_url,
-    created_at,
-    updated_at,
-    merged_at: pull.merged_at,
-    merge_commit_sha: pull.merge_commit_sha,
-    base: { ref: pull.base.ref, sha: pull.base.sha },
-    head: { ref: pull.head.ref, sha: pull.head.sha }
-  };
-}
-async function* closedPulls(options, ctx) {
-  const route = "GET /repos/{owner}/{repo}/pulls";
-  const base2 = { owner: options.owner, repo: options.repo, state: "closed", sort: "updated" };
-  const listOptions = { etags: options.etags, signal: ctx.signal };
-  if (options.updatedAfter === void 0 && ctx.since === void 0) {
-    for await (const page of options.client.pages(route, { ...base2, direction: "asc" }, listOptions)) {
-      yield* page;
-    }
-    return;
-  }
-  const changed = [];
-  pages: for await (const page of options.client.pages(route, { ...base2, direction: "desc" }, {
-    ...listOptions,
-    newestFirst: true
-  })) {
-    for (const pull of page) {
-      if (!isAfter(pull.updated_at, options.updatedAfter) || !isAtOrAfter(pull.updated_at, ctx.since)) break pages;
-      changed.push(slimPull(pull));
-    }
-  }
-  yield* changed.reverse();
-}
-function pullsExtractor(options) {
-  return {
-    kind: "pull",
-    async *extract(ctx) {
-      const wanted = (pull) => isMerged(pull) && isAtOrAfter(pull.created_at, ctx.since) && (options.includeBots !== false || !isBot(personOfUser(pull.user)));
-      const work = async (pull) => {
-        if (!wanted(pull)) return void 0;
-        const messages = options.commits?.messagesOfPull(pull.merge_commit_sha ?? void 0, pull.head.sha) ?? [];
-        return pullRecord(pull, messages, options, ctx);
-      };
-      for await (const { item, result } of mapOrdered(closedPulls(options, ctx), options.concurrency ?? 4, work)) {
-        if (ctx.signal?.aborted) return;
-        options.onSeen?.(item.updated_at);
-        if (result) yield result;
-      }
-    }
-  };
-}
-async function fetchPullRecord(options, ctx) {
-  const params = { owner: options.owner, repo: options.repo, pull_number: options.number };
-  const pull = await options.client.get("GET /repos/{owner}/{repo}/pulls/{pull_number}", params, {
-    signal: ctx.signal
-  });
-  const messages = [];
-  for await (const page of options.client.pages("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", params, {
-    signal: ctx.signal
-  })) {
-    messages.push(...page.map((commit) => commit.commit.message));
-  }
-  return pullRecord(pull, messages, options, ctx);
-}
-
 // extractors/review-comments.ts
 function reviewCommentRecord(comment, owner, repo) {
   const pullNumber2 = Number(/\/pulls\/(\d+)$/.exec(comment.pull_request_url)?.[1]);
   if (!Number.isSafeInteger(pullNumber2)) return void 0;
   const record2 = {
     kind: "review-comment",
-    repo: `${owner}/${repo}`,
+    repo: canonicalRepo(repoOfWebUrl(comment.html_url), owner, repo),
     url: comment.html_url,
     author: personOfUser(comment.user),
     createdAt: comment.created_at,
@@ -47656,11 +47683,17 @@ async function* repoSources(options, ctx) {
     yield* githubCommitsExtractor({ ...common("commit"), index, diffCache, checkoutDiff: options.checkoutDiff }).extract(ctx);
   }
 }
+var CREATED_BEFORE_SINCE = "pull request created before --since";
 async function* pullRequestSources(options, ctx) {
   const kinds = options.kinds ?? ["pull", "review-comment"];
   if (kinds.includes("pull")) {
-    const record2 = await fetchPullRecord(options, ctx);
-    if (record2) yield record2;
+    const pull = options.pull ?? await fetchPull(options, ctx.signal);
+    if (isAtOrAfter(pull.created_at, ctx.since)) {
+      const record2 = await fetchPullRecord({ ...options, pull }, ctx);
+      if (record2) yield record2;
+    } else {
+      options.onSkipped?.(CREATED_BEFORE_SINCE);
+    }
   }
   if (kinds.includes("review-comment")) {
     const { client, owner, repo, number: number4 } = options;
@@ -47737,16 +47770,42 @@ function harvestDeps(ctx, options) {
   const redactLiterals = isScrubbableToken(token) ? [{ kind: "github-token", value: token }] : [];
   return createHarvestDeps(ctx, { redactPatterns: options.redactPatterns, redactLiterals });
 }
+var PR_KINDS = ["pull", "review-comment"];
 async function runPr(ref, options, ctx) {
-  const pull = parsePullRef(ref);
-  const apiUrl = resolveApiUrl({ flag: options.apiUrl, env: ctx.io.env, host: pull.host });
+  const target = parsePullRef(ref);
+  const apiUrl = resolveApiUrl({ flag: options.apiUrl, env: ctx.io.env, host: target.host });
+  const state = options.state ? await loadState(options.state) : void 0;
   const deps = harvestDeps(ctx, options);
   try {
     const client = connect(apiUrl, ctx, deps.log);
+    let pull;
+    let key;
+    if (options.state && state) {
+      resolveRules(options.mapping, PR_KINDS);
+      pull = await fetchPull({ client, ...target }, deps.signal);
+      const name = canonicalRepo(pull.base.repo?.full_name, target.owner, target.repo);
+      key = `github:${new URL(apiUrl).host}/${name}#${target.number}`;
+      const harvestedAt = state.sources[key]?.watermarks?.pull;
+      if (harvestedAt !== void 0 && !isAfter(pull.updated_at, harvestedAt)) {
+        deps.log.info(`${name}#${target.number}: not updated since the last run (${options.state}); nothing to harvest`);
+        return { ...emptySummary(), api: client.stats() };
+      }
+    }
+    const skipped = {};
     const summary = await harvest(
       {
-        produces: ["pull", "review-comment"],
-        records: (ectx, rules) => pullRequestSources({ client, ...pull, kinds: kindsOf(rules) }, ectx)
+        produces: PR_KINDS,
+        records: (ectx, rules) => pullRequestSources(
+          { client, ...target, pull, kinds: kindsOf(rules), onSkipped: (reason) => skipped[reason] = (skipped[reason] ?? 0) + 1 },
+          ectx
+        ),
+        skipped: () => skipped,
+        stateFile: options.state,
+        async afterWrite(summary2) {
+          if (!options.state || !state || !pull || !key || summary2.limitReached || summary2.readerClosed) return;
+          state.sources[key] = { ...state.sources[key], watermarks: { pull: pull.updated_at } };
+          await saveState(options.state, state);
+        }
       },
       options,
       deps
@@ -47755,6 +47814,13 @@ async function runPr(ref, options, ctx) {
   } finally {
     deps.finish();
   }
+}
+function savedKey(state, key) {
+  if (!state || key in state.sources) return key;
+  return Object.keys(state.sources).find((saved) => saved.toLowerCase() === key.toLowerCase()) ?? key;
+}
+function emptySummary() {
+  return { scanned: 0, written: 0, byMapping: {}, skipped: {}, rejected: 0, redacted: {}, limitReached: false, readerClosed: false };
 }
 async function runRepo(targets, options, ctx) {
   const repos = targets.map(parseRepoRef);
@@ -47765,7 +47831,7 @@ async function runRepo(targets, options, ctx) {
   const host = new URL(apiUrl).host;
   const deps = harvestDeps(ctx, options);
   const runs = repos.map(({ owner, repo }) => {
-    const key = `github:${host}/${owner}/${repo}`;
+    const key = savedKey(state, `github:${host}/${owner}/${repo}`);
     const saved = state?.sources[key];
     return { owner, repo, key, saved, etags: createMemoryEtagStore(saved?.etags ?? {}), seen: { ...saved?.watermarks ?? {} } };
   });
