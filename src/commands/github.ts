@@ -67,6 +67,9 @@ export async function runPr(ref: string, options: GitHubOptions, ctx: CommandCon
     const client = connect(apiUrl, ctx, deps.log);
     let pull: ApiPull | undefined;
     let key: string | undefined;
+    // Nothing new still makes the run's output, as local and repo do with --state: an empty
+    // file (or, with --append, the file as it was), so a workflow's next step finds it.
+    let unchanged = false;
     if (options.state && state) {
       // A bad -m is a usage error even on a run that turns out to have nothing to do.
       resolveRules(options.mapping, PR_KINDS);
@@ -77,9 +80,8 @@ export async function runPr(ref: string, options: GitHubOptions, ctx: CommandCon
       key = `github:${new URL(apiUrl).host}/${name}#${target.number}`;
       const harvestedAt = state.sources[key]?.watermarks?.pull;
       if (harvestedAt !== undefined && !isAfter(pull.updated_at, harvestedAt)) {
-        // Before any output is opened: -o keeps what it holds.
         deps.log.info(`${name}#${target.number}: not updated since the last run (${options.state}); nothing to harvest`);
-        return { ...emptySummary(), api: client.stats() };
+        unchanged = true;
       }
     }
     const skipped: Record<string, number> = {};
@@ -87,7 +89,7 @@ export async function runPr(ref: string, options: GitHubOptions, ctx: CommandCon
       {
         produces: PR_KINDS,
         records: (ectx, rules) =>
-          pullRequestSources(
+          unchanged ? noRecords() : pullRequestSources(
             { client, ...target, pull, kinds: kindsOf(rules), onSkipped: (reason) => (skipped[reason] = (skipped[reason] ?? 0) + 1) },
             ectx,
           ),
@@ -95,7 +97,7 @@ export async function runPr(ref: string, options: GitHubOptions, ctx: CommandCon
         stateFile: options.state,
         async afterWrite(summary) {
           // Cut short by --limit or a closed reader, the run did not harvest the whole PR.
-          if (!options.state || !state || !pull || !key || summary.limitReached || summary.readerClosed) return;
+          if (!options.state || !state || !pull || !key || unchanged || summary.limitReached || summary.readerClosed) return;
           state.sources[key] = { ...state.sources[key], watermarks: { pull: pull.updated_at } };
           await saveState(options.state, state);
         },
@@ -118,9 +120,7 @@ function savedKey(state: StateFile | undefined, key: string): string {
   return Object.keys(state.sources).find((saved) => saved.toLowerCase() === key.toLowerCase()) ?? key;
 }
 
-function emptySummary(): RunSummary {
-  return { scanned: 0, written: 0, byMapping: {}, skipped: {}, rejected: 0, redacted: {}, limitReached: false, readerClosed: false };
-}
+async function* noRecords(): AsyncGenerator<SourceRecord> {}
 
 export async function runRepo(targets: readonly string[], options: RepoOptions, ctx: CommandContext): Promise<GitHubRunSummary> {
   const repos = targets.map(parseRepoRef);

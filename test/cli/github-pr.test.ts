@@ -45,12 +45,16 @@ describe("gh-harvest pr --state", () => {
     assert.deepEqual(savedState(state).sources[KEY], { watermarks: { pull: widgets.pulls[0]!.updated_at } });
 
     requests.length = 0;
-    const second = await runCli(["pr", "acme/widgets#1", "-o", out, "--state", state], { env });
+    const second = await runCli(["pr", "acme/widgets#1", "-o", out, "--state", state, "--append"], { env });
     assert.equal(second.code, 0, second.stderr);
-    assert.equal(second.stderr, `acme/widgets#1: not updated since the last run (${state}); nothing to harvest\n`);
+    assert.match(second.stderr, new RegExp(`^acme/widgets#1: not updated since the last run \\(${state.replace(/[.\\/]/g, "\\$&")}\\); nothing to harvest\\ngh-harvest: wrote 0 records to `));
     assert.equal(second.stdout, "");
-    assert.equal(readFileSync(out, "utf8"), written, "the output is left as it was");
+    assert.equal(readFileSync(out, "utf8"), written, "with --append, the output is left as it was");
     assert.deepEqual(requests.map((r) => r.path), ["/repos/acme/widgets/pulls/1"]);
+    // Without --append, as local and repo: the run's output holds what is new, here nothing.
+    const fresh = join(dir, "new-only.jsonl");
+    await runCli(["pr", "acme/widgets#1", "-o", fresh, "--state", state], { env });
+    assert.equal(readFileSync(fresh, "utf8"), "", "the output exists, empty: a workflow's next step finds it");
 
     // Another spelling of the same pull request finds the same entry.
     const otherCase = await runCli(["pr", "https://github.com/ACME/Widgets/pull/1", "--state", state], { env });
