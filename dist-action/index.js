@@ -47780,6 +47780,7 @@ async function runPr(ref, options, ctx) {
     const client = connect(apiUrl, ctx, deps.log);
     let pull;
     let key;
+    let unchanged = false;
     if (options.state && state) {
       resolveRules(options.mapping, PR_KINDS);
       pull = await fetchPull({ client, ...target }, deps.signal);
@@ -47788,21 +47789,21 @@ async function runPr(ref, options, ctx) {
       const harvestedAt = state.sources[key]?.watermarks?.pull;
       if (harvestedAt !== void 0 && !isAfter(pull.updated_at, harvestedAt)) {
         deps.log.info(`${name}#${target.number}: not updated since the last run (${options.state}); nothing to harvest`);
-        return { ...emptySummary(), api: client.stats() };
+        unchanged = true;
       }
     }
     const skipped = {};
     const summary = await harvest(
       {
         produces: PR_KINDS,
-        records: (ectx, rules) => pullRequestSources(
+        records: (ectx, rules) => unchanged ? noRecords() : pullRequestSources(
           { client, ...target, pull, kinds: kindsOf(rules), onSkipped: (reason) => skipped[reason] = (skipped[reason] ?? 0) + 1 },
           ectx
         ),
         skipped: () => skipped,
         stateFile: options.state,
         async afterWrite(summary2) {
-          if (!options.state || !state || !pull || !key || summary2.limitReached || summary2.readerClosed) return;
+          if (!options.state || !state || !pull || !key || unchanged || summary2.limitReached || summary2.readerClosed) return;
           state.sources[key] = { ...state.sources[key], watermarks: { pull: pull.updated_at } };
           await saveState(options.state, state);
         }
@@ -47819,8 +47820,7 @@ function savedKey(state, key) {
   if (!state || key in state.sources) return key;
   return Object.keys(state.sources).find((saved) => saved.toLowerCase() === key.toLowerCase()) ?? key;
 }
-function emptySummary() {
-  return { scanned: 0, written: 0, byMapping: {}, skipped: {}, rejected: 0, redacted: {}, limitReached: false, readerClosed: false };
+async function* noRecords() {
 }
 async function runRepo(targets, options, ctx) {
   const repos = targets.map(parseRepoRef);
