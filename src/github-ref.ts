@@ -82,16 +82,17 @@ export function resolveApiUrl(input: {
   env?: Readonly<Record<string, string | undefined>>;
   host?: string;
 }): string {
-  const chosen =
-    input.flag?.trim() ||
-    (input.host && !PUBLIC_HOSTS.has(input.host.toLowerCase()) ? apiUrlForHost(input.host) : undefined) ||
-    input.env?.GITHUB_API_URL?.trim() ||
-    "https://api.github.com";
+  const flag = input.flag?.trim();
+  const fromHost = input.host && !PUBLIC_HOSTS.has(input.host.toLowerCase()) ? apiUrlForHost(input.host) : undefined;
+  const fromEnv = input.env?.GITHUB_API_URL?.trim();
+  const chosen = flag || fromHost || fromEnv || "https://api.github.com";
   try {
     const url = new URL(chosen);
     if (url.protocol !== "https:" && url.protocol !== "http:") throw new Error("not http");
   } catch {
-    throw new UsageError(`invalid --api-url "${chosen}": expected a URL such as https://HOST/api/v3`);
+    // Name where the value came from: a bad GITHUB_API_URL is fixed in the environment.
+    const source = flag ? "--api-url" : fromHost ? "the pull request URL's host" : "GITHUB_API_URL";
+    throw new UsageError(`invalid ${source} "${chosen}": expected a URL such as https://HOST/api/v3`);
   }
   return chosen.replace(/\/+$/, "");
 }

@@ -154,7 +154,14 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     return {};
   };
 
-  const quiet = (...args: unknown[]) => log.debug(scrub(`octokit: ${args.map(String).join(" ")}`));
+  // Octokit logs a request as its options object: shown as METHOD URL, never whole (its
+  // headers hold the token).
+  const shown = (arg: unknown) => {
+    if (typeof arg !== "object" || arg === null) return String(arg);
+    const { method, url } = arg as { method?: unknown; url?: unknown };
+    return typeof method === "string" && typeof url === "string" ? `${method} ${url}` : "";
+  };
+  const quiet = (...args: unknown[]) => log.debug(scrub(`octokit: ${args.map(shown).filter(Boolean).join(" ")}`));
   const GitHubOctokit = Octokit.plugin(counting, throttling, retry);
   const octokit = new GitHubOctokit({
     auth: token,

@@ -23,7 +23,9 @@ export function compileCondition(field: string, condition: Condition): CompiledC
     checks.push((v) => (v === want ? undefined : `${field} is not ${String(want)}`));
   }
   if (condition.notEmpty) checks.push((v) => (text(v).trim() === "" ? `${field} is empty` : undefined));
-  if (condition.notTrivial) checks.push((v) => (isTrivialText(text(v)) ? `${field} is trivial` : undefined));
+  // An absent or empty value is not "trivial" but missing (an issue no maintainer answered):
+  // the summary's reason says which.
+  if (condition.notTrivial) checks.push((v) => (text(v).trim() === "" ? `no ${field}` : isTrivialText(text(v)) ? `${field} is trivial` : undefined));
   const { min, max, minWords, maxWords, minLength, maxLength } = condition;
   if (min !== undefined) checks.push((v) => (Number(v) < min ? `${field} is less than ${min}` : undefined));
   if (max !== undefined) checks.push((v) => (Number(v) > max ? `${field} is more than ${max}` : undefined));

@@ -205,6 +205,9 @@ describe("GitHub client", () => {
       assert.ok(!dump.includes(TOKEN), `token leaked in ${dump.slice(0, 200)}`);
     }
     assert.ok(!log.lines.join("\n").includes(TOKEN));
+    // Octokit's own lines name a request by method and URL, not "[object Object]".
+    assert.ok(!log.lines.join("\n").includes("[object Object]"), log.lines.join("\n"));
+    assert.ok(log.lines.some((l) => /octokit: request GET https:\/\/api\.github\.com\/repos\/octocat\/Hello-World\/issues/.test(l)), log.lines.join("\n"));
   });
 
   it("does not scrub a token too short to be one, which would garble the message", async () => {

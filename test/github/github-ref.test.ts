@@ -25,6 +25,11 @@ describe("parsePullRef", () => {
     assert.equal(resolveApiUrl({ host: ref.host, flag: "https://proxy.example.com/api/" }), "https://proxy.example.com/api");
   });
 
+  it("names where a bad API URL came from: the flag or the environment", () => {
+    assert.throws(() => resolveApiUrl({ flag: "garbage" }), /^UsageError: invalid --api-url "garbage"/);
+    assert.throws(() => resolveApiUrl({ env: { GITHUB_API_URL: "garbage" } }), /^UsageError: invalid GITHUB_API_URL "garbage"/);
+  });
+
   for (const bad of ["octocat/Hello-World", "#12", "octocat/Hello-World#x", "https://github.com/octocat/Hello-World/issues/3", "octocat/Hello-World#0", "ftp://github.com/o/r/pull/1"]) {
     it(`rejects "${bad}" with what is expected`, () => {
       assert.throws(() => parsePullRef(bad), (error: unknown) => {
