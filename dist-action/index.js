@@ -19135,7 +19135,12 @@ function createGitHubClient(options) {
     });
     return {};
   };
-  const quiet = (...args) => log.debug(scrub(`octokit: ${args.map(String).join(" ")}`));
+  const shown = (arg) => {
+    if (typeof arg !== "object" || arg === null) return String(arg);
+    const { method, url: url2 } = arg;
+    return typeof method === "string" && typeof url2 === "string" ? `${method} ${url2}` : "";
+  };
+  const quiet = (...args) => log.debug(scrub(`octokit: ${args.map(shown).filter(Boolean).join(" ")}`));
   const GitHubOctokit = Octokit2.plugin(counting, throttling, retry);
   const octokit = new GitHubOctokit({
     auth: token,
@@ -44715,7 +44720,7 @@ function compileCondition(field, condition) {
     checks.push((v2) => v2 === want ? void 0 : `${field} is not ${String(want)}`);
   }
   if (condition.notEmpty) checks.push((v2) => text(v2).trim() === "" ? `${field} is empty` : void 0);
-  if (condition.notTrivial) checks.push((v2) => isTrivialText(text(v2)) ? `${field} is trivial` : void 0);
+  if (condition.notTrivial) checks.push((v2) => text(v2).trim() === "" ? `no ${field}` : isTrivialText(text(v2)) ? `${field} is trivial` : void 0);
   const { min, max, minWords, maxWords, minLength, maxLength } = condition;
   if (min !== void 0) checks.push((v2) => Number(v2) < min ? `${field} is less than ${min}` : void 0);
   if (max !== void 0) checks.push((v2) => Number(v2) > max ? `${field} is more than ${max}` : void 0);
@@ -47749,12 +47754,16 @@ function apiUrlForHost(host) {
   return `https://${lower}/api/v3`;
 }
 function resolveApiUrl(input2) {
-  const chosen = input2.flag?.trim() || (input2.host && !PUBLIC_HOSTS.has(input2.host.toLowerCase()) ? apiUrlForHost(input2.host) : void 0) || input2.env?.GITHUB_API_URL?.trim() || "https://api.github.com";
+  const flag = input2.flag?.trim();
+  const fromHost = input2.host && !PUBLIC_HOSTS.has(input2.host.toLowerCase()) ? apiUrlForHost(input2.host) : void 0;
+  const fromEnv = input2.env?.GITHUB_API_URL?.trim();
+  const chosen = flag || fromHost || fromEnv || "https://api.github.com";
   try {
     const url2 = new URL(chosen);
     if (url2.protocol !== "https:" && url2.protocol !== "http:") throw new Error("not http");
   } catch {
-    throw new UsageError(`invalid --api-url "${chosen}": expected a URL such as https://HOST/api/v3`);
+    const source = flag ? "--api-url" : fromHost ? "the pull request URL's host" : "GITHUB_API_URL";
+    throw new UsageError(`invalid ${source} "${chosen}": expected a URL such as https://HOST/api/v3`);
   }
   return chosen.replace(/\/+$/, "");
 }
