@@ -57,16 +57,21 @@ interface ValidateCliOptions {
   redactPattern: RegExp[];
 }
 
+/** A repeatable text option whose empty default stands for something --help should name. */
+function repeatable<T = string>(flags: string, description: string, shownDefault = "none", parse: (v: string) => T = asString as (v: string) => T): Option {
+  return new Option(flags, description).argParser(collect(parse)).default([], shownDefault);
+}
+
 function addHarvestOptions(command: Command): Command {
   return command
     .option("-o, --out <file>", "where the JSONL goes; - is stdout", asString, "-")
-    .option("-m, --mapping <name-or-file>", "a built-in rule by name, or a rule file (repeatable)", collect(asString), [])
+    .addOption(repeatable("-m, --mapping <name-or-file>", "a built-in rule by name, or a rule file (repeatable; replaces the default)", "the built-in rules of the command's sources"))
     .addOption(new Option("--format <format>", "record shape").choices(["alpaca", "openai", "sharegpt"]).default(HARVEST_DEFAULTS.format).argParser(format))
-    .option("--rejects <file>", "write each record that failed validation, with its reasons", asString)
+    .option("--rejects <file>", "write each record that failed validation, with its reasons; - is stdout", asString)
     .option("--limit <n>", "stop after n records written", positiveInt)
     .option("--since <date>", "only items created (commits: committed) at or after this ISO date", isoDate)
-    .option("--include <glob>", "keep only files of a diff matching the glob (repeatable)", collect(asString), [])
-    .option("--exclude <glob>", "drop files of a diff matching the glob (repeatable)", collect(asString), [])
+    .addOption(repeatable("--include <glob>", "keep only files of a diff matching the .gitignore-style pattern (repeatable; lifts the default exclusions)", "every file but lockfiles, vendored, minified and generated ones"))
+    .addOption(repeatable("--exclude <glob>", "drop files of a diff matching the .gitignore-style pattern (repeatable)", "lockfiles, vendored, minified and generated files"))
     .option("--max-diff-lines <n>", "skip an item whose diff is longer, after file filters", positiveInt, HARVEST_DEFAULTS.maxDiffLines)
     .option("--append", "add to an existing --out file, skipping ids it already holds", false)
     .option("--state <file>", "remember what was harvested, so the next run only reads what is new", asString)
@@ -77,7 +82,7 @@ function addHarvestOptions(command: Command): Command {
         .default(HARVEST_DEFAULTS.onSecret)
         .argParser(secretPolicy),
     )
-    .option("--redact-pattern <regex>", "also redact text matching this pattern (repeatable)", collect(regex), [])
+    .addOption(repeatable("--redact-pattern <regex>", "also redact text matching this pattern (repeatable)", "none", regex))
     .option("--match <regex>", "keep records whose instruction, input or output matches (smart case)", matchPattern)
     .option("--languages <list>", "keep records whose diff touches one of these languages, e.g. python,rust,typescript", languageList)
     .addOption(new Option("--balance <key>", "with --limit: an even mix across languages, repositories or rules").choices(["language", "repo", "mapping"]))
@@ -91,7 +96,13 @@ function addHarvestOptions(command: Command): Command {
 function harvestOptions(raw: RawHarvestOptions, env: NodeJS.ProcessEnv): HarvestOptions {
   distinctFiles([["-o", raw.out === "-" ? undefined : raw.out], ["--rejects", raw.rejects], ["--state", raw.state]]);
   const { state: _state, redactPattern: _patterns, pseudonymize, pseudonymizeSalt, ...rest } = raw;
-  return { ...rest, pseudonymize: pseudonymize ? { salt: pseudonymizeSalt ?? env.GH_HARVEST_SALT ?? "" } : undefined };
+  const salt = pseudonymizeSalt ?? env.GH_HARVEST_SALT ?? "";
+  // Without a secret key, a pseudonym is the hash of a login anyone can recompute from a
+  // list of logins: no pseudonym at all.
+  if (pseudonymize && salt.trim() === "") {
+    throw new UsageError("--pseudonymize needs a secret salt: --pseudonymize-salt or env GH_HARVEST_SALT (e.g. openssl rand -hex 16), kept private");
+  }
+  return { ...rest, pseudonymize: pseudonymize ? { salt } : undefined };
 }
 
 /** Two outputs of one run in one file: the last to be renamed in would win, the other be lost. */
@@ -130,7 +141,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
       .command("local")
       .description("mine the commits of local git repositories (no token, no network)")
       .argument("<path...>", "a git repository (or a folder inside one)")
-      .option("--rev <revision>", "what git log would walk (repeatable)", collect(asString), []),
+      .addOption(repeatable("--rev <revision>", "what git log would walk (repeatable)", "HEAD")),
   ).action(async (paths: string[], raw: RawHarvestOptions & { rev: string[] }) => {
     const { runLocal } = await import("./commands/local.js");
     await runLocal(paths, { ...harvestOptions(raw, io.env), revs: raw.rev, state: raw.state, redactPatterns: raw.redactPattern }, ctx);
@@ -173,11 +184,11 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
     .addOption(new Option("--format <format>", "check every line as this format (default: detected)").choices(["alpaca", "openai", "sharegpt"]).argParser(format))
     .option("--json", "print one JSON report instead of lines", false)
     .option("--strict", "exit 1 on warnings too", false)
-    .option("--ignore <code>", "silence a check (repeatable, or comma-separated)", collect(asString), [])
+    .addOption(repeatable("--ignore <code>", "silence a check (repeatable, or comma-separated)"))
     .option("--max-tokens <n>", "warn too-long above this many tokens", positiveInt, 4096)
     .addOption(new Option("--tokenizer <name>", "how tokens are counted: approx (fast estimate), o200k or cl100k (exact, about 8 MB/s)").choices(["approx", "o200k", "cl100k"]).default("approx"))
     .option("--jobs <n>", "worker threads for files of 128 MB or more, 8 MB with an exact tokenizer (default: cores - 1, up to 3; the main thread checks too; 0: none)", (v) => wholeNumber(v))
-    .option("--redact-pattern <regex>", "also report text matching this pattern as a secret (repeatable)", collect(regex), [])
+    .addOption(repeatable("--redact-pattern <regex>", "also report text matching this pattern as a secret (repeatable)", "none", regex))
     .action(async (files: string[], raw: ValidateCliOptions) => {
       const { runValidate } = await import("./commands/validate.js");
       const { redactPattern, ...options } = raw;
@@ -204,7 +215,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
     .option("-o, --out <file>", "where the card goes; - is stdout", asString, "README.md")
     .option("--license <id>", "the dataset's licence (Hugging Face identifier)", "other")
     .option("--name <text>", "the dataset's pretty name (default: the file's name)")
-    .option("--repo-license <owner/repo=id>", "the licence of a source repository (repeatable)", collect(repoLicense), [])
+    .addOption(repeatable("--repo-license <owner/repo=id>", "the licence of a source repository (repeatable)", "none", repoLicense))
     .option("--force", "replace --out even if it is not a card gh-harvest wrote", false)
     .action(async (file: string, raw: { out: string; license: string; name?: string; repoLicense: [string, string][]; force: boolean }) => {
       const { runCard } = await import("./commands/card.js");
@@ -220,8 +231,8 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
     .option("--no-archived", "leave archived repositories out (the default)")
     .option("--forks", "keep forks", false)
     .option("--no-forks", "leave forks out (the default)")
-    .option("--topic <topic>", "keep repositories with this topic (repeatable: any of them)", collect(asString), [])
-    .option("--language <language>", "keep repositories whose main language is this (repeatable: any of them)", collect(asString), [])
+    .addOption(repeatable("--topic <topic>", "keep repositories with this topic (repeatable: any of them)", "any"))
+    .addOption(repeatable("--language <language>", "keep repositories whose main language is this (repeatable: any of them)", "any"))
     .option("--max-jobs <n>", "at most this many matrix entries (GitHub allows 256); repositories share jobs beyond it", positiveInt, 256)
     .option("--api-url <url>", "the REST API root (default: GITHUB_API_URL, else https://api.github.com)", asString)
     .action(async (owner: string, raw: { archived: boolean; forks: boolean; topic: string[]; language: string[]; maxJobs: number; apiUrl?: string }) => {
@@ -243,7 +254,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
   program
     .command("mappings")
     .description("list the mapping rules: built-in ones and any given with -m")
-    .option("-m, --mapping <name-or-file>", "also load this rule file (repeatable)", collect(asString), [])
+    .addOption(repeatable("-m, --mapping <name-or-file>", "also load this rule file (repeatable)"))
     .action(async (raw: { mapping: string[] }) => {
       const { runMappings } = await import("./commands/mappings.js");
       runMappings(raw.mapping, io.stdout);
@@ -303,6 +314,12 @@ if (isEntryPoint()) {
       controller.abort();
     });
   }
+  // A reader that goes away (`gh-harvest mappings | head -1`) makes the next write fail with
+  // EPIPE, emitted on stdout: without a listener, Node throws it as a crash with a stack trace.
+  // The commands that write much notice it themselves and stop; for the rest it is the end.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+  });
   const io: CliIO = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, signal: controller.signal };
   main(process.argv.slice(2), io).then((code) => {
     process.exitCode = stoppedBy ?? code;

@@ -38,4 +38,17 @@ describe("option values", () => {
     assert.equal(both.code, 2);
     assert.match(both.stderr, /--rejects - and --out - would both write to stdout; give one of them a file\n$/);
   });
+
+  it("refuses --pseudonymize without a secret salt: pseudonyms anyone could recompute are none", async () => {
+    const result = await runCli(["local", ".", "--pseudonymize"], { env: {} });
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /^gh-harvest: --pseudonymize needs a secret salt: --pseudonymize-salt or env GH_HARVEST_SALT/);
+  });
+
+  it("names the defaults that --help would otherwise show as []", async () => {
+    const help = await runCli(["local", "--help"]);
+    assert.match(help.stdout, /--rev <revision>[\s\S]*?\(default:\s+HEAD\)/);
+    assert.match(help.stdout, /--exclude <glob>[\s\S]*?\(default:\s+lockfiles, vendored, minified and generated\s+files\)/);
+    assert.doesNotMatch(help.stdout, /default: \[\]/);
+  });
 });
