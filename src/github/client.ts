@@ -179,12 +179,15 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       retryAfterBaseValue: delayScale,
       onRateLimit: (retryAfter: number, _opts: unknown, _octokit: unknown, retryCount: number) => {
         const resets = clockTime(Math.floor(Date.now() / 1000) + retryAfter);
-        log.progress(`waiting for the GitHub rate limit, resets at ${resets}`);
-        if (retryAfter > 60) log.info(`waiting for the GitHub rate limit, resets at ${resets}`);
+        // A line of its own (not only the terminal's progress line) when the wait is long
+        // enough to look like a hang in a CI log or a cron mail.
+        if (retryAfter >= 10) log.info(`waiting for the GitHub rate limit, resets at ${resets}`);
+        else log.progress(`waiting for the GitHub rate limit, resets at ${resets}`);
         return retryCount < rateLimitRetries;
       },
       onSecondaryRateLimit: (retryAfter: number, _opts: unknown, _octokit: unknown, retryCount: number) => {
-        log.progress(`GitHub secondary rate limit: retrying in ${retryAfter}s`);
+        if (retryAfter >= 10) log.info(`GitHub secondary rate limit: retrying in ${retryAfter}s`);
+        else log.progress(`GitHub secondary rate limit: retrying in ${retryAfter}s`);
         return retryCount < rateLimitRetries;
       },
     },

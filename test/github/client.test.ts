@@ -97,6 +97,20 @@ describe("GitHub client", () => {
     assert.ok(log.lines.some((line) => /^progress: waiting for the GitHub rate limit, resets at \d\d:\d\d:\d\d$/.test(line)));
   });
 
+  it("says so in a line of its own when the wait is long enough to look like a hang (a CI log has no progress line)", async () => {
+    const reset = Math.floor(Date.now() / 1000) + 30;
+    server.use(
+      http.get(
+        `${API}/repos/octocat/Hello-World/issues/8`,
+        () => HttpResponse.json({ message: "API rate limit exceeded for user ID 1." }, { status: 403, headers: { "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(reset) } }),
+        { once: true },
+      ),
+    );
+    const log = testLogger();
+    await client(log).get("GET /repos/{owner}/{repo}/issues/{issue_number}", { owner: "octocat", repo: "Hello-World", issue_number: 8 });
+    assert.ok(log.lines.some((line) => /^waiting for the GitHub rate limit, resets at \d\d:\d\d:\d\d$/.test(line)), log.lines.join("\n"));
+  });
+
   it("gives up on a primary rate limit that does not reset, with the reset time", async () => {
     const reset = Math.floor(Date.now() / 1000) + 1;
     server.use(
