@@ -19158,12 +19158,13 @@ function createGitHubClient(options) {
       retryAfterBaseValue: delayScale,
       onRateLimit: (retryAfter, _opts, _octokit, retryCount) => {
         const resets = clockTime(Math.floor(Date.now() / 1e3) + retryAfter);
-        log.progress(`waiting for the GitHub rate limit, resets at ${resets}`);
-        if (retryAfter > 60) log.info(`waiting for the GitHub rate limit, resets at ${resets}`);
+        if (retryAfter >= 10) log.info(`waiting for the GitHub rate limit, resets at ${resets}`);
+        else log.progress(`waiting for the GitHub rate limit, resets at ${resets}`);
         return retryCount < rateLimitRetries;
       },
       onSecondaryRateLimit: (retryAfter, _opts, _octokit, retryCount) => {
-        log.progress(`GitHub secondary rate limit: retrying in ${retryAfter}s`);
+        if (retryAfter >= 10) log.info(`GitHub secondary rate limit: retrying in ${retryAfter}s`);
+        else log.progress(`GitHub secondary rate limit: retrying in ${retryAfter}s`);
         return retryCount < rateLimitRetries;
       }
     }
@@ -45867,7 +45868,7 @@ function describeSummary(summary, options) {
   const skipped = Object.values(summary.skipped).reduce((a, b3) => a + b3, 0);
   if (skipped > 0) lines.push(`  skipped ${skipped}: ${counts(summary.skipped)}`);
   if (summary.rejected > 0) {
-    lines.push(`  rejected ${summary.rejected} by validation${options.rejects ? ` (see ${options.rejects})` : " (--rejects FILE keeps them)"}`);
+    lines.push(`  rejected ${summary.rejected} by validation${options.rejects ? ` (see ${options.rejects === "-" ? "stdout" : options.rejects})` : " (--rejects FILE keeps them)"}`);
   }
   if (Object.keys(summary.redacted).length > 0) lines.push(`  redacted: ${counts(summary.redacted)}`);
   if (summary.limitReached && options.state) {
