@@ -3,8 +3,8 @@
 // runs no `npm install`, finds all it needs. The bundle is committed. esbuild's output is
 // a function of its version (pinned in package.json), the sources and node_modules, so
 // `--check` rebuilds in memory and fails when the committed file differs: a test does the
-// same (test/action/bundle.test.ts). mappings/ and package.json are read from the action's
-// root at run time (src/package-info.ts walks up from dist-action/ to find them).
+// same (test/action/bundle.test.ts). mappings/ is read from the action's root at run time
+// (src/package-info.ts walks up from dist-action/ to it); the version is built in.
 //
 //   npm run build:action          write dist-action/index.js
 //   npm run check:action          exit 1 if it is not what the sources build
@@ -36,6 +36,10 @@ export interface BuiltBundle {
   metafile: Metafile;
 }
 
+async function packageVersionAt(root: string): Promise<string> {
+  return (JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { version: string }).version;
+}
+
 export async function buildActionBundle(root = ROOT): Promise<BuiltBundle> {
   const result = await build({
     absWorkingDir: root,
@@ -47,6 +51,8 @@ export async function buildActionBundle(root = ROOT): Promise<BuiltBundle> {
     format: "esm",
     external: EXTERNAL,
     banner: { js: BANNER },
+    // The version without package.json at run time (src/package-info.ts).
+    define: { __GH_HARVEST_VERSION__: JSON.stringify(await packageVersionAt(root)) },
     legalComments: "eof",
     charset: "utf8",
     metafile: true,

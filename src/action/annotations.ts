@@ -1,13 +1,14 @@
 // Problems of a file as annotations (`::error file=...,line=...::`), so that they show on
-// the file in a pull request. GitHub keeps only the first few annotations of a step (10
-// of each level when this was written), so past a cap the rest go to the log as plain
-// lines instead of flooding it with commands that would be dropped anyway.
+// the file in a pull request. GitHub shows only the first 10 annotations of each level in a
+// step (50 in a job; actions/toolkit docs/problem-matchers.md), so past a cap the rest go to
+// the log as plain lines instead of flooding it with commands that would be dropped anyway.
 // https://docs.github.com/actions/reference/workflows-and-actions/workflow-commands
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import type { Problem } from "../validate/problem.js";
 import { annotation } from "./workflow-commands.js";
 
-export const ANNOTATIONS_PER_SEVERITY = 50;
+/** 9: the tenth of a step is the run's own summary annotation ("N validation errors..."), printed last. */
+export const ANNOTATIONS_PER_SEVERITY = 9;
 
 /** Annotations name files relative to the workspace (the repository's root). */
 export function workspacePath(file: string, workspace: string | undefined, cwd = process.cwd()): string {

@@ -20,6 +20,7 @@ export const INPUT_DEFAULTS = {
   format: "",
   since: "",
   state: "",
+  rejects: "",
   append: "false",
   limit: "",
   include: "",

@@ -97,9 +97,11 @@ async function harvestOptions(env: Env): Promise<ActionHarvestOptions> {
     includeBots: getBoolean(env, "include-bots"),
     onSecret: getSecretPolicy(env),
     state: getInput(env, "state") || undefined,
+    rejects: getInput(env, "rejects") || undefined,
     redactPatterns: [],
   };
   await outputFolder(options.out);
+  if (options.rejects) await outputFolder(options.rejects);
   return options;
 }
 
@@ -115,7 +117,7 @@ const harvested = (title: string, out: string, s: Awaited<ReturnType<typeof runL
 });
 
 function rejectedWarning(ctx: CommandContext, rejected: number): void {
-  if (rejected > 0) ctx.io.stdout.write(annotation("warning", `${rejected} record${rejected === 1 ? "" : "s"} failed validation and were not written`, { title: "gh-harvest" }));
+  if (rejected > 0) ctx.io.stdout.write(annotation("warning", `${rejected} record${rejected === 1 ? " failed validation and was" : "s failed validation and were"} not written (the rejects input keeps them, with their reasons)`, { title: "gh-harvest" }));
 }
 
 const STEPS: Record<ActionCommand, (env: Env, ctx: CommandContext) => Promise<StepResult>> = {

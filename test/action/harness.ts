@@ -1,5 +1,5 @@
 // Runs the committed action bundle as a runner does: `node dist-action/index.js` in a
-// child process, from a copy of the action (bundle, action.yml, mappings/, package.json)
+// child process, from a copy of the action (bundle, action.yml, mappings/)
 // in a temporary folder where no node_modules can be found, with the inputs in INPUT_*
 // variables and GITHUB_OUTPUT / GITHUB_STEP_SUMMARY files.
 import { execFile } from "node:child_process";
@@ -19,13 +19,16 @@ export interface ActionCopy {
   cleanup(): Promise<void>;
 }
 
-export async function copyAction(): Promise<ActionCopy> {
+/**
+ * The action's files, no more: bundle, action.yml and mappings/ (no package.json, as in a
+ * copy vendored under a project's .github/actions/). `into` puts them in that folder instead.
+ */
+export async function copyAction(options: { into?: string } = {}): Promise<ActionCopy> {
   const parent = await mkdtemp(join(tmpdir(), "gh-harvest-action-"));
-  const dir = join(parent, "action");
+  const dir = options.into ?? join(parent, "action");
   await mkdir(join(dir, "dist-action"), { recursive: true });
   await cp(join(REPO_ROOT, "dist-action/index.js"), join(dir, "dist-action/index.js"));
   await cp(join(REPO_ROOT, "action.yml"), join(dir, "action.yml"));
-  await cp(join(REPO_ROOT, "package.json"), join(dir, "package.json"));
   await cp(join(REPO_ROOT, "mappings"), join(dir, "mappings"), { recursive: true });
   const workspace = join(parent, "workspace");
   await mkdir(workspace);

@@ -42,6 +42,37 @@ describe("the action, command local", () => {
     assert.match(run.summary, /^\| commit-message: subject is trivial \| 1 \|$/m);
   });
 
+  it("vendored in a project that has its own package.json and mappings/, still uses its own built-in rules", async () => {
+    const project = await createTempRepo({ name: "project" });
+    try {
+      await project.write("package.json", JSON.stringify({ name: "my-app", version: "3.0.0" }));
+      await project.write("mappings/mine.yaml", "name: my-commits\nsource: commit\ndescription: x\ninstruction: x\ninput: '{{diff}}'\noutput: '{{subject}}'\n");
+      await project.write("src/app.py", "print('hello, world')\n");
+      await project.commit("Add the app that greets the whole world politely");
+      const vendored = await copyAction({ into: join(project.dir, ".github", "actions", "gh-harvest") });
+      const run = await runAction(vendored, { command: "local", output: "out.jsonl" }, {}, { workspace: project.dir });
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      assert.deepEqual(records(join(project.dir, "out.jsonl")).map((r) => r.meta.mapping), ["commit-message"]);
+    } finally {
+      await project.cleanup();
+    }
+  });
+
+  it("writes the records that failed validation to the rejects input's file, with their reasons", async () => {
+    const project = await createTempRepo({ name: "stubs" });
+    try {
+      await project.write("src/parser.py", "def parse(text):\n    raise NotImplementedError\n");
+      await project.commit("TODO: implement this");
+      const run = await runAction(copy, { command: "local", output: "out.jsonl", rejects: ".harvest/rejected.jsonl" }, {}, { workspace: project.dir });
+      assert.equal(run.code, 0, run.stdout + run.stderr);
+      assert.match(run.stdout, /::warning title=gh-harvest::1 record failed validation and was not written \(the rejects input keeps them/);
+      const [rejected] = records(join(project.dir, ".harvest/rejected.jsonl"));
+      assert.deepEqual(rejected.reasons.map((r: { code: string }) => r.code), ["placeholder"]);
+    } finally {
+      await project.cleanup();
+    }
+  });
+
   it("takes the harvesting flags as inputs: limit, exclude, max-diff-lines, on-secret, include-bots", async () => {
     const limited = await runAction(copy, { command: "local", output: "limited.jsonl", limit: "1" }, {}, { workspace: repo.dir });
     assert.equal(limited.code, 0, limited.stdout + limited.stderr);

@@ -26,6 +26,17 @@ before(async () => {
 after(() => copy.cleanup());
 
 describe("the action, command validate", () => {
+  it("annotates 9 problems of a level, so that GitHub (10 a step) still shows the run's summary annotation", async () => {
+    await writeFile(join(copy.workspace, "many.jsonl"), `${Array.from({ length: 30 }, () => "{bad").join("\n")}\n`);
+    const run = await runAction(copy, { command: "validate", target: "many.jsonl" });
+    assert.equal(run.code, 1);
+    const errors = workflowCommands(run.stdout).filter((c) => c.name === "error");
+    assert.equal(errors.length, 10);
+    assert.equal(errors.filter((c) => c.properties.file === "many.jsonl").length, 9);
+    assert.match(errors.at(-1)!.message, /30 validation errors on 30 lines/);
+    assert.match(run.stdout, /^many\.jsonl:30: error invalid-json: /m, "the rest in the log as plain lines");
+  });
+
   it("annotates each problem on its file and line, and fails on errors", async () => {
     const run = await runAction(copy, { command: "validate", target: "data/good.jsonl\ndata/bad,set:1.jsonl" });
     assert.equal(run.code, 1, run.stdout + run.stderr);
