@@ -45524,13 +45524,24 @@ import { join as join2, relative, resolve as resolve2 } from "node:path";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname as dirname3, join } from "node:path";
 import { fileURLToPath } from "node:url";
+function isOurRoot(dir) {
+  if (!existsSync(join(dir, "mappings"))) return false;
+  if (existsSync(join(dir, "dist-action", "index.js")) && existsSync(join(dir, "mappings", "commit-message.yaml")) && existsSync(join(dir, "action.yml"))) {
+    return true;
+  }
+  try {
+    return JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name === "gh-harvest";
+  } catch {
+    return false;
+  }
+}
 function packageRoot() {
   let dir = dirname3(fileURLToPath(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "mappings"))) return dir;
+    if (isOurRoot(dir)) return dir;
     dir = dirname3(dir);
   }
-  throw new Error("cannot find the gh-harvest package root");
+  throw new Error("cannot find gh-harvest's own folder (with its mappings/) above its code");
 }
 
 // src/rules/schema.ts
@@ -48827,7 +48838,7 @@ function fileCommands(env) {
 }
 
 // src/action/annotations.ts
-var ANNOTATIONS_PER_SEVERITY = 50;
+var ANNOTATIONS_PER_SEVERITY = 9;
 function workspacePath(file2, workspace, cwd = process.cwd()) {
   if (!workspace) return file2;
   const absolute = resolve4(cwd, file2);
@@ -48938,6 +48949,7 @@ var INPUT_DEFAULTS = {
   format: "",
   since: "",
   state: "",
+  rejects: "",
   append: "false",
   limit: "",
   include: "",
@@ -49216,9 +49228,11 @@ async function harvestOptions(env) {
     includeBots: getBoolean(env, "include-bots"),
     onSecret: getSecretPolicy(env),
     state: getInput(env, "state") || void 0,
+    rejects: getInput(env, "rejects") || void 0,
     redactPatterns: []
   };
   await outputFolder(options.out);
+  if (options.rejects) await outputFolder(options.rejects);
   return options;
 }
 async function outputFolder(out) {
@@ -49230,7 +49244,7 @@ var harvested = (title, out, s, api) => ({
   summary: harvestSummary(title, s, out, api)
 });
 function rejectedWarning(ctx, rejected) {
-  if (rejected > 0) ctx.io.stdout.write(annotation("warning", `${rejected} record${rejected === 1 ? "" : "s"} failed validation and were not written`, { title: "gh-harvest" }));
+  if (rejected > 0) ctx.io.stdout.write(annotation("warning", `${rejected} record${rejected === 1 ? " failed validation and was" : "s failed validation and were"} not written (the rejects input keeps them, with their reasons)`, { title: "gh-harvest" }));
 }
 var STEPS = {
   async local(env, ctx) {
