@@ -107,7 +107,12 @@ async function harvestOptions(env: Env): Promise<ActionHarvestOptions> {
 
 /** output: .harvest/dataset.jsonl needs no step of its own to make .harvest/. */
 async function outputFolder(out: string): Promise<void> {
-  if (out !== "-") await mkdir(dirname(resolve(out)), { recursive: true });
+  if (out === "-") return;
+  await mkdir(dirname(resolve(out)), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+    // A file where a folder of the path should be (EEXIST, ENOTDIR), or no permission: the
+    // workflow's to fix, in one line.
+    throw new UsageError(`${out}: cannot make its folder (${error.code === "EEXIST" || error.code === "ENOTDIR" ? "a file is in the way" : (error.code ?? error.message)})`);
+  });
 }
 
 const harvested = (title: string, out: string, s: Awaited<ReturnType<typeof runLocal>>, api?: Parameters<typeof harvestSummary>[3]): StepResult => ({

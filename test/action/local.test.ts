@@ -58,6 +58,12 @@ describe("the action, command local", () => {
     }
   });
 
+  it("names an output path it cannot make in one line, exit 2", async () => {
+    const run = await runAction(copy, { command: "local", output: "notes.txt/out.jsonl" }, {}, { workspace: repo.dir });
+    assert.equal(run.code, 2, run.stdout + run.stderr);
+    assert.match(run.stdout, /^::error title=gh-harvest::notes\.txt\/out\.jsonl: cannot make its folder \(a file is in the way\)$/m);
+  });
+
   it("writes the records that failed validation to the rejects input's file, with their reasons", async () => {
     const project = await createTempRepo({ name: "stubs" });
     try {
