@@ -49159,7 +49159,10 @@ async function harvestOptions(env) {
   return options;
 }
 async function outputFolder(out) {
-  if (out !== "-") await mkdir2(dirname5(resolve5(out)), { recursive: true });
+  if (out === "-") return;
+  await mkdir2(dirname5(resolve5(out)), { recursive: true }).catch((error62) => {
+    throw new UsageError(`${out}: cannot make its folder (${error62.code === "EEXIST" || error62.code === "ENOTDIR" ? "a file is in the way" : error62.code ?? error62.message})`);
+  });
 }
 var harvested = (title, out, s, api) => ({
   code: 0,
