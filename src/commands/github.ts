@@ -138,8 +138,9 @@ export async function runRepo(targets: readonly string[], options: RepoOptions, 
   });
   try {
     const client = connect(apiUrl, ctx, deps.log);
+    const fromCheckout = { asked: 0, missed: 0 };
     async function* records(ectx: ExtractContext, rules: readonly Rule[]): AsyncIterable<SourceRecord> {
-      const checkoutDiff = repository ? localDiffs(repository, ectx) : undefined;
+      const checkoutDiff = repository ? localDiffs(repository, ectx, fromCheckout) : undefined;
       for (const run of runs) {
         yield* repoSources(
           {
@@ -177,6 +178,14 @@ export async function runRepo(targets: readonly string[], options: RepoOptions, 
       options,
       deps,
     );
+    // A shallow (actions/checkout's default) or stale clone lacks commits: each such diff
+    // cost a request after all. Said once, not only under --debug.
+    if (fromCheckout.missed > 0) {
+      deps.log.warn(
+        `--checkout ${options.checkout}: ${fromCheckout.missed} of ${fromCheckout.asked} diffs were not in the clone and came from the API ` +
+          "(a shallow or stale clone? fetch the history: git fetch --unshallow, or actions/checkout's fetch-depth: 0)",
+      );
+    }
     const stats = client.stats();
     deps.log.debug(`${stats.requests} API requests (${stats.notModified} not modified), ${stats.rateLimitRemaining ?? "?"} left`);
     return { ...summary, api: stats };
@@ -192,13 +201,19 @@ const EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
  * --checkout: a PR's diff from the local clone, from the merge base as GitHub shows it
  * (base...head); undefined (ask the API) when the clone lacks a commit.
  */
-function localDiffs(repository: Awaited<ReturnType<ReturnType<typeof createGitClient>["open"]>>, ctx: ExtractContext): DiffForRange {
+function localDiffs(
+  repository: Awaited<ReturnType<ReturnType<typeof createGitClient>["open"]>>,
+  ctx: ExtractContext,
+  counts: { asked: number; missed: number },
+): DiffForRange {
   return async (from, to) => {
+    counts.asked++;
     try {
       const sinceMergeBase = from !== EMPTY_TREE;
       return await repository.diff(from, to, { diffFilter: ctx.diffFilter, maxDiffLines: ctx.maxDiffLines, signal: ctx.signal, sinceMergeBase });
     } catch (error) {
       ctx.log.debug(`--checkout has no diff ${from.slice(0, 12)}..${to.slice(0, 12)} (${(error as Error).message}); asking the API`);
+      counts.missed++;
       return undefined;
     }
   };
