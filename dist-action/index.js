@@ -47781,8 +47781,9 @@ async function runRepo(targets, options, ctx) {
   });
   try {
     const client = connect(apiUrl, ctx, deps.log);
+    const fromCheckout = { asked: 0, missed: 0 };
     async function* records(ectx, rules) {
-      const checkoutDiff = repository ? localDiffs(repository, ectx) : void 0;
+      const checkoutDiff = repository ? localDiffs(repository, ectx, fromCheckout) : void 0;
       for (const run2 of runs) {
         yield* repoSources(
           {
@@ -47817,6 +47818,11 @@ async function runRepo(targets, options, ctx) {
       options,
       deps
     );
+    if (fromCheckout.missed > 0) {
+      deps.log.warn(
+        `--checkout ${options.checkout}: ${fromCheckout.missed} of ${fromCheckout.asked} diffs were not in the clone and came from the API (a shallow or stale clone? fetch the history: git fetch --unshallow, or actions/checkout's fetch-depth: 0)`
+      );
+    }
     const stats = client.stats();
     deps.log.debug(`${stats.requests} API requests (${stats.notModified} not modified), ${stats.rateLimitRemaining ?? "?"} left`);
     return { ...summary, api: stats };
@@ -47825,13 +47831,15 @@ async function runRepo(targets, options, ctx) {
   }
 }
 var EMPTY_TREE2 = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
-function localDiffs(repository, ctx) {
+function localDiffs(repository, ctx, counts2) {
   return async (from, to2) => {
+    counts2.asked++;
     try {
       const sinceMergeBase = from !== EMPTY_TREE2;
       return await repository.diff(from, to2, { diffFilter: ctx.diffFilter, maxDiffLines: ctx.maxDiffLines, signal: ctx.signal, sinceMergeBase });
     } catch (error62) {
       ctx.log.debug(`--checkout has no diff ${from.slice(0, 12)}..${to2.slice(0, 12)} (${error62.message}); asking the API`);
+      counts2.missed++;
       return void 0;
     }
   };
