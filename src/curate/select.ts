@@ -1,5 +1,5 @@
 // Selection of triples: --match REGEX on their texts, --languages on meta.languages.
-import { languageOf } from "../diff/languages.js";
+import { LANGUAGE_NAMES, languageOf } from "../diff/languages.js";
 import { UsageError } from "../errors.js";
 import type { Triple } from "../records.js";
 
@@ -38,7 +38,13 @@ export function parseLanguages(list: string): Set<string> {
     .map((s) => s.trim().toLowerCase())
     .filter((s) => s !== "");
   if (names.length === 0) throw new UsageError(`--languages: expected a comma-separated list such as python,rust,typescript, got "${list}"`);
-  return new Set(names.map((name) => languageOf(`file.${name}`) ?? name));
+  const languages = names.map((name) => languageOf(`file.${name}`) ?? name);
+  // A name no file is ever given (a typo, "cobol") would keep nothing, silently.
+  const unknown = languages.filter((l) => !LANGUAGE_NAMES.includes(l));
+  if (unknown.length > 0) {
+    throw new UsageError(`--languages: unknown ${unknown.map((l) => `"${l}"`).join(", ")}; known: ${LANGUAGE_NAMES.join(", ")} (or a file extension such as ts, py, rs)`);
+  }
+  return new Set(languages);
 }
 
 /** Whether the triple touches one of the languages. A triple without meta.languages never does. */

@@ -17,6 +17,9 @@ const BY_NAME: Record<string, string> = {
   "CMakeLists.txt": "cmake",
 };
 
+/** Every language name meta.languages can hold, sorted. */
+export const LANGUAGE_NAMES: readonly string[] = [...new Set([...Object.values(BY_EXTENSION), ...Object.values(BY_NAME)])].sort();
+
 export function languageOf(path: string): string | undefined {
   const name = path.slice(path.lastIndexOf("/") + 1);
   const byName = BY_NAME[name];

@@ -51,6 +51,9 @@ describe("--languages", () => {
   it("parses names and file extensions into meta.languages names", () => {
     assert.deepEqual([...parseLanguages("python, rs,TS ,go")], ["python", "rust", "typescript", "go"]);
     assert.throws(() => parseLanguages(" , "), UsageError);
+    // A name no file is given would keep nothing, silently.
+    assert.throws(() => parseLanguages("python,cobol"), (e: unknown) => e instanceof UsageError && /--languages: unknown "cobol"; known: .*python.*\(or a file extension such as ts, py, rs\)/.test(e.message));
+    assert.deepEqual([...parseLanguages("dockerfile,make,shell")], ["dockerfile", "make", "shell"]);
   });
 
   it("keeps a triple touching any of the languages and drops one without languages", () => {
