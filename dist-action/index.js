@@ -43308,6 +43308,7 @@ var BY_NAME = {
   Makefile: "make",
   "CMakeLists.txt": "cmake"
 };
+var LANGUAGE_NAMES = [.../* @__PURE__ */ new Set([...Object.values(BY_EXTENSION), ...Object.values(BY_NAME)])].sort();
 function languageOf(path) {
   const name = path.slice(path.lastIndexOf("/") + 1);
   const byName = BY_NAME[name];
@@ -45355,7 +45356,12 @@ function matchesText(triple, regex3) {
 function parseLanguages(list) {
   const names = list.split(",").map((s) => s.trim().toLowerCase()).filter((s) => s !== "");
   if (names.length === 0) throw new UsageError(`--languages: expected a comma-separated list such as python,rust,typescript, got "${list}"`);
-  return new Set(names.map((name) => languageOf(`file.${name}`) ?? name));
+  const languages = names.map((name) => languageOf(`file.${name}`) ?? name);
+  const unknown2 = languages.filter((l3) => !LANGUAGE_NAMES.includes(l3));
+  if (unknown2.length > 0) {
+    throw new UsageError(`--languages: unknown ${unknown2.map((l3) => `"${l3}"`).join(", ")}; known: ${LANGUAGE_NAMES.join(", ")} (or a file extension such as ts, py, rs)`);
+  }
+  return new Set(languages);
 }
 function matchesLanguages(triple, languages) {
   return (triple.meta.languages ?? []).some((lang) => languages.has(lang));
