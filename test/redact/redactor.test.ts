@@ -83,6 +83,15 @@ describe("redactor", () => {
     assert.deepEqual(redactor.scan(`if (line === "${header}") start = i;`), []);
   });
 
+  it("finds an AWS secret written in prose next to its key id, not a sha on that line", () => {
+    const id = `AKIA${r.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)}`;
+    const secret = r.chars(ALPHABET.base62, 40);
+    const out = redactor.redact(`I tested with key ${id} and secret ${secret} on staging.`);
+    assert.deepEqual(out.findings.map((f) => f.kind), ["aws-access-key", "aws-secret-key"]);
+    assert.ok(!out.text.includes(secret));
+    assert.deepEqual(redactor.scan(`key ${id}, commit ${r.chars("0123456789abcdef", 40)}`).map((f) => f.kind), ["aws-access-key"]);
+  });
+
   it("redacts only the password of a URL, keeping user and host", () => {
     const pw = r.chars(ALPHABET.base62, 16);
     assert.equal(redactor.redact(`postgres://app:${pw}@db.internal:5432/app`).text, "postgres://app:<REDACTED:url-password>@db.internal:5432/app");
