@@ -43702,6 +43702,15 @@ var CONTEXT_RULES = [
     (v2) => !v2.includes("EXAMPLE") && highEntropy(4)(v2),
     followedByAssignment
   ),
+  // The same secret written in prose next to its key id ("key AKIA... and secret wJal..."):
+  // 40 base64 characters on the line of an access key id, mixed case like every real one
+  // (a sha is lower-case hex).
+  context(
+    "aws-secret-key",
+    ["akia", "asia"],
+    /\b(?:AKIA|ASIA)[A-Z0-9]{16}\b[^\n]{0,120}?(?<![A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])/g,
+    (v2) => !v2.includes("EXAMPLE") && /[a-z]/.test(v2) && /[A-Z]/.test(v2) && highEntropy(4)(v2)
+  ),
   // https://learn.microsoft.com/azure/storage/common/storage-configure-connection-string:
   // AccountKey=<88 base64>; Service Bus / Event Hubs: SharedAccessKey=<44 base64>.
   context(
