@@ -1,6 +1,7 @@
 // The run's log lines, passed on to the runner's log; a warning of gh-harvest's logger
 // ("gh-harvest: warning: ...") becomes a `::warning::` annotation so it shows on the run.
 import { Writable } from "node:stream";
+import { inInputNames } from "./input-names.js";
 import { annotation } from "./workflow-commands.js";
 
 const WARNING = /^gh-harvest: warning: (.*)$/;
@@ -9,7 +10,7 @@ export function actionLogStream(out: NodeJS.WritableStream): NodeJS.WriteStream 
   let partial = "";
   const line = (text: string) => {
     const warning = WARNING.exec(text);
-    return warning ? annotation("warning", warning[1] as string, { title: "gh-harvest" }) : `${text}\n`;
+    return warning ? annotation("warning", inInputNames(warning[1] as string), { title: "gh-harvest" }) : `${inInputNames(text)}\n`;
   };
   const stream = new Writable({
     write(chunk: Buffer | string, _encoding, callback) {

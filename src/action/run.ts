@@ -14,6 +14,7 @@ import { runPr, runRepo } from "../commands/github.js";
 import { runMerge } from "../commands/merge.js";
 import { runRepos } from "../commands/repos.js";
 import { createAnnotator, errorAnnotation } from "./annotations.js";
+import { inInputNames } from "./input-names.js";
 import {
   getBoolean,
   getCommand,
@@ -64,7 +65,7 @@ export async function runAction(io: ActionIO): Promise<number> {
     await files.appendSummary(result.summary);
     return result.code;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = inInputNames(error instanceof Error ? error.message : String(error));
     stdout.write(errorAnnotation(message, env.GITHUB_WORKSPACE));
     if (env.RUNNER_DEBUG === "1" && error instanceof Error && error.stack) stdout.write(`${error.stack}\n`);
     await files.appendSummary(failureSummary(`gh-harvest ${command}`.trim(), message)).catch(() => false);

@@ -100,7 +100,7 @@ describe("the action, command pr", () => {
     assert.match(run.summary, /^### gh-harvest pr octocat\/Hello-World#3$/m);
     assert.ok(mock.requests.every((r) => r.authorization === undefined));
     const warnings = workflowCommands(run.stdout).filter((c) => c.name === "warning");
-    assert.match(warnings[0]!.message, /^no GH_TOKEN or GITHUB_TOKEN: reading public data unauthenticated/);
+    assert.match(warnings[0]!.message, /^no token input \(nor GH_TOKEN or GITHUB_TOKEN\): reading public data unauthenticated/);
   });
 });
 
