@@ -48969,6 +48969,15 @@ function getDate(env, name) {
   return value === "" ? void 0 : parsed(name, value, isoDate);
 }
 
+// src/action/input-names.ts
+var RENAMED = { out: "output", mapping: "mappings" };
+function inInputNames(message) {
+  return message.replace(/(^|[\s(`"'])--([a-z][a-z-]*)\b/g, (whole, before, flag) => {
+    const input2 = RENAMED[flag] ?? flag;
+    return input2 in INPUT_DEFAULTS ? `${before}input ${input2}` : whole;
+  }).replace(/\bGH_TOKEN\/GITHUB_TOKEN\b|\bno GH_TOKEN or GITHUB_TOKEN\b/g, (m2) => m2.startsWith("no ") ? "no token input (nor GH_TOKEN or GITHUB_TOKEN)" : "the token input");
+}
+
 // src/action/log-stream.ts
 import { Writable } from "node:stream";
 var WARNING = /^gh-harvest: warning: (.*)$/;
@@ -48976,7 +48985,7 @@ function actionLogStream(out) {
   let partial2 = "";
   const line = (text) => {
     const warning = WARNING.exec(text);
-    return warning ? annotation("warning", warning[1], { title: "gh-harvest" }) : `${text}
+    return warning ? annotation("warning", inInputNames(warning[1]), { title: "gh-harvest" }) : `${inInputNames(text)}
 `;
   };
   const stream = new Writable({
@@ -49146,7 +49155,7 @@ async function runAction(io2) {
     await files.appendSummary(result.summary);
     return result.code;
   } catch (error62) {
-    const message = error62 instanceof Error ? error62.message : String(error62);
+    const message = inInputNames(error62 instanceof Error ? error62.message : String(error62));
     stdout.write(errorAnnotation(message, env.GITHUB_WORKSPACE));
     if (env.RUNNER_DEBUG === "1" && error62 instanceof Error && error62.stack) stdout.write(`${error62.stack}
 `);
