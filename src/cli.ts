@@ -57,6 +57,11 @@ interface ValidateCliOptions {
   redactPattern: RegExp[];
 }
 
+/** pr, repo and repos read the same API. */
+function apiUrlOption(): Option {
+  return new Option("--api-url <url>", "the REST API root (default: GITHUB_API_URL, else https://api.github.com)").argParser(asString);
+}
+
 /** A repeatable text option whose empty default stands for something --help should name. */
 function repeatable<T = string>(flags: string, description: string, shownDefault = "none", parse: (v: string) => T = asString as (v: string) => T): Option {
   return new Option(flags, description).argParser(collect(parse)).default([], shownDefault);
@@ -153,7 +158,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
       .command("pr")
       .description("import one pull request (and its review comments) through the GitHub API")
       .argument("<ref>", "https://github.com/OWNER/REPO/pull/N, OWNER/REPO#N, or https://HOST/OWNER/REPO/pull/N")
-      .option("--api-url <url>", "the REST API root (default: GITHUB_API_URL, else https://api.github.com)", asString),
+      .addOption(apiUrlOption()),
   ).action(async (ref: string, raw: RawHarvestOptions & { apiUrl?: string }) => {
     const { runPr } = await import("./commands/github.js");
     await runPr(ref, { ...harvestOptions(raw, io.env), apiUrl: raw.apiUrl, state: raw.state, redactPatterns: raw.redactPattern }, ctx);
@@ -165,7 +170,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
       .command("repo")
       .description("import a repository's merged PRs, closed issues, review comments and commits through the GitHub API")
       .argument("<owner/name...>", "one or more repositories, OWNER/REPO")
-      .option("--api-url <url>", "the REST API root (default: GITHUB_API_URL, else https://api.github.com)", asString)
+      .addOption(apiUrlOption())
       .option("--checkout <dir>", "a local clone of the repository: diffs come from git instead of the API", asString),
   ).action(async (targets: string[], raw: RawHarvestOptions & { apiUrl?: string; checkout?: string }) => {
     const { runRepo } = await import("./commands/github.js");
@@ -234,7 +239,7 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
     .addOption(repeatable("--topic <topic>", "keep repositories with this topic (repeatable: any of them)", "any"))
     .addOption(repeatable("--language <language>", "keep repositories whose main language is this (repeatable: any of them)", "any"))
     .option("--max-jobs <n>", "at most this many matrix entries (GitHub allows 256); repositories share jobs beyond it", positiveInt, 256)
-    .option("--api-url <url>", "the REST API root (default: GITHUB_API_URL, else https://api.github.com)", asString)
+    .addOption(apiUrlOption())
     .action(async (owner: string, raw: { archived: boolean; forks: boolean; topic: string[]; language: string[]; maxJobs: number; apiUrl?: string }) => {
       const { runRepos } = await import("./commands/repos.js");
       await runRepos(owner, { archived: raw.archived, forks: raw.forks, topics: raw.topic, languages: raw.language, maxJobs: raw.maxJobs, apiUrl: raw.apiUrl }, ctx);

@@ -21,10 +21,15 @@ export async function jsonlFilesOf(arg: string): Promise<string[]> {
 
 /** The one way every dataset command says a file cannot be read: `cannot read FILE: why`. */
 export function cannotRead(file: string, error: unknown): UsageError {
+  return new UsageError(`cannot read ${file}: ${reasonOf(error)}`);
+}
+
+function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
-  const why =
-    code === "ENOENT" ? "no such file" : code === "EACCES" || code === "EPERM" ? "permission denied" : code === "EISDIR" ? "it is a folder" : (code ?? String(error));
-  return new UsageError(`cannot read ${file}: ${why}`);
+  if (code === "ENOENT") return "no such file";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "it is a folder";
+  return code ?? String(error);
 }
 
 /** Open a dataset file for reading, or fail with cannotRead. */
@@ -60,9 +65,8 @@ export async function jsonlFilesUnder(dir: string): Promise<string[]> {
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
     // One folder at a time, so that one we may not read is named (readdir's recursive mode
     // fails with a bare EACCES).
-    const entries: Dirent[] = await readdir(folder, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-      const why = error.code === "EACCES" || error.code === "EPERM" ? "permission denied" : (error.code ?? error.message);
-      throw new UsageError(`cannot read the folder ${folder}: ${why}`);
+    const entries: Dirent[] = await readdir(folder, { withFileTypes: true }).catch((error: unknown) => {
+      throw new UsageError(`cannot read the folder ${folder}: ${reasonOf(error)}`);
     });
     for (const e of entries) {
       if (e.isDirectory()) folders.push(join(folder, e.name));
