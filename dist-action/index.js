@@ -47874,9 +47874,14 @@ async function jsonlFilesOf(arg) {
   return files;
 }
 function cannotRead(file2, error62) {
+  return new UsageError(`cannot read ${file2}: ${reasonOf(error62)}`);
+}
+function reasonOf(error62) {
   const code2 = error62.code;
-  const why = code2 === "ENOENT" ? "no such file" : code2 === "EACCES" || code2 === "EPERM" ? "permission denied" : code2 === "EISDIR" ? "it is a folder" : code2 ?? String(error62);
-  return new UsageError(`cannot read ${file2}: ${why}`);
+  if (code2 === "ENOENT") return "no such file";
+  if (code2 === "EACCES" || code2 === "EPERM") return "permission denied";
+  if (code2 === "EISDIR") return "it is a folder";
+  return code2 ?? String(error62);
 }
 async function openDataset(file2) {
   return open3(file2, "r").catch((error62) => {
@@ -47903,8 +47908,7 @@ async function jsonlFilesUnder(dir) {
   const folders = [dir];
   for (let folder = folders.pop(); folder !== void 0; folder = folders.pop()) {
     const entries = await readdir(folder, { withFileTypes: true }).catch((error62) => {
-      const why = error62.code === "EACCES" || error62.code === "EPERM" ? "permission denied" : error62.code ?? error62.message;
-      throw new UsageError(`cannot read the folder ${folder}: ${why}`);
+      throw new UsageError(`cannot read the folder ${folder}: ${reasonOf(error62)}`);
     });
     for (const e of entries) {
       if (e.isDirectory()) folders.push(join4(folder, e.name));
