@@ -3,7 +3,7 @@
 import { languageOf, languagesOf } from "./diff/languages.js";
 import { patchId } from "./diff/patch-id.js";
 import { RunError } from "./errors.js";
-import { shapeRecord, type Format } from "./formats.js";
+import { shapeRecord, type Format, type OutputRecord } from "./formats.js";
 import type { Logger } from "./log.js";
 import type { Person, SourceRecord, Triple } from "./records.js";
 import { isCredentialKind, namesReplacer, type Pseudonymizer, type Redactor } from "./redact.js";
@@ -47,6 +47,8 @@ export interface PipelineDeps {
   rejects?: LineSink;
   /** Ids already in the output (--append): not written again. */
   skipIds?: ReadonlySet<string>;
+  /** --append: whether the output already holds a record with this content (under another id). */
+  holds?: (record: OutputRecord) => boolean;
 }
 
 export interface RunSummary {
@@ -155,7 +157,12 @@ export async function runPipeline(
         continue;
       }
       if (change) changes.set(rule.name, (changes.get(rule.name) ?? new Set()).add(change));
-      const line = `${JSON.stringify(shapeRecord(triple, options.format))}\n`;
+      const shaped = shapeRecord(triple, options.format);
+      if (deps.holds?.(shaped)) {
+        skip("same content as a record already in the output");
+        continue;
+      }
+      const line = `${JSON.stringify(shaped)}\n`;
       if (options.balancer) {
         options.balancer.offer(triple, line);
         continue;

@@ -2,7 +2,7 @@
 import { createDiffFilter } from "../diff/filter.js";
 import { RunError, UsageError } from "../errors.js";
 import type { ExtractContext } from "../extractor.js";
-import type { Format } from "../formats.js";
+import type { Format, OutputRecord } from "../formats.js";
 import type { Logger } from "../log.js";
 import { runPipeline, type PipelineDeps, type PipelineOptions, type RunSummary, type SecretPolicy } from "../pipeline.js";
 import type { SourceKind, SourceRecord } from "../records.js";
@@ -12,7 +12,8 @@ import type { Triple } from "../records.js";
 import { resolveRules } from "../rules/loader.js";
 import type { Rule } from "../rules/rule.js";
 import { openAtomicFile, stdoutSink, type LineSink } from "../write/atomic-file.js";
-import { readExistingOutput } from "../write/existing-ids.js";
+import { readExistingOutput, type ExistingOutput } from "../write/existing-ids.js";
+import { recordIdentity } from "../validate/index.js";
 
 export interface HarvestOptions {
   out: string;
@@ -92,7 +93,8 @@ export async function harvest(source: HarvestSource, options: HarvestOptions, de
       maxDiffLines: options.maxDiffLines,
       log: deps.log,
     };
-    const summary = await runPipeline(source.records(ctx, rules), pipelineOptions(rules, options), { ...deps, out, rejects, skipIds });
+    const holds = existing && ((record: OutputRecord) => heldIn(existing, record, options.format));
+    const summary = await runPipeline(source.records(ctx, rules), pipelineOptions(rules, options), { ...deps, out, rejects, skipIds, holds });
     for (const [reason, n] of Object.entries(source.skipped?.() ?? {})) summary.skipped[reason] = (summary.skipped[reason] ?? 0) + n;
     if (deps.signal.aborted) throw new RunError("interrupted; no output was written");
     for (const sink of sinks) await sink.commit();
@@ -104,6 +106,12 @@ export async function harvest(source: HarvestSource, options: HarvestOptions, de
     if (deps.signal.aborted) throw new RunError("interrupted; no output was written", { cause: error });
     throw error;
   }
+}
+
+/** Whether the file --append adds to holds this content, as `validate` would call it a duplicate. */
+function heldIn(existing: ExistingOutput, record: OutputRecord, format: Format): boolean {
+  const identity = recordIdentity(record as unknown as Record<string, unknown>, format);
+  return identity.length > 0 && existing.contents.has(identity);
 }
 
 function pipelineOptions(rules: readonly Rule[], options: HarvestOptions): PipelineOptions {

@@ -51,6 +51,14 @@ const SHAPES: Record<Format, (record: Record<string, unknown>, out: Problem[]) =
   sharegpt: sharegptShape,
 };
 
+/**
+ * What makes two records of this format the same, as `validate`'s `duplicate` check compares
+ * them: --append uses it to leave out a record whose content the output already holds.
+ */
+export function recordIdentity(record: Record<string, unknown>, format: Format): string[] {
+  return SHAPES[format](record, []).identity;
+}
+
 export function checkRecord(record: Record<string, unknown>, format: Format | undefined, options: RecordCheckOptions): RecordCheck {
   const problems: Problem[] = [];
   const shapeOf = format ?? detectFormat(record);

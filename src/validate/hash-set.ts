@@ -129,6 +129,14 @@ export class DuplicateSet {
     return this.addHash(hi, lo, line)?.line;
   }
 
+  /** Whether a record with the same identity was remembered. */
+  has(parts: readonly string[]): boolean {
+    const [hi, lo] = identityHash(parts);
+    const mask = this.lines.length - 1;
+    for (let i = lo & mask; this.lines[i] !== 0; i = (i + 1) & mask) if (this.lo[i] === lo && this.hi[i] === hi) return true;
+    return false;
+  }
+
   /** Remembers a record by its hash; returns where an earlier one with the same hash was. */
   addHash(hi: number, lo: number, line: number, file = 0): FirstSeen | undefined {
     if ((this.size + 1) * 2 > this.lines.length) this.grow();

@@ -85,6 +85,25 @@ describe("gh-harvest local", () => {
     assert.equal(lines(file).length, 3);
   });
 
+  it("--append leaves out the content the file holds under other ids: the same history from a clone in another folder", async () => {
+    const clone = join(out, "widgets-checkout");
+    await runGit(out, ["clone", "-q", repo.dir, clone]);
+    for (const format of ["alpaca", "openai"]) {
+      const file = join(out, `twice-${format}.jsonl`);
+      const first = await runCli(["local", repo.dir, "-o", file, "--format", format]);
+      assert.equal(first.code, 0, first.stderr);
+      const again = await runCli(["local", clone, "-o", file, "--append", "--format", format]);
+      assert.equal(again.code, 0, again.stderr);
+      const held = lines(file).length;
+      assert.ok(held >= 2);
+      assert.match(again.stderr, /wrote 0 records/);
+      assert.match(again.stderr, new RegExp(`same content as a record already in the output ${held}\\b`));
+      assert.equal(lines(file).length, held);
+      const check = await runCli(["validate", file]);
+      assert.equal(check.code, 0, check.stdout);
+    }
+  });
+
   it("--append keeps one shape and one record a line: a file whose last line lacks its line end, another --format", async () => {
     const file = join(out, "hand-edited.jsonl");
     await runCli(["local", repo.dir, "-o", file, "--limit", "1"]);
