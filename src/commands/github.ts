@@ -19,7 +19,7 @@ import type { SourceKind, SourceRecord } from "../records.js";
 import { resolveRules } from "../rules/loader.js";
 import type { Rule } from "../rules/rule.js";
 import { loadState, saveState, type StateFile } from "../write/state.js";
-import { harvest, type HarvestOptions } from "./harvest.js";
+import { harvest, selectionOf, warnOnChangedSelection, type HarvestOptions } from "./harvest.js";
 import { createHarvestDeps, type CommandContext } from "./harvest-deps.js";
 
 export interface GitHubOptions extends HarvestOptions {
@@ -78,6 +78,7 @@ export async function runPr(ref: string, options: GitHubOptions, ctx: CommandCon
       pull = await fetchPull({ client, ...target }, deps.signal);
       const name = canonicalRepo(pull.base.repo?.full_name, target.owner, target.repo);
       key = `github:${new URL(apiUrl).host}/${name}#${target.number}`;
+      warnOnChangedSelection(options.state, `${name}#${target.number}`, state.sources[key], options, deps.log);
       const harvestedAt = state.sources[key]?.watermarks?.pull;
       if (harvestedAt !== undefined && !isAfter(pull.updated_at, harvestedAt)) {
         deps.log.info(`${name}#${target.number}: not updated since the last run (${options.state}); nothing to harvest`);
@@ -98,7 +99,7 @@ export async function runPr(ref: string, options: GitHubOptions, ctx: CommandCon
         async afterWrite(summary) {
           // Cut short by --limit or a closed reader, the run did not harvest the whole PR.
           if (!options.state || !state || !pull || !key || unchanged || summary.limitReached || summary.readerClosed) return;
-          state.sources[key] = { ...state.sources[key], watermarks: { pull: pull.updated_at } };
+          state.sources[key] = { ...state.sources[key], watermarks: { pull: pull.updated_at }, selection: selectionOf(options) };
           await saveState(options.state, state);
         },
       },
@@ -136,6 +137,7 @@ export async function runRepo(targets: readonly string[], options: RepoOptions, 
     const saved = state?.sources[key];
     return { owner, repo, key, saved, etags: createMemoryEtagStore(saved?.etags ?? {}), seen: { ...(saved?.watermarks ?? {}) } as Record<string, string> };
   });
+  if (options.state) for (const run of runs) warnOnChangedSelection(options.state, `${run.owner}/${run.repo}`, run.saved, options, deps.log);
   try {
     const client = connect(apiUrl, ctx, deps.log);
     const fromCheckout = { asked: 0, missed: 0 };
@@ -171,7 +173,9 @@ export async function runRepo(targets: readonly string[], options: RepoOptions, 
           // ETags this run used are kept: list URLs carry the watermark, so older ones
           // would never be asked for again.
           if (!options.state || !state || summary.limitReached || summary.readerClosed) return;
-          for (const run of runs) state.sources[run.key] = { ...run.saved, watermarks: run.seen, etags: run.etags.touched() };
+          for (const run of runs) {
+            state.sources[run.key] = { ...run.saved, watermarks: run.seen, etags: run.etags.touched(), selection: selectionOf(options) };
+          }
           await saveState(options.state, state);
         },
       },

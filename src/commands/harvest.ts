@@ -1,4 +1,5 @@
 // What local, pr and repo share: rules, sinks, the pipeline run, the summary, the state.
+import { statSync } from "node:fs";
 import { createDiffFilter } from "../diff/filter.js";
 import { RunError, UsageError } from "../errors.js";
 import type { ExtractContext } from "../extractor.js";
@@ -13,6 +14,7 @@ import { resolveRules } from "../rules/loader.js";
 import type { Rule } from "../rules/rule.js";
 import { openAtomicFile, stdoutSink, type LineSink } from "../write/atomic-file.js";
 import { readExistingOutput, type ExistingOutput } from "../write/existing-ids.js";
+import { changedSelection, type SourceState } from "../write/state.js";
 import { recordIdentity } from "../validate/index.js";
 
 export interface HarvestOptions {
@@ -75,6 +77,8 @@ export async function harvest(source: HarvestSource, options: HarvestOptions, de
     throw new UsageError(`${options.out} holds ${existing.format} records; --append --format ${options.format} would mix two shapes: give --format ${existing.format}, or another --out`);
   }
   const skipIds = existing?.ids;
+  // A --state run reads only what is new: without --append, that is all the file keeps.
+  const replacesEarlier = Boolean(source.stateFile && !options.append && options.out !== "-" && nonEmpty(source.stateFile) && nonEmpty(options.out));
   const sinks: LineSink[] = [];
   const open = async (path: string, keepExisting: boolean) => {
     const sink = await openAtomicFile(path, { keepExisting });
@@ -100,6 +104,12 @@ export async function harvest(source: HarvestSource, options: HarvestOptions, de
     for (const sink of sinks) await sink.commit();
     await source.afterWrite?.(summary);
     deps.log.info(describeSummary(summary, { ...options, state: source.stateFile }));
+    if (replacesEarlier) {
+      deps.log.warn(
+        `${options.out} now holds only this run's ${summary.written} new record${summary.written === 1 ? "" : "s"}: ` +
+          `--state ${source.stateFile} reads only what is new, and without --append the file is replaced (add --append to keep the earlier records)`,
+      );
+    }
     return summary;
   } catch (error) {
     for (const sink of sinks) await sink.abort();
@@ -108,10 +118,49 @@ export async function harvest(source: HarvestSource, options: HarvestOptions, de
   }
 }
 
+function nonEmpty(path: string): boolean {
+  try {
+    return statSync(path).size > 0;
+  } catch {
+    return false;
+  }
+}
+
 /** Whether the file --append adds to holds this content, as `validate` would call it a duplicate. */
 function heldIn(existing: ExistingOutput, record: OutputRecord, format: Format): boolean {
   const identity = recordIdentity(record as unknown as Record<string, unknown>, format);
   return identity.length > 0 && existing.contents.has(identity);
+}
+
+/**
+ * The options that decide which items a run leaves out, as flag -> value, defaults left out.
+ * A --state entry keeps them: a later run with others would never read again what these left
+ * out (the state says those commits or items are done), and is told so.
+ */
+export function selectionOf(options: HarvestOptions): Record<string, string> {
+  const list = (values: Iterable<string>) => [...values].sort().join(",");
+  const selection: Record<string, string | undefined> = {
+    "--mapping": options.mapping.length > 0 ? list(options.mapping) : undefined,
+    "--since": options.since?.toISOString(),
+    "--include": options.include.length > 0 ? list(options.include) : undefined,
+    "--exclude": options.exclude.length > 0 ? list(options.exclude) : undefined,
+    "--max-diff-lines": String(options.maxDiffLines),
+    "--include-bots": options.includeBots ? "on" : undefined,
+    "--on-secret": options.onSecret === "drop" ? "drop" : undefined,
+    "--match": options.match?.source,
+    "--languages": options.languages ? list(options.languages) : undefined,
+  };
+  return Object.fromEntries(Object.entries(selection).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
+/** One warning when a --state entry was harvested with other options than this run's. */
+export function warnOnChangedSelection(stateFile: string, name: string, saved: SourceState | undefined, options: HarvestOptions, log: Logger): void {
+  const changed = changedSelection(saved, selectionOf(options));
+  if (changed.length === 0) return;
+  log.warn(
+    `${stateFile}: ${name} was last harvested with other options (${changed.join(", ")}); ` +
+      `what those left out is not read again: delete ${stateFile} to harvest everything with these`,
+  );
 }
 
 function pipelineOptions(rules: readonly Rule[], options: HarvestOptions): PipelineOptions {

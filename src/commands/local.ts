@@ -4,7 +4,7 @@ import { createGitClient } from "../git/client.js";
 import type { RunSummary } from "../pipeline.js";
 import type { SourceRecord } from "../records.js";
 import { loadState, saveState, walkedTips, withWalkedTips } from "../write/state.js";
-import { harvest, type HarvestOptions } from "./harvest.js";
+import { harvest, selectionOf, warnOnChangedSelection, type HarvestOptions } from "./harvest.js";
 import { createHarvestDeps, type CommandContext } from "./harvest-deps.js";
 import type { ExtractContext } from "../extractor.js";
 
@@ -23,6 +23,7 @@ export async function runLocal(paths: readonly string[], options: LocalOptions, 
       paths.map(async (path) => {
         const repository = await git.open(path);
         const key = `git:${repository.root}`;
+        if (options.state) warnOnChangedSelection(options.state, repository.root, state?.sources[key], options, deps.log);
         const extractor = localCommits({
           path,
           revs: options.revs,
@@ -51,7 +52,7 @@ export async function runLocal(paths: readonly string[], options: LocalOptions, 
           // A run cut short by --limit has not seen every commit up to the tips.
           if (!options.state || !state || summary.limitReached || summary.readerClosed) return;
           repos.forEach((r, i) => {
-            if (tips[i]!.length > 0) state.sources[r.key] = withWalkedTips(state.sources[r.key], tips[i]!);
+            if (tips[i]!.length > 0) state.sources[r.key] = { ...withWalkedTips(state.sources[r.key], tips[i]!), selection: selectionOf(options) };
           });
           await saveState(options.state, state);
         },

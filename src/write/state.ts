@@ -21,6 +21,11 @@ export const SourceStateSchema = z.object({
   watermarks: z.record(z.string(), z.string()).optional(),
   /** GitHub: ETags of list requests (URL -> ETag) for conditional requests. */
   etags: z.record(z.string(), z.string()).optional(),
+  /**
+   * The options that decided what the last run left out (flag -> value): a later run with
+   * other ones is told that what those left out is not read again.
+   */
+  selection: z.record(z.string(), z.string()).optional(),
 });
 export type SourceState = z.infer<typeof SourceStateSchema>;
 
@@ -40,6 +45,19 @@ export function walkedTips(source: SourceState | undefined): string[] {
 export function withWalkedTips(source: SourceState | undefined, tips: readonly string[]): SourceState {
   const { lastSha: _old, ...rest } = source ?? {};
   return { ...rest, tips: [...tips] };
+}
+
+/**
+ * What differs between the options an entry was harvested with and this run's, as flags:
+ * `--max-diff-lines 20 (now 1000)`. Empty when they are the same, or the entry predates them.
+ */
+export function changedSelection(saved: SourceState | undefined, now: Readonly<Record<string, string>>): string[] {
+  const before = saved?.selection;
+  if (!before) return [];
+  const flags = [...new Set([...Object.keys(before), ...Object.keys(now)])].sort();
+  return flags
+    .filter((flag) => before[flag] !== now[flag])
+    .map((flag) => `${flag} ${before[flag] ?? "not given"} (now ${now[flag] ?? "not given"})`);
 }
 
 export async function loadState(path: string): Promise<StateFile> {

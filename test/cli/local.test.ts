@@ -85,6 +85,27 @@ describe("gh-harvest local", () => {
     assert.equal(lines(file).length, 3);
   });
 
+  it("--state warns when the options that leave items out changed, and when a run without --append replaces the file", async () => {
+    const file = join(out, "selection.jsonl");
+    const state = join(out, "selection-state.json");
+    const narrow = await runCli(["local", repo.dir, "-o", file, "--state", state, "--max-diff-lines", "1"]);
+    assert.equal(narrow.code, 0, narrow.stderr);
+    assert.doesNotMatch(narrow.stderr, /warning/);
+    const wide = await runCli(["local", repo.dir, "-o", file, "--state", state, "--append"]);
+    assert.equal(wide.code, 0, wide.stderr);
+    assert.match(
+      wide.stderr,
+      /warning: .*selection-state\.json: .*widgets was last harvested with other options \(--max-diff-lines 1 \(now 1000\)\); what those left out is not read again: delete .*selection-state\.json to harvest everything with these/,
+    );
+    const same = await runCli(["local", repo.dir, "-o", file, "--state", state, "--append"]);
+    assert.doesNotMatch(same.stderr, /other options/, "said once: the state now holds this run's options");
+    writeFileSync(file, '{"kept": "from before"}\n');
+    const replaced = await runCli(["local", repo.dir, "-o", file, "--state", state]);
+    assert.equal(replaced.code, 0, replaced.stderr);
+    assert.match(replaced.stderr, /warning: .*selection\.jsonl now holds only this run's 0 new records: --state .* reads only what is new, and without --append the file is replaced \(add --append to keep the earlier records\)/);
+    assert.equal(readFileSync(file, "utf8"), "");
+  });
+
   it("--append leaves out the content the file holds under other ids: the same history from a clone in another folder", async () => {
     const clone = join(out, "widgets-checkout");
     await runGit(out, ["clone", "-q", repo.dir, clone]);
@@ -248,7 +269,7 @@ describe("gh-harvest local --state", () => {
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(result.stdout.trim().split("\n").map((l) => JSON.parse(l).output), ["Call the entry point from a main module"]);
     const saved = JSON.parse(readFileSync(state, "utf8"));
-    assert.deepEqual(saved.sources[`git:${root}`], { tips: [await repo.revParse("main")] });
+    assert.deepEqual(saved.sources[`git:${root}`], { tips: [await repo.revParse("main")], selection: { "--max-diff-lines": "1000" } });
   });
 
   it("goes on with a warning when a remembered commit was rewritten away (force-push, gc)", async () => {
