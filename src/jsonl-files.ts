@@ -62,15 +62,24 @@ export function firstSight(): (file: string) => Promise<boolean> {
 export async function jsonlFilesUnder(dir: string): Promise<string[]> {
   const files: string[] = [];
   const folders = [dir];
+  // Symbolic links are followed (a Hugging Face snapshot, git-annex and DVC link every file
+  // into a store); each folder is walked once, so a link to a parent does not loop.
+  const walked = new Set<string>();
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    const real = await realpath(folder).catch(() => resolve(folder!));
+    if (walked.has(real)) continue;
+    walked.add(real);
     // One folder at a time, so that one we may not read is named (readdir's recursive mode
     // fails with a bare EACCES).
     const entries: Dirent[] = await readdir(folder, { withFileTypes: true }).catch((error: unknown) => {
       throw new UsageError(`cannot read the folder ${folder}: ${reasonOf(error)}`);
     });
     for (const e of entries) {
-      if (e.isDirectory()) folders.push(join(folder, e.name));
-      else if (e.isFile() && e.name.endsWith(".jsonl")) files.push(join(folder, e.name));
+      const path = join(folder, e.name);
+      // A link's target decides; a broken link is left to open, which says why it cannot be read.
+      const target = e.isSymbolicLink() ? await stat(path).catch(() => undefined) : e;
+      if (target?.isDirectory()) folders.push(path);
+      else if ((target?.isFile() || (e.isSymbolicLink() && !target)) && e.name.endsWith(".jsonl")) files.push(path);
     }
   }
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

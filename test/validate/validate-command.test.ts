@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable, Writable } from "node:stream";
 import { after, describe, it } from "node:test";
@@ -314,6 +314,24 @@ describe("gh-harvest validate", () => {
       `${join(folder, "valid", "valid.jsonl")}:1: error duplicate: same instruction, input and output as ${join(folder, "train.jsonl")}:1\n` +
         "1 error, 0 warnings in 3 records (2 files)\n",
     );
+  });
+
+  it("follows symbolic links under a folder, as a Hugging Face snapshot links its files into blobs/, without looping", async () => {
+    const hub = join(dir.path, "hub");
+    mkdirSync(join(hub, "blobs"), { recursive: true });
+    mkdirSync(join(hub, "snapshots", "3f2a9c1", "data"), { recursive: true });
+    const shared = line(good());
+    writeFileSync(join(hub, "blobs", "7d1e0c9b"), `${shared}\n${line(good())},\n`);
+    mkdirSync(join(hub, "splits-store"));
+    writeFileSync(join(hub, "splits-store", "test.jsonl"), `${shared}\n`);
+    symlinkSync("../../../blobs/7d1e0c9b", join(hub, "snapshots", "3f2a9c1", "data", "train.jsonl"));
+    symlinkSync("../../splits-store", join(hub, "snapshots", "3f2a9c1", "splits"));
+    symlinkSync("..", join(hub, "snapshots", "3f2a9c1", "data", "loop"));
+    const { code, out } = await validate([join(hub, "snapshots", "3f2a9c1")]);
+    assert.equal(code, 1);
+    assert.match(out, /data\/train\.jsonl:2: error trailing-comma/);
+    assert.match(out, /splits\/test\.jsonl:1: error duplicate: same instruction, input and output as .*train\.jsonl:1/);
+    assert.match(out, /in 3 records \(2 files\)\n$/);
   });
 
   it("checks a file named twice (or also through its folder) once: it is not its own duplicate", async () => {
