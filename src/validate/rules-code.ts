@@ -48,7 +48,34 @@ function mixedAt(block: string, style: Style): number | undefined {
   return Math.max(tab.index, spaces.index);
 }
 
-const FENCED_BLOCK = /^ {0,3}(`{3,}|~{3,})[^\n]*\n([\s\S]*?)^ {0,3}\1[ \t]*$/gm;
+const FENCED_BLOCK = /^ {0,3}(`{3,}|~{3,})([^\n]*)\n([\s\S]*?)^ {0,3}\1[ \t]*$/gm;
+
+// make needs a tab before each recipe line (spaces there are a "missing separator" error),
+// while continuation lines are aligned with spaces by convention: in a Makefile, only lines
+// that do not continue the one before count.
+const MAKEFILE_INFO = /^\s*\{?\.?(?:make|makefile|mk|gnumake)\b/i;
+const MAKEFILE_PATH = /(?:^|\/)(?:GNUmakefile|[Mm]akefile|[^/]*\.mk)$/;
+// A Markdown block quotes code blocks of its own (a README's Go and Python examples): each
+// is a block of its own, not one block with both styles.
+const MARKDOWN_INFO = /^\s*\{?\.?(?:markdown|md)\b/i;
+
+/** The text with each line that continues the one before (after a `\\`) blanked out, offsets kept. */
+function withoutContinuations(text: string): string {
+  return text.replace(/(?<=\\\n)[^\n]*/g, (line) => "x".repeat(line.length));
+}
+
+/** Where the first code block that mixes styles does, in text that holds fenced blocks. */
+function mixedInBlocks(text: string): number | undefined {
+  // matchAll iterates over a copy of the expression: the nested call does not disturb it.
+  FENCED_BLOCK.lastIndex = 0;
+  for (const m of text.matchAll(FENCED_BLOCK)) {
+    const info = m[2]!;
+    const body = m[3]!;
+    const at = MARKDOWN_INFO.test(info) ? mixedInBlocks(body) : mixedAt(MAKEFILE_INFO.test(info) ? withoutContinuations(body) : body, PLAIN);
+    if (at !== undefined) return m.index + m[0].indexOf("\n") + 1 + at;
+  }
+  return undefined;
+}
 
 export function mixedIndentationRule(field: TextField, out: Problem[]): void {
   const text = field.text;
@@ -67,19 +94,16 @@ export function mixedIndentationRule(field: TextField, out: Problem[]): void {
       const next = text.indexOf("\ndiff --git ", start);
       const end = next < 0 ? text.length : next + 1;
       const section = text.slice(start, end);
-      const at = mixedAt(section, DIFF);
-      if (at !== undefined) return report(start + at, fileOf(section));
+      const file = fileOf(section);
+      const at = mixedAt(MAKEFILE_PATH.test(file) ? withoutContinuations(section) : section, DIFF);
+      if (at !== undefined) return report(start + at, file ? ` in ${file}` : "");
       start = end;
     }
     return;
   }
   if (text.includes("```") || text.includes("~~~")) {
-    FENCED_BLOCK.lastIndex = 0;
-    for (const m of text.matchAll(FENCED_BLOCK)) {
-      const body = m[2]!;
-      const at = mixedAt(body, PLAIN);
-      if (at !== undefined) return report(m.index + m[0].indexOf(body) + at, " in a code block");
-    }
+    const at = mixedInBlocks(text);
+    if (at !== undefined) report(at, " in a code block");
     return;
   }
   if (field.role === "input") {
@@ -92,9 +116,10 @@ function isDiff(text: string): boolean {
   return text.startsWith("diff --git ") || text.startsWith("@@ ") || text.startsWith("--- ");
 }
 
+/** The file a diff section is about; "" when it has no header. */
 function fileOf(section: string): string {
   const m = /^diff --git a\/\S+ b\/(\S+)/.exec(section);
-  return m ? ` in ${m[1]}` : "";
+  return m ? m[1]! : "";
 }
 
 function countLines(text: string, index: number): number {

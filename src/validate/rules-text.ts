@@ -38,6 +38,8 @@ const GENERIC = new Set(
 
 export function vagueRule(field: TextField, out: Problem[]): void {
   if (field.text.length > 100) return; // eight generic words never take that much
+  // Numbers, operators, code or quotes name the subject: "What is 15 * 4?" is not vague.
+  if (/[\d*+=/<>(){}[\]`"]/.test(field.text)) return;
   const words = field.text.toLowerCase().split(/[^a-z']+/).filter(Boolean);
   if (words.length === 0 || words.length > 8 || !words.every((w) => GENERIC.has(w))) return;
   out.push(
@@ -59,6 +61,14 @@ function askText(text: string): string {
   return (cut < 0 ? text : text.slice(0, cut)).slice(0, 2000).replace(/"[^"\n]*"|“[^”\n]*”|`[^`\n]*`/g, '""');
 }
 
+/**
+ * A modal or "to" with its verb (and a word or two) just before the joining word: "a class
+ * that can add and remove items", "how to add items and delete them". The second verb shares
+ * the first one's subject, so it describes what is asked for; it is not another ask, as
+ * "explain" is in "Write a function that parses dates and explain it".
+ */
+const CLAUSE = /\b(?:to|can|could|will|would|should|must|may)\s+(?:\S+\s+){0,2}\S+\s*$/i;
+
 // Without a joining word or a second sentence there is at most one ask: most instructions.
 const MAYBE_SEVERAL = /\b(?:and|then|also|additionally|as well as)\b|[.!?;:]\s+\S|\n|\?.*\?/i;
 
@@ -71,7 +81,12 @@ export function compoundRule(field: TextField, out: Problem[]): void {
     const lead = LEADING_ASK.exec(s);
     if (lead) verbs.push(lead[0].split(/[ ,]+/).at(-1)!.toLowerCase());
     else if (s.endsWith("?")) verbs.push("answer");
-    for (const m of s.matchAll(JOINED_ASK)) verbs.push(m[1]!.toLowerCase());
+    for (const m of s.matchAll(JOINED_ASK)) {
+      // "a class that can add and remove items", "explain how to add and delete rows": the
+      // verbs belong to what the one ask is about.
+      if (CLAUSE.test(s.slice(0, m.index))) continue;
+      verbs.push(m[1]!.toLowerCase());
+    }
   }
   if (verbs.length < 2) return;
   const count = NUMBERS[verbs.length] ?? String(verbs.length);

@@ -92,6 +92,25 @@ describe("checkTriple", () => {
     assert.deepEqual(checkTriple(triple({ output: "Use:\n\n```sh\nnpm test\n```\n\n~~~\nx\n~~~" })), []);
   });
 
+  it("stays quiet on ordinary records the warnings used to catch: arithmetic, clauses, Makefiles, a README's code blocks", () => {
+    assert.deepEqual(checkTriple(triple({ instruction: "What is 15 * 4?" })), []);
+    assert.deepEqual(checkTriple(triple({ instruction: "Create a Python class that can add and remove items from a shopping cart." })), []);
+    assert.deepEqual(checkTriple(triple({ instruction: "Explain how to add and delete rows in pandas." })), []);
+    assert.deepEqual(codes(checkTriple(triple({ instruction: "Fix the parser and add a test for empty input." }))), ["compound-instruction"]);
+    const makefile = "```makefile\nSRCS = main.c \\\n       util.c \\\n       io.c\n\napp: $(SRCS)\n\tgcc -o $@ $^\n```";
+    assert.deepEqual(checkTriple(triple({ output: makefile })), []);
+    // A recipe line indented with spaces is make's "missing separator": still reported.
+    assert.deepEqual(codes(checkTriple(triple({ output: makefile.replace("\tgcc", "    gcc") + "\n" + "```make\nall:\n\tcc a.c\n    cc b.c\n```" }))), ["mixed-indentation"]);
+    const continued = "diff --git a/Makefile b/Makefile\n--- a/Makefile\n+++ b/Makefile\n@@ -1,2 +1,4 @@\n app: main.c\n \tcc -o app main.c \\\n+\t    -Wall \\\n+\t    -O2\n";
+    assert.deepEqual(checkTriple(triple({ input: continued })), []);
+    const readme = "````markdown\n## Usage\n\n```go\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n```\n\n```python\ndef main():\n    print(\"hi\")\n```\n````";
+    assert.deepEqual(checkTriple(triple({ output: readme })), []);
+    const mixedReadme = readme.replace('    print("hi")', '    print("hi")\n\tprint("bye")');
+    const [mixed] = checkTriple(triple({ output: mixedReadme }));
+    assert.equal(mixed?.code, "mixed-indentation");
+    assert.equal(mixed?.offset, mixedReadme.indexOf('\tprint("bye")'));
+  });
+
   it("warns too-long over maxTokens, with the tokenizer given", () => {
     const [p] = checkTriple(triple(), { maxTokens: 10 });
     assert.equal(p?.code, "too-long");
