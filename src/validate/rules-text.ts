@@ -5,18 +5,36 @@
 import { problem, quote, type Problem } from "./problem.js";
 import type { TextField } from "./text-field.js";
 
-// Fill-in markers of templates and generated datasets. `TODO: implement` counts only as a
-// line of its own: "TODO: implement retries in a follow-up" in a PR body is a real sentence.
-// Filler text starts "Lorem ipsum dolor" or is the two words alone: "What is lorem ipsum?" is a question.
-const PLACEHOLDER =
-  /<\s*(?:your|insert|enter|add|put)[ _-][^<>\n]{0,40}>|\[\s*(?:your|insert)[ _-][^[\]\n]{0,40}\]|\byour[ _-]+(?:code|answer|response|solution)[ _-]+here\b|\binsert [\w ]{1,30} here\b|\blorem ipsum\s+dolor\b|^[ \t]*lorem ipsum[ \t.!…]*$|^[ \t]*(?:\/\/|#|\/\*|--)?[ \t]*TODO:?[ \t]*implement(?:[ \t]+(?:this|me|here|it))?\W*$/im;
+// Fill-in markers of templates and generated datasets. A bracketed slot is one when it says
+// "here" or stands for the answer itself (`<your_code_here>`, `[insert summary here]`,
+// `<your answer>`); one that names a value (`<your-token>`, `<insert name>`, `[Your Name]`)
+// is how documentation and letters ask the reader to fill in their own, a correct answer.
+// `TODO: implement` counts only where code would be (a line of its own, or a comment ending
+// a line): "TODO: implement retries in a follow-up" in a PR body is a real sentence. Filler
+// text starts "Lorem ipsum dolor" or is the two words alone, outside code (an HTML skeleton's
+// filler is part of the answer): "What is lorem ipsum?" is a question.
+const SLOT_NOUN = String.raw`(?:here|code|answers?|responses?|solutions?|text|content|output|explanation|description|summary|implementation|instructions?|prompt)`;
+const PLACEHOLDER = new RegExp(
+  [
+    String.raw`<\s*(?:your|insert|enter|add|put)[ _-](?:[^<>\n]{0,40}?[ _-])?${SLOT_NOUN}\s*>`,
+    String.raw`\[\s*(?:your|insert|enter)[ _-](?:[^[\]\n]{0,40}?[ _-])?${SLOT_NOUN}\s*\]`,
+    String.raw`\byour[ _-]+(?:code|answer|response|solution)[ _-]+here\b`,
+    String.raw`\binsert [\w ]{1,30} here\b`,
+    String.raw`\blorem ipsum\s+dolor\b`,
+    String.raw`^[ \t]*lorem ipsum[ \t.!…]*$`,
+    String.raw`(?:^[ \t]*|\/\/|#|\/\*|--)[ \t]*TODO:?[ \t]*implement(?:[ \t]+(?:this|me|here|it)(?:[ \t]+(?:function|method|class|part|step|logic))?)?\W*$`,
+  ].join("|"),
+  "gim",
+);
 /** A whole text that is only a stand-in. */
 const STAND_IN = /^\s*(?:\.{3,}|…|TODO|TBD|FIXME|XXX|N\/A|placeholder)\.?\s*$/i;
+/** A whole text that is one bracketed slot: what an input holding only `<your_code_here>` is. */
+const SLOT_ALONE = /^\s*(?:<[^<>\n]{1,60}>|\[[^[\]\n]{1,60}\])\s*$/;
 
 export function placeholderRule(field: TextField, out: Problem[]): void {
-  if (field.role !== "instruction" && field.role !== "output") return;
-  const whole = STAND_IN.exec(field.text);
-  const m = whole ?? PLACEHOLDER.exec(field.text);
+  // An input is the material (a diff, a document) and may quote a template: only an input
+  // that is nothing but a stand-in is one.
+  const m = field.role === "input" ? standIn(field.text, true) : (standIn(field.text, false) ?? findPlaceholder(field.text));
   if (!m) return;
   const found = m[0].trim();
   out.push(
@@ -25,6 +43,31 @@ export function placeholderRule(field: TextField, out: Problem[]): void {
       offset: field.base + m.index + (m[0].length - m[0].trimStart().length),
     }),
   );
+}
+
+function standIn(text: string, alsoSlot: boolean): RegExpExecArray | null {
+  const whole = STAND_IN.exec(text);
+  if (whole || !alsoSlot) return whole;
+  const slot = SLOT_ALONE.exec(text);
+  return slot && findPlaceholder(text);
+}
+
+function findPlaceholder(text: string): RegExpExecArray | null {
+  PLACEHOLDER.lastIndex = 0;
+  let code: [number, number][] | undefined;
+  for (let m = PLACEHOLDER.exec(text); m; m = PLACEHOLDER.exec(text)) {
+    if (!/^\s*lorem/i.test(m[0])) return m;
+    code ??= codeBlocks(text);
+    if (!code.some(([from, to]) => m!.index >= from && m!.index < to)) return m;
+  }
+  return null;
+}
+
+const FENCED = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$/gm;
+
+/** Where the fenced code blocks of a text are, as [start, end) offsets. */
+function codeBlocks(text: string): [number, number][] {
+  return [...text.matchAll(FENCED)].map((m) => [m.index, m.index + m[0].length]);
 }
 
 // Words that say "do something" without saying what: an instruction made only of these

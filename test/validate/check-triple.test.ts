@@ -41,6 +41,29 @@ describe("checkTriple", () => {
     assert.deepEqual(checkTriple(question), []);
   });
 
+  it("tells a leftover slot from a value documentation asks the reader to fill in", () => {
+    for (const output of [
+      "<your code here>",
+      "Here it is:\n\n[insert summary here]",
+      "def parse(s):\n    # TODO: implement this function\n    pass",
+      "def parse(s):\n    pass  # TODO: implement",
+    ]) {
+      assert.deepEqual(codes(checkTriple(triple({ output }))), ["placeholder"], output);
+    }
+    for (const output of [
+      'curl -H "Authorization: Bearer <your-token>" https://api.github.com/user',
+      "stringData:\n  password: <your-password>",
+      "Best regards,\n[Your Name]",
+      "INSERT INTO users (name) VALUES ('<insert name>');",
+      "```html\n<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit.</p>\n```",
+    ]) {
+      assert.deepEqual(checkTriple(triple({ output })), [], output);
+    }
+    // An input is material: only one that is nothing but a stand-in is a placeholder.
+    assert.deepEqual(codes(checkTriple(triple({ input: "<your_code_here>" }))), ["placeholder"]);
+    assert.deepEqual(checkTriple(triple({ input: "diff --git a/t.md b/t.md\n--- a/t.md\n+++ b/t.md\n@@ -1 +1 @@\n-x\n+Paste <your code here> to start.\n" })), []);
+  });
+
   it("rejects a lone surrogate, with its position", () => {
     const [p] = checkTriple(triple({ output: "ok \udc00 ok" }));
     assert.equal(p?.code, "invalid-utf8");
