@@ -1,9 +1,10 @@
 // The chat shapes. openai follows the OpenAI cookbook's format checker ("Data preparation
 // and analysis for chat model fine-tuning"): a non-empty `messages` list; each message an
 // object with a known role and string content (or content parts, or tool calls on an
-// assistant turn); no unknown keys; and a final assistant message, the one trained on.
-// sharegpt is the same idea with from/value and human/gpt, minus the unknown-key rule
-// (ShareGPT dumps commonly carry extra keys such as `markdown`).
+// assistant turn); no unknown keys; and an assistant message to train on. sharegpt is the
+// same idea with from/value and human/gpt (or Axolotl's user/assistant/tool), minus the
+// unknown-key rule (ShareGPT dumps commonly carry extra keys such as `markdown`), and it must
+// end on the model's turn, as LLaMA-Factory requires.
 import { OPENAI_ROLES, SHAREGPT_ROLES } from "../format-keys.js";
 import { checkMeta, type RecordShape } from "./shape-alpaca.js";
 import { problem, quote, type Problem } from "./problem.js";
@@ -20,6 +21,14 @@ interface Dialect {
   keys?: ReadonlySet<string>;
   /** Keys that stand in for content on an assistant turn (it calls a tool instead). */
   calls: readonly string[];
+  /** Other names of the roles that loaders accept, as the role they stand for. */
+  aliases: Readonly<Record<string, string>>;
+  /**
+   * The roles a conversation may end with; undefined: any, as long as one turn is the
+   * assistant's (OpenAI trains on every assistant message; its cookbook checker asks only
+   * that there is one).
+   */
+  finals?: readonly string[];
 }
 
 const OPENAI: Dialect = {
@@ -31,6 +40,7 @@ const OPENAI: Dialect = {
   assistant: "assistant",
   keys: new Set(["role", "content", "name", "weight", "function_call", "tool_calls", "tool_call_id", "refusal"]),
   calls: ["tool_calls", "function_call"],
+  aliases: {},
 };
 
 const SHAREGPT: Dialect = {
@@ -41,6 +51,11 @@ const SHAREGPT: Dialect = {
   user: "human",
   assistant: "gpt",
   calls: [],
+  // Axolotl's from/value datasets map user, assistant and tool onto these (role_value_mappings).
+  aliases: { user: "human", assistant: "gpt", tool: "observation" },
+  // LLaMA-Factory drops a conversation that does not end on the model's turn; a tool call is
+  // one (it trains the model to call the tool).
+  finals: ["gpt", "function_call"],
 };
 
 /** The other dialect's turn keys: what a file mixing the two (conversations of role/content) uses. */
@@ -81,6 +96,7 @@ function chatShape(d: Dialect, record: Record<string, unknown>, problems: Proble
     return { texts, identity };
   }
   let seenUser = false;
+  let seenAssistant = false;
   let lastRole: unknown;
   // A turn without content: the record has no identity to compare (two such records are
   // not the same conversation; each has its missing-field already).
@@ -93,7 +109,8 @@ function chatShape(d: Dialect, record: Record<string, unknown>, problems: Proble
       return;
     }
     const t = turn as Record<string, unknown>;
-    const role = t[d.role];
+    const given = t[d.role];
+    const role = typeof given === "string" ? (d.aliases[given] ?? given) : given;
     lastRole = role;
     if (role === undefined) problems.push(problem("missing-field", `${at} has no "${d.role}"`, { field: `${at}.${d.role}` }));
     else if (typeof role !== "string") {
@@ -109,6 +126,7 @@ function chatShape(d: Dialect, record: Record<string, unknown>, problems: Proble
     if (d === OPENAI && t.weight !== undefined && t.weight !== 0 && t.weight !== 1) {
       problems.push(problem("wrong-type", `${at}.weight must be 0 or 1`, { field: `${at}.weight` }));
     }
+    if (role === d.assistant) seenAssistant = true;
     const kind = role === d.user && !seenUser ? "first-user" : role === d.assistant ? "output" : "other";
     if (role === d.user) seenUser = true;
     identity.push(typeof role === "string" ? role : JSON.stringify(role) ?? "");
@@ -116,10 +134,13 @@ function chatShape(d: Dialect, record: Record<string, unknown>, problems: Proble
     if (content === undefined) incomplete = true;
     else identity.push(content);
   });
-  if (lastRole !== d.assistant) {
+  const article = /^[aeiou]/.test(d.assistant) ? "an" : "a";
+  if (d.finals && !d.finals.includes(lastRole as string)) {
     const last = typeof lastRole === "string" ? ` (the last is ${quote(lastRole)})` : "";
-    const article = /^[aeiou]/.test(d.assistant) ? "an" : "a";
-    problems.push(problem("missing-assistant", `the conversation must end with ${article} ${d.assistant} message${last}`, { field: d.list }));
+    const ends = d.finals.map((r, i) => (i === 0 ? `${article} ${r}` : r)).join(" or ");
+    problems.push(problem("missing-assistant", `the conversation must end with ${ends} message${last}`, { field: d.list }));
+  } else if (!d.finals && !seenAssistant) {
+    problems.push(problem("missing-assistant", `the conversation has no ${d.assistant} message: there is nothing to train on`, { field: d.list }));
   }
   return { texts, identity: incomplete ? [] : identity };
 }

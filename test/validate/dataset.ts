@@ -90,6 +90,8 @@ export function openaiCases(): Case[] {
     { text: chat([user("Look up the latest release of the widgets repository."), { role: "assistant", content: null, tool_calls: [] }]), codes: ["wrong-type"] },
     { text: chat([{ from: "human", value: "Write a haiku about caching layers." }, { from: "gpt", value: "Old keys fade away" }]), codes: ["missing-field"] },
     { text: chat([user("Summarize the release notes for version 2."), { ...assistant("Version 2 adds a cache."), weight: 2 }]), codes: ["wrong-type"] },
+    // OpenAI trains on every assistant message: a closing user turn is no error.
+    { text: chat([user("What is the capital of Peru?"), assistant("Lima."), user("Thanks!")]), codes: [] },
   ];
   const toolCall = chat([
     { role: "system", content: "You are a release assistant." },
@@ -117,6 +119,10 @@ export function sharegptCases(): Case[] {
     // role/content turns under "conversations": one finding for the line, not one per turn.
     { text: conv([{ role: "user", content: "Write a haiku about caches." }, { role: "assistant", content: "Old keys fade away" }]), codes: ["missing-field"] },
     { text: ok(), codes: [] },
+    // Axolotl's role names, and LLaMA-Factory's conversation that ends on a tool call.
+    { text: conv([{ from: "system", value: "You are terse." }, { from: "user", value: "List hidden files." }, { from: "assistant", value: "ls -a" }]), codes: [] },
+    { text: conv([{ from: "human", value: "Weather in Oslo?" }, { from: "function_call", value: '{"name": "weather", "arguments": {"city": "Oslo"}}' }]), codes: [] },
+    { text: conv([{ from: "human", value: "Weather in Oslo?" }, { from: "gpt", value: "Checking." }, { from: "tool", value: '{"temp_c": 4}' }, { from: "gpt", value: "4 °C." }]), codes: [] },
   ];
 }
 

@@ -50,7 +50,7 @@ describe("gh-harvest validate", () => {
     const file = fileOf("chat.jsonl", cases);
     const { out } = await validate([file]);
     assert.deepEqual(reported(out, file), expected(cases));
-    assert.match(out, /error missing-assistant: the conversation must end with an assistant message \(the last is "user"\)/);
+    assert.match(out, /error missing-assistant: the conversation has no assistant message: there is nothing to train on/);
   });
 
   it("takes OpenAI's function-calling examples as they are: tools on some lines only", async () => {
@@ -98,7 +98,7 @@ describe("gh-harvest validate", () => {
     const file = fileOf("sharegpt.jsonl", cases);
     const { out } = await validate([file]);
     assert.deepEqual(reported(out, file), expected(cases));
-    assert.match(out, /error missing-assistant: the conversation must end with a gpt message/);
+    assert.match(out, /error missing-assistant: the conversation must end with a gpt or function_call message \(the last is "human"\)/);
     assert.match(out, /error missing-field: the turns of "conversations" have "role" and "content" where they need "from" and "value"/);
   });
 
