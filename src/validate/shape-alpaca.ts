@@ -36,7 +36,22 @@ export function alpacaShape(record: Record<string, unknown>, problems: Problem[]
     identity.push(value);
   }
   checkMeta(record, problems);
+  withContext(record, ["system", "history"], identity);
   return { texts, identity };
+}
+
+/**
+ * The keys that make a record another sample though its texts are the same (LLaMA-Factory
+ * turns `system` into the system prompt and `history` into earlier turns): "Thanks!" with
+ * two different histories is not a duplicate. Each is added, when present, after a name that
+ * no text can equal.
+ */
+export function withContext(record: Record<string, unknown>, keys: readonly string[], identity: string[]): void {
+  if (identity.length === 0) return;
+  for (const key of keys) {
+    const value = record[key];
+    if (value !== undefined) identity.push(`\u0000${key}`, typeof value === "string" ? value : (JSON.stringify(value) ?? ""));
+  }
 }
 
 export function checkMeta(record: Record<string, unknown>, problems: Problem[]): void {

@@ -6,7 +6,7 @@
 // unknown-key rule (ShareGPT dumps commonly carry extra keys such as `markdown`), and it must
 // end on the model's turn, as LLaMA-Factory requires.
 import { OPENAI_ROLES, SHAREGPT_ROLES } from "../format-keys.js";
-import { checkMeta, type RecordShape } from "./shape-alpaca.js";
+import { checkMeta, withContext, type RecordShape } from "./shape-alpaca.js";
 import { problem, quote, type Problem } from "./problem.js";
 import { isBlank, splitUserTurn, typeName, type TextField } from "./text-field.js";
 
@@ -142,6 +142,7 @@ function chatShape(d: Dialect, record: Record<string, unknown>, problems: Proble
   } else if (!d.finals && !seenAssistant) {
     problems.push(problem("missing-assistant", `the conversation has no ${d.assistant} message: there is nothing to train on`, { field: d.list }));
   }
+  if (!incomplete && d === SHAREGPT) withContext(record, ["system"], identity);
   return { texts, identity: incomplete ? [] : identity };
 }
 

@@ -316,6 +316,24 @@ describe("gh-harvest validate", () => {
     );
   });
 
+  it("counts a system prompt and a history as part of a record: the same reply after two histories is no duplicate", async () => {
+    const thanks = { instruction: "Thanks, that works!", input: "", output: "You're welcome! Ask again any time." };
+    const file = dir.write(
+      "multi-turn.jsonl",
+      [
+        { ...thanks, history: [["How do I reverse a list?", "Use items[::-1]."]] },
+        { ...thanks, history: [["How do I undo a commit?", "git reset --soft HEAD~1"]] },
+        { ...thanks, history: [["How do I undo a commit?", "git reset --soft HEAD~1"]] },
+        { conversations: [{ from: "human", value: "Tabs or spaces?" }, { from: "gpt", value: "Spaces." }], system: "You are a style guide." },
+        { conversations: [{ from: "human", value: "Tabs or spaces?" }, { from: "gpt", value: "Spaces." }], system: "Answer as a pirate." },
+      ]
+        .map((r) => line(r))
+        .join("\n") + "\n",
+    );
+    const { out } = await validate([file], { ignore: ["inconsistent-fields"] });
+    assert.deepEqual([...reported(out, file)], [[3, ["duplicate"]]]);
+  });
+
   it("follows symbolic links under a folder, as a Hugging Face snapshot links its files into blobs/, without looping", async () => {
     const hub = join(dir.path, "hub");
     mkdirSync(join(hub, "blobs"), { recursive: true });
