@@ -90,6 +90,9 @@ export function openaiCases(): Case[] {
     { text: chat([user("Look up the latest release of the widgets repository."), { role: "assistant", content: null, tool_calls: [] }]), codes: ["wrong-type"] },
     { text: chat([{ from: "human", value: "Write a haiku about caching layers." }, { from: "gpt", value: "Old keys fade away" }]), codes: ["missing-field"] },
     { text: chat([user("Summarize the release notes for version 2."), { ...assistant("Version 2 adds a cache."), weight: 2 }]), codes: ["wrong-type"] },
+    // A blank line inside pasted code is not where the ask ends: the fence closes in the turn.
+    { text: chat([user("Why does this print /tmp?\n```python\nimport os\n\nos.chdir('/tmp')\nprint(os.getcwd())\n```"), assistant("Because chdir runs first.")]), codes: [] },
+    { text: chat([user("Why does this print /tmp?\n```python\nimport os\n\nos.chdir('/tmp')"), assistant("Because chdir runs first.")]), codes: ["unbalanced-fence"] },
     // OpenAI trains on every assistant message: a closing user turn is no error.
     { text: chat([user("What is the capital of Peru?"), assistant("Lima."), user("Thanks!")]), codes: [] },
   ];
