@@ -29,6 +29,8 @@ function reasonOf(error: unknown): string {
   if (code === "ENOENT") return "no such file";
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   if (code === "EISDIR") return "it is a folder";
+  if (code === "EIO") return "an input/output error (EIO)";
+  if (code?.startsWith("Z_")) return `not a whole gzip file (${(error as Error).message})`;
   return code ?? String(error);
 }
 

@@ -59,8 +59,24 @@ export function recordIdentity(record: Record<string, unknown>, format: Format):
   return SHAPES[format](record, []).identity;
 }
 
+const PREFERENCE_KEYS = [
+  ["preferred_output", "non_preferred_output"],
+  ["chosen", "rejected"],
+] as const;
+
+function isPreferencePair(record: Record<string, unknown>): boolean {
+  return PREFERENCE_KEYS.some(([a, b]) => a in record && b in record);
+}
+
 export function checkRecord(record: Record<string, unknown>, format: Format | undefined, options: RecordCheckOptions): RecordCheck {
   const problems: Problem[] = [];
+  if (isPreferencePair(record)) {
+    // DPO data (OpenAI's preferred_output/non_preferred_output, chosen/rejected): a shape of
+    // its own, which the checks below would report as a broken instruction record.
+    problems.push(problem("missing-field", `a preference (DPO) record, with ${PREFERENCE_KEYS.filter(([a]) => a in record).map(([a, b]) => `"${a}" and "${b}"`)[0]}: validate checks instruction and chat records (alpaca, openai, sharegpt), not preference pairs`));
+    checkStrings(record, options, problems);
+    return { problems: problems.filter((p) => options.enabled(p.code)), format: undefined, tokens: undefined, identity: [] };
+  }
   const shapeOf = format ?? detectFormat(record);
   if (!shapeOf) {
     problems.push(

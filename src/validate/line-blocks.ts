@@ -19,9 +19,21 @@ export interface LineBlock {
    * faults (about 3 ms a MB in some sandboxes, more than reading the file), not correctness.
    */
   recycle?: (buffer: ArrayBuffer) => void;
+  /**
+   * The block stands for one line longer than MAX_LINE_BYTES, skipped unread (`bytes` is
+   * empty): this many bytes, without its line end.
+   */
+  overlong?: number;
 }
 
 export const BLOCK_BYTES = 1 << 20;
+
+/**
+ * The longest line read as a record. No training example is this long; a longer line is a
+ * dataset written as one JSON array, or not JSONL at all. Past it the line is skipped and
+ * reported, so memory stays bounded (V8 cannot even make a string of 512 MB).
+ */
+export const MAX_LINE_BYTES = 64 << 20;
 
 class Cutter {
   private line = 1;
@@ -32,6 +44,20 @@ class Cutter {
     for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) this.line++;
     return block;
   }
+  /** A skipped line of `length` bytes, and its line end when it has one. */
+  skip(length: number, ended: boolean): LineBlock {
+    const block: LineBlock = { bytes: Buffer.alloc(0), firstLine: this.line, byteOffset: this.offset, overlong: length };
+    this.offset += length + (ended ? 1 : 0);
+    this.line++;
+    return block;
+  }
+}
+
+/** Reads past the rest of an overlong line: how many more bytes it had, and what follows its line end. */
+interface Skipped {
+  length: number;
+  ended: boolean;
+  rest: Buffer;
 }
 
 /** Buffers given back by recycle, for the next reads; a few, so memory stays bounded. */
@@ -54,7 +80,7 @@ interface Read {
   bytesRead: number;
 }
 
-export async function* fileLineBlocks(handle: FileHandle, blockBytes = BLOCK_BYTES): AsyncGenerator<LineBlock> {
+export async function* fileLineBlocks(handle: FileHandle, blockBytes = BLOCK_BYTES, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<LineBlock> {
   const cutter = new Cutter();
   const buffers = new FreeList();
   // Each read starts before the previous block is handed out, so that the file is read (in
@@ -74,9 +100,23 @@ export async function* fileLineBlocks(handle: FileHandle, blockBytes = BLOCK_BYT
   let pending: Promise<Read> | undefined = readAfter(Buffer.alloc(0));
   try {
     for (;;) {
-      const { data, bytesRead }: Read = await pending;
+      const read: Read = await pending;
+      let { data } = read;
       pending = undefined;
-      if (bytesRead === 0) {
+      // Only the first line can be over the limit: a read is at most as long as the carry or a
+      // block, both shorter than the limit, and the reads before this one ended at a line end.
+      const first = data.indexOf(10);
+      if (first < 0 && data.length > maxLineBytes) {
+        const skipped = await skipLine(handle, blockBytes);
+        yield cutter.skip(data.length + skipped.length, skipped.ended);
+        pending = readAfter(skipped.rest);
+        continue;
+      }
+      if (first > maxLineBytes) {
+        yield cutter.skip(first, true);
+        data = data.subarray(first + 1);
+      }
+      if (read.bytesRead === 0) {
         if (data.length > 0) yield cutter.emit(data, false);
         return;
       }
@@ -96,16 +136,53 @@ export async function* fileLineBlocks(handle: FileHandle, blockBytes = BLOCK_BYT
   }
 }
 
-export async function* streamLineBlocks(chunks: AsyncIterable<Buffer | string>, blockBytes = BLOCK_BYTES): AsyncGenerator<LineBlock> {
+/** Reads the file on to the end of the current line, holding one block at a time. */
+async function skipLine(handle: FileHandle, blockBytes: number): Promise<Skipped> {
+  const buf = Buffer.allocUnsafe(blockBytes);
+  let length = 0;
+  for (;;) {
+    const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+    if (bytesRead === 0) return { length, ended: false, rest: Buffer.alloc(0) };
+    const nl = buf.subarray(0, bytesRead).indexOf(10);
+    if (nl >= 0) return { length: length + nl, ended: true, rest: Buffer.from(buf.subarray(nl + 1, bytesRead)) };
+    length += bytesRead;
+  }
+}
+
+export async function* streamLineBlocks(chunks: AsyncIterable<Buffer | string>, blockBytes = BLOCK_BYTES, maxLineBytes = MAX_LINE_BYTES): AsyncGenerator<LineBlock> {
   const cutter = new Cutter();
   let parts: Buffer[] = [];
   let size = 0;
+  /** Bytes of an overlong line seen so far, while skipping it; -1 when not skipping. */
+  let skipping = -1;
   for await (const raw of chunks) {
-    const chunk = typeof raw === "string" ? Buffer.from(raw) : raw;
+    let chunk = typeof raw === "string" ? Buffer.from(raw) : raw;
+    if (skipping >= 0) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        skipping += chunk.length;
+        continue;
+      }
+      yield cutter.skip(skipping + nl, true);
+      skipping = -1;
+      chunk = chunk.subarray(nl + 1);
+    }
     parts.push(chunk);
     size += chunk.length;
     if (size < blockBytes) continue;
-    const all = Buffer.concat(parts, size);
+    let all = Buffer.concat(parts, size);
+    const first = all.indexOf(10);
+    if (first < 0 && size > maxLineBytes) {
+      skipping = size;
+      parts = [];
+      size = 0;
+      continue;
+    }
+    if (first > maxLineBytes) {
+      yield cutter.skip(first, true);
+      all = all.subarray(first + 1);
+      size = all.length;
+    }
     const last = all.lastIndexOf(10);
     if (last < 0) {
       parts = [all];
@@ -116,5 +193,6 @@ export async function* streamLineBlocks(chunks: AsyncIterable<Buffer | string>, 
     parts = rest.length > 0 ? [rest] : [];
     size = rest.length;
   }
-  if (size > 0) yield cutter.emit(Buffer.concat(parts, size), false);
+  if (skipping >= 0) yield cutter.skip(skipping, false);
+  else if (size > 0) yield cutter.emit(Buffer.concat(parts, size), false);
 }

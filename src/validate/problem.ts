@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   "unknown-key",
   "unknown-role",
   "missing-assistant",
+  // A line too long to be one record (MAX_LINE_BYTES): skipped unread.
+  "line-too-long",
 ] as const;
 
 export const WARNING_CODES = [

@@ -176,6 +176,33 @@ describe("line blocks", () => {
       assert.deepEqual(await lines(streamLineBlocks(chunks, size)), want);
     }
   });
+
+  it("skip a line longer than the most a record may be, reading on in blocks, and number the lines after it", async () => {
+    // Over the limit: line 2 by far (skipped while read), line 4 by a little (found whole in a
+    // read that doubled), line 6 at the end of the file without a line end.
+    const text = `{"a": 1}\n[${"1,".repeat(500)}1]\n{"b": 2}\n${"y".repeat(230)}\n{"c": 3}\n${"z".repeat(300)}`;
+    const file = dir.write("overlong.txt", text);
+    const seen = async (blocks: AsyncIterable<LineBlock>) => {
+      const out: string[] = [];
+      for await (const b of blocks) {
+        if (b.overlong !== undefined) out.push(`${b.firstLine}@skipped ${b.overlong} at ${b.byteOffset}`);
+        else b.bytes.toString().split(/(?<=\n)/).filter(Boolean).forEach((l, i) => out.push(`${b.firstLine + i}@${l.trim()}`));
+      }
+      return out;
+    };
+    const want = ['1@{"a": 1}', "2@skipped 1003 at 9", '3@{"b": 2}', "4@skipped 230 at 1022", '5@{"c": 3}', "6@skipped 300 at 1262"];
+    // Blocks are smaller than the longest line, as BLOCK_BYTES is than MAX_LINE_BYTES.
+    for (const size of [16, 64, 128]) {
+      const handle = await open(file);
+      try {
+        assert.deepEqual(await seen(fileLineBlocks(handle, size, 200)), want);
+      } finally {
+        await handle.close();
+      }
+      const chunks = Readable.from([...text.matchAll(/[\s\S]{1,50}/g)].map((m) => Buffer.from(m[0])));
+      assert.deepEqual(await seen(streamLineBlocks(chunks, size, 200)), want);
+    }
+  });
 });
 
 describe("token counts", () => {

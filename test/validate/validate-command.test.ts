@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable, Writable } from "node:stream";
+import { gzipSync } from "node:zlib";
 import { after, describe, it } from "node:test";
 import { runValidate, type ValidateOptions } from "../../src/commands/validate.js";
 import { UsageError } from "../../src/errors.js";
@@ -332,6 +333,28 @@ describe("gh-harvest validate", () => {
     );
     const { out } = await validate([file], { ignore: ["inconsistent-fields"] });
     assert.deepEqual([...reported(out, file)], [[3, ["duplicate"]]]);
+  });
+
+  it("reads a gzip-compressed file through gunzip; a broken one, or one that fails while read, is named with exit 2", async () => {
+    const text = `${line(good())}\n${line({ instruction: "Name a planet of the solar system." })}\n`;
+    const packed = join(dir.path, "train.jsonl.gz");
+    writeFileSync(packed, gzipSync(text));
+    const { code, out } = await validate([packed]);
+    assert.equal(code, 1);
+    assert.deepEqual([...reported(out, packed)], [[2, ["inconsistent-fields", "missing-field"]]]);
+    const cut = join(dir.path, "cut.jsonl.gz");
+    writeFileSync(cut, gzipSync(text).subarray(0, 30));
+    await assert.rejects(validate([cut]), (e: unknown) => e instanceof UsageError && e.message === `cannot read ${cut}: not a whole gzip file (unexpected end of file)`);
+    if (process.platform === "linux") {
+      await assert.rejects(validate(["/proc/self/mem"]), (e: unknown) => e instanceof UsageError && e.message === "cannot read /proc/self/mem: an input/output error (EIO)");
+    }
+  });
+
+  it("names a preference (DPO) file for what it is, not a broken instruction record", async () => {
+    const file = dir.write("dpo.jsonl", `${line({ input: { messages: [{ role: "user", content: "Hi" }] }, preferred_output: [{ role: "assistant", content: "Hello!" }], non_preferred_output: [{ role: "assistant", content: "Go away." }] })}\n`);
+    const { code, out } = await validate([file]);
+    assert.equal(code, 1);
+    assert.equal(out.split("\n")[0], `${file}:1: error missing-field: a preference (DPO) record, with "preferred_output" and "non_preferred_output": validate checks instruction and chat records (alpaca, openai, sharegpt), not preference pairs`);
   });
 
   it("follows symbolic links under a folder, as a Hugging Face snapshot links its files into blobs/, without looping", async () => {
