@@ -118,11 +118,14 @@ export async function runPipeline(
         continue;
       }
       const triple = result.triple;
+      const change = rule.usesDiff && (record.kind === "commit" || record.kind === "pull") ? patchId(record.diff.text) : undefined;
       if (deps.skipIds?.has(triple.meta.id)) {
+        // Still this rule's change: a backport of it later in the run is left out, as it was
+        // by the run that wrote this record.
+        if (change) changes.set(rule.name, (changes.get(rule.name) ?? new Set()).add(change));
         skip("already in the output");
         continue;
       }
-      const change = rule.usesDiff && (record.kind === "commit" || record.kind === "pull") ? patchId(record.diff.text) : undefined;
       if (change && changes.get(rule.name)?.has(change)) {
         skip("same change as an earlier record (cherry-pick)");
         continue;

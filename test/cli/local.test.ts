@@ -210,6 +210,15 @@ describe("gh-harvest local: cherry-picks", () => {
       assert.equal(result.code, 0, result.stderr);
       assert.equal(result.stdout.trim().split("\n").length, 2);
       assert.match(result.stderr, /same change as an earlier record \(cherry-pick\) 1/);
+      // Appended to again, the file keeps one copy: the record already held still stands for
+      // its change, so the cherry-pick is left out as the first run left it out.
+      const file = join(repo.dir, "..", "picks.jsonl");
+      await runCli(["local", repo.dir, "--rev", "main", "--rev", "release", "-o", file]);
+      const again = await runCli(["local", repo.dir, "--rev", "main", "--rev", "release", "-o", file, "--append"]);
+      assert.equal(again.code, 0, again.stderr);
+      assert.match(again.stderr, /wrote 0 records/);
+      assert.equal(readFileSync(file, "utf8").trim().split("\n").length, 2);
+      rmSync(file);
     } finally {
       await repo.cleanup();
     }
