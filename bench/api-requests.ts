@@ -16,7 +16,7 @@ import { repoSources } from "../src/github/sources.js";
 import { memoryLogger } from "../src/log.js";
 import { SOURCE_KINDS, type Diff, type SourceKind } from "../src/records.js";
 import { commitFixture, createMockRepo, githubHandlers, sha, startGitHubMock, type MockRequest } from "../test/helpers/github-mock.js";
-import { addIssue, addPull, addReviewComment, pushCommit } from "../test/github/scenario.js";
+import { addIssue, addPull, addReviewComment, diffFor, pushCommit } from "../test/github/scenario.js";
 
 const MERGED = 330;
 const repo = createMockRepo();
@@ -51,6 +51,9 @@ while (merged < MERGED) {
     const first = commitFixture({ sha: sha(`b1-${number}`), message: "WIP", parents: [tip], minute: minute + 1 });
     const second = commitFixture({ sha: sha(`b2-${number}`), message: `Finish it${closes}`, parents: [first.sha], minute: minute + 2 });
     repo.commits.push(first, second);
+    // Branch commits are the branch's history too: harvested like direct pushes.
+    repo.commitDiffs.set(first.sha, diffFor(`src/part${number}.ts`, number));
+    repo.commitDiffs.set(second.sha, diffFor(`src/part${number}.ts`, number + 1));
     addPull(repo, { number, created: minute, landing: "none", body: `Part ${number} of the plan, in two steps.` });
     const pull = repo.pulls.at(-1) as Record<string, any>;
     const mergeCommit = pushCommit(repo, { seed: `merge${number}`, message: `Merge pull request #${number} from team/part-${number}`, minute: minute + 5, extraParents: [second.sha] });

@@ -1,12 +1,14 @@
-// Commits of the default branch through the REST API: its first-parent history (what
-// landed on the branch), oldest first, merges skipped. A squash commit's diff is the pull
-// request's, already fetched by the pulls extractor: taken from the shared cache instead
-// of a second request. With a checkout, diffs are computed locally.
+// Commits of the default branch through the REST API: every commit it reaches, oldest
+// first, merges skipped, as `local` (git log --no-merges) takes them: the commits of a
+// branch merged with "Create a merge commit" are the branch's history too. A squash
+// commit's diff is the pull request's, already fetched by the pulls extractor: taken from
+// the shared cache instead of a second request. With a checkout, diffs are computed locally.
 import type { Extractor } from "../src/extractor.js";
 import type { CommitRecord } from "../src/records.js";
 import { isBot } from "../src/github/bots.js";
 import { loadCommitIndex, type CommitIndex, type IndexedCommit } from "../src/github/commit-index.js";
 import { commitDiff, type DiffCache, type DiffForRange } from "../src/github/diffs.js";
+import { mergedBranchCommits } from "../src/github/merged-branch.js";
 import { mapOrdered } from "../src/github/ordered-pool.js";
 import { canonicalRepo, repoOfWebUrl } from "../src/github/repo-name.js";
 import { statusOf } from "../src/github/request-error.js";
@@ -36,11 +38,29 @@ export function githubCommitsExtractor(options: GitHubCommitsExtractorOptions): 
           etags: options.etags,
           signal: ctx.signal,
         }));
+      // Commits a merge made after the watermark brought in: new to the branch whatever
+      // their own date.
+      const merged = new Set<string>();
       const wanted = (commit: IndexedCommit) =>
         commit.parents.length <= 1 &&
-        isAfter(commit.committedAt, options.updatedAfter) &&
+        (merged.has(commit.sha) || isAfter(commit.committedAt, options.updatedAfter)) &&
         isAtOrAfter(commit.committedAt, ctx.since) &&
         (options.includeBots !== false || !isBot(commit.author));
+      // The listing, with what an incremental listing missed put before the merge that
+      // brought it (one compare request per such merge; none on a first run).
+      async function* walk(): AsyncGenerator<IndexedCommit> {
+        for (const commit of index.history()) {
+          const isNewMerge = commit.parents.length > 1 && options.updatedAfter !== undefined && isAfter(commit.committedAt, options.updatedAfter);
+          if (isNewMerge && !index.hasMergedCommits(commit)) {
+            for (const brought of await mergedBranchCommits(commit, { client, owner, repo, signal: ctx.signal })) {
+              if (index.get(brought.sha) || merged.has(brought.sha)) continue;
+              merged.add(brought.sha);
+              yield brought;
+            }
+          }
+          yield commit;
+        }
+      }
       const work = async (commit: IndexedCommit): Promise<CommitRecord | undefined> => {
         if (!wanted(commit)) return undefined;
         let diff = options.diffCache?.take(commit.sha);
@@ -75,7 +95,7 @@ export function githubCommitsExtractor(options: GitHubCommitsExtractorOptions): 
           diff,
         };
       };
-      for await (const { item, result } of mapOrdered(index.mainline(), options.concurrency ?? 4, work)) {
+      for await (const { item, result } of mapOrdered(walk(), options.concurrency ?? 4, work)) {
         if (ctx.signal?.aborted) return;
         options.onSeen?.(item.committedAt);
         if (result) yield result;

@@ -1,8 +1,8 @@
 // The default branch's commits, listed once per run (about one request per 100 commits)
-// and kept in memory as slim entries. Three users: the commits extractor (the branch's
-// first-parent history, oldest first), and the pulls extractor, which reads the
-// squash/merge commit messages for closing keywords and recognises squash commits whose
-// diff is the pull request's own.
+// and kept in memory as slim entries. Three users: the commits extractor (every commit the
+// branch reaches, as `git log` walks it, oldest first), and the pulls extractor, which
+// reads the squash/merge commit messages for closing keywords and recognises squash
+// commits whose diff is the pull request's own.
 import type { Person } from "../records.js";
 import type { ApiCommit } from "./api-types.js";
 import type { GitHubClient } from "./client.js";
@@ -20,8 +20,18 @@ export interface IndexedCommit {
 
 export interface CommitIndex {
   get(sha: string): IndexedCommit | undefined;
-  /** The branch's first-parent history (what landed on it), oldest first. */
-  mainline(): IndexedCommit[];
+  /**
+   * Every listed commit, oldest first: the first-parent history and the branch commits
+   * that merges brought in, as `git log` lists them (GitHub's list is that walk).
+   */
+  history(): IndexedCommit[];
+  /**
+   * Whether every commit a merge brought in was listed too. Not after an incremental
+   * listing (`since`): a branch commit made before the watermark but merged after it is
+   * not in the list. Walks the merged side down to the first-parent chain; anything it
+   * cannot find there means "not all listed" (a false "no" only costs a request).
+   */
+  hasMergedCommits(merge: IndexedCommit): boolean;
   /**
    * The commit messages a merged pull request brought to the branch: its squash or merge
    * commit, and for a true merge the branch commits between the head and the mainline.
@@ -51,10 +61,23 @@ export function createCommitIndex(listed: IndexedCommit[]): CommitIndex {
     chain.push(commit);
   }
   const onMainline = new Set(chain.map((commit) => commit.sha));
-  const mainline = [...chain].reverse();
+  const history = [...listed].reverse();
   return {
     get: (sha) => bySha.get(sha),
-    mainline: () => mainline,
+    history: () => history,
+    hasMergedCommits(merge) {
+      const queue = merge.parents.slice(1);
+      const seen = new Set<string>();
+      while (queue.length > 0) {
+        const sha = queue.shift() as string;
+        if (seen.has(sha) || onMainline.has(sha)) continue;
+        const commit = bySha.get(sha);
+        if (!commit || seen.size >= MAX_BRANCH_COMMITS) return false;
+        seen.add(sha);
+        queue.push(...commit.parents);
+      }
+      return true;
+    },
     messagesOfPull(mergeSha, headSha) {
       const merge = mergeSha === undefined ? undefined : bySha.get(mergeSha);
       if (!merge) return [];

@@ -268,6 +268,31 @@ export function githubHandlers(repo: MockRepo, options: { apiUrl?: string; log?:
         .sort((a, b) => time(b.commit.committer.date) - time(a.commit.committer.date));
       return listPage(request, commits);
     }),
+    // base...head: the commits head reaches and base does not, oldest first, paged (Link).
+    route("/compare/:basehead", ({ request, params }) => {
+      const [base = "", head = ""] = (params.basehead as string).split("...");
+      const bySha = new Map(repo.commits.map((c) => [c.sha as string, c]));
+      const reach = (from: string) => {
+        const seen = new Set<string>();
+        for (const queue = [from]; queue.length > 0; ) {
+          const commit = bySha.get(queue.pop() as string);
+          if (!commit || seen.has(commit.sha)) continue;
+          seen.add(commit.sha);
+          queue.push(...commit.parents.map((p: Json) => p.sha));
+        }
+        return seen;
+      };
+      if (!bySha.has(base) || !bySha.has(head)) return notFound();
+      const behind = reach(base);
+      const commits = [...reach(head)]
+        .filter((s) => !behind.has(s))
+        .map((s) => bySha.get(s) as Json)
+        .sort((a, b) => time(a.commit.committer.date) - time(b.commit.committer.date));
+      const page = listPage(request, commits);
+      return page.json().then((slice) =>
+        json({ url: request.url.split("?")[0], html_url: `${WEB}/${repo.owner}/${repo.repo}/compare/${base}...${head}`, status: "diverged", ahead_by: commits.length, behind_by: 0, total_commits: commits.length, commits: slice, files: [] }, 200, { link: page.headers.get("link") ?? "" }),
+      );
+    }),
     route("/commits/:sha", ({ request, params }) => {
       const sha = params.sha as string;
       const found = repo.commits.find((c) => c.sha === sha) ?? [...repo.pullCommits.values()].flat().find((c) => c.sha === sha);
