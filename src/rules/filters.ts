@@ -1,49 +1,27 @@
 // Text filters usable in templates as `{{body | stripTemplate | trim}}`.
+import { emptyHeadings, markdownLines } from "./markdown-lines.js";
+import { collapseBlankLines, joinLines, stripHtmlComments, stripTemplate, withoutEmptySections } from "./strip-template.js";
 
-/** HTML comments: PR and issue templates are full of instructions to the author. */
-export function stripHtmlComments(text: string): string {
-  return text.replace(/<!--[\s\S]*?-->/g, "");
-}
-
-const CHECKLIST_ITEM = /^\s*[-*]\s+\[[ xX]\]\s.*$/;
-const HEADING = /^\s{0,3}#{1,6}\s+\S/;
-
-/**
- * A PR or issue body with its template residue removed: HTML comments, checklists,
- * and headings whose section was left empty.
- */
-export function stripTemplate(text: string): string {
-  const lines = stripHtmlComments(text)
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .filter((line) => !CHECKLIST_ITEM.test(line));
-  const kept: string[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    if (HEADING.test(line)) {
-      let j = i + 1;
-      while (j < lines.length && (lines[j] ?? "").trim() === "") j++;
-      if (j >= lines.length || HEADING.test(lines[j] ?? "")) continue; // an empty section
-    }
-    kept.push(line);
-  }
-  return collapseBlankLines(kept.join("\n")).trim();
-}
-
-export function collapseBlankLines(text: string): string {
-  return text.replace(/\n{3,}/g, "\n\n");
-}
+export { collapseBlankLines, stripHtmlComments, stripTemplate };
 
 const REF = String.raw`(?:[\w.-]+\/[\w.-]+)?#\d+|https?:\/\/\S+\/(?:pull|issues)\/\d+\S*`;
 const CLOSING_LINE = new RegExp(
   String.raw`^.*\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|addressed|implemented)\b:?(?:\s+(?:by|in|with|via))?\s+(?:${REF}).*$` +
     String.raw`|^.*https?:\/\/\S+\/pull\/\d+\S*.*$`,
-  "gim",
+  "im",
 );
 
-/** Lines that give the answer away: "Fixes #12", "fixed by #12", links to the fixing PR. */
+/**
+ * Lines that give the answer away: "Fixes #12", "fixed by #12", links to the fixing PR.
+ * A heading whose section held only such lines goes with them ("## Related issues" over
+ * "Fixes #12"); a section the author left empty is not this filter's to judge.
+ */
 export function stripClosingRefs(text: string): string {
-  return collapseBlankLines(text.replace(CLOSING_LINE, "")).trim();
+  const lines = markdownLines(text);
+  const emptyBefore = emptyHeadings(lines);
+  const kept = lines.filter((line) => !CLOSING_LINE.test(line.text));
+  if (kept.length === lines.length) return joinLines(lines);
+  return joinLines(withoutEmptySections(kept, (heading) => !emptyBefore.has(heading)));
 }
 
 export function firstLine(text: string): string {

@@ -47,7 +47,7 @@ describe("commit-message rule", () => {
 });
 
 describe("pr-description rule", () => {
-  it("strips HTML comments, checklists and empty template sections from the body", () => {
+  it("strips HTML comments, unticked template boxes and empty template sections from the body", () => {
     const body = [
       "<!-- Describe your change -->",
       "## What",
@@ -60,10 +60,15 @@ describe("pr-description rule", () => {
       "- [ ] Docs updated",
     ].join("\n");
     const t = tripleOf(applyRule(rule("pr-description"), pull({ body })));
-    assert.equal(t.output, "## What\nThe add function now adds its two arguments instead of subtracting them.");
+    assert.equal(t.output, "## What\nThe add function now adds its two arguments instead of subtracting them.\n\n## Checklist\n- [x] Tests pass");
     assert.match(t.instruction, /titled "Fix the sign in add"/);
     assert.equal(t.meta.id, "github:acme/widgets#12:pr-description");
     assert.equal(t.meta.url, "https://github.com/acme/widgets/pull/12");
+  });
+
+  it("keeps a description written as a task list", () => {
+    const body = "This PR:\r\n- [x] adds a COLORS constant with the three base colors\r\n- [x] exports it from src/colors.js";
+    assert.equal(tripleOf(applyRule(rule("pr-description"), pull({ body }))).output, body.replaceAll("\r\n", "\n"));
   });
 
   it("skips unmerged pull requests and empty bodies", () => {
@@ -102,6 +107,14 @@ for (const name of ["pr-description", "issue-fix"]) {
 }
 
 describe("issue-fix rule", () => {
+  it("leaves no heading whose section only held the closing reference", () => {
+    const closes = [{ number: 10, title: "Widgets cannot be resized", body: "### Steps\n\n_No response_\n\n### What happened\n\nresize() is missing." }];
+    const body = "<!-- Thanks! -->\n## Summary\n\nAdds resize so widgets can change size after creation.\n\n## Related issues\n\nFixes #10";
+    const t = tripleOf(applyRule(rule("issue-fix"), pull({ body, closes })));
+    assert.equal(t.output, "## Summary\n\nAdds resize so widgets can change size after creation.");
+    assert.equal(t.instruction, "Resolve the following issue.\n\nWidgets cannot be resized\n\n### What happened\n\nresize() is missing.");
+  });
+
   it("asks to resolve the closed issue without giving the fix away", () => {
     const closes = [{ number: 7, title: "add() is wrong", body: "add(1, 2) gives -1.\nFixed by #12\nSee https://github.com/acme/widgets/pull/12" }];
     const t = tripleOf(applyRule(rule("issue-fix"), pull({ closes })));
