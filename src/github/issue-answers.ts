@@ -1,7 +1,10 @@
 // The maintainers' answer to an issue: the first comment by the repository's owner, a
-// member or a collaborator. Not a bot, not blank, and not the issue's own author: a
-// maintainer following up on their own issue adds context, they do not answer it.
+// member or a collaborator that answers something. Not a bot, not blank, not trivial
+// ("thanks"), not a triage question back to the reporter ("Can you share your version?"),
+// and not the issue's own author: a maintainer following up on their own issue adds
+// context, they do not answer it.
 import type { IssueRecord } from "../records.js";
+import { isTrivialText } from "../rules/trivial.js";
 import type { ApiIssueComment } from "./api-types.js";
 import { isBot } from "./bots.js";
 import { personOfUser } from "./people.js";
@@ -23,15 +26,32 @@ export function issueNumberOfComment(comment: ApiIssueComment): number | undefin
   return match ? Number(match[1]) : undefined;
 }
 
+/**
+ * A short question asking the reporter for something (a version, logs, a reproduction):
+ * the triage before an answer, not the answer. Narrow on purpose: "Have you tried
+ * passing `height`?" is an answer phrased as a question, and stays one.
+ */
+const ASKS_FOR_DETAILS =
+  /^(?:(?:can|could|would|will) you(?: please)?|please)\s+(?:share|post|provide|send|attach|paste|upload|include|add|give us|tell us|show us|let us know)\b|^(?:what|which)\s+(?:version|os|operating system|browser|platform|node(?:\.js)? version)\b/i;
+const MAX_TRIAGE_WORDS = 25;
+
+export function isTriageQuestion(text: string): boolean {
+  const t = text.trim();
+  return t.endsWith("?") && t.split(/\s+/).length <= MAX_TRIAGE_WORDS && ASKS_FOR_DETAILS.test(t);
+}
+
+const answersSomething = (body: string) => !isTrivialText(body) && !isTriageQuestion(body);
+
 export function createAnswerBook(): AnswerBook {
   // Per issue at most two candidates, by different people: if the first is the issue's
-  // author, the second is the answer. Keeps memory flat on repository-wide comment lists.
+  // author, the second is the answer. Keeps memory flat on repository-wide comment lists:
+  // a comment that answers nothing is not kept, so it takes no one's place.
   const candidates = new Map<number, { login: string; answer: IssueAnswer }[]>();
   return {
     add(comment) {
       const author = personOfUser(comment.user);
       const body = comment.body ?? "";
-      if (!MAINTAINER_ASSOCIATIONS.has(comment.author_association) || isBot(author) || body.trim() === "") return;
+      if (!MAINTAINER_ASSOCIATIONS.has(comment.author_association) || isBot(author) || !answersSomething(body)) return;
       const number = issueNumberOfComment(comment);
       if (number === undefined) return;
       const list = candidates.get(number) ?? [];

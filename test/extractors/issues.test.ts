@@ -49,6 +49,15 @@ describe("issues extractor", () => {
     addIssue(repo, { number: 4, state: "open", comments: [["maintainer", "MEMBER", "Looking into it."]] });
     addPull(repo, { number: 5 });
     addIssue(repo, { number: 6, login: "renovate[bot]", title: "Dependency Dashboard" });
+    addIssue(repo, {
+      number: 7,
+      comments: [
+        ["alice", "MEMBER", "thanks"],
+        ["bob", "OWNER", "Can you share your version?"],
+        ["alice", "MEMBER", "Icons are generated from SVG path data at build time in 0.3, so they stay sharp."],
+        ["carol", "COLLABORATOR", "Confirmed on 0.3 too."],
+      ],
+    });
   });
   afterEach(() => {
     requests.length = 0;
@@ -57,7 +66,7 @@ describe("issues extractor", () => {
 
   it("yields closed issues without the pull requests the endpoint also lists", async () => {
     const records = await all(issuesExtractor(options()).extract(context()));
-    assert.deepEqual(records.map((r) => r.number), [1, 2, 3, 6]);
+    assert.deepEqual(records.map((r) => r.number), [1, 2, 3, 6, 7]);
     const first = records[0] as IssueRecord;
     assert.equal(first.kind, "issue");
     assert.equal(first.url, "https://github.com/octocat/Hello-World/issues/1");
@@ -75,6 +84,11 @@ describe("issues extractor", () => {
       authorAssociation: "MEMBER",
       url: "https://github.com/octocat/Hello-World/issues/1#issuecomment-101",
     });
+  });
+
+  it("answers with the first maintainer comment that answers something, past a thanks and a triage question", async () => {
+    const seventh = (await all(issuesExtractor(options()).extract(context()))).find((r) => r.number === 7);
+    assert.equal(seventh?.answer?.body, "Icons are generated from SVG path data at build time in 0.3, so they stay sharp.");
   });
 
   it("has no answer for an issue answered only by non-members", async () => {
@@ -123,8 +137,8 @@ describe("issues extractor", () => {
     if (third) third.updated_at = "2024-02-01T00:00:00Z";
     try {
       const records = await all(issuesExtractor(options({ updatedAfter: watermark })).extract(context()));
-      assert.deepEqual(records.map((r) => r.number), [6, 3]);
-      assert.equal(records[1]?.answer?.author.login, "colleague");
+      assert.deepEqual(records.map((r) => r.number), [6, 7, 3]);
+      assert.equal(records[2]?.answer?.author.login, "colleague");
       assert.ok(requests.some((r) => r.path.startsWith("/repos/octocat/Hello-World/issues/3/comments")));
       assert.ok(!requests.some((r) => r.path.startsWith("/repos/octocat/Hello-World/issues/comments")));
     } finally {
