@@ -55,6 +55,19 @@ function notJsonError(apiUrl: string): GitHubError {
   );
 }
 
+/**
+ * A 200 whose JSON is not the list asked for: --api-url names something that speaks JSON
+ * but not GitHub's REST API (a proxy, a GraphQL or web root). Like notJsonError, the
+ * user's to fix.
+ */
+function notListError(apiUrl: string, context: string): GitHubError {
+  const where = context ? `${context}: ` : "";
+  return new GitHubError(
+    `${where}the API at ${new URL(apiUrl).href} answered 200 with an object where a list was expected (is --api-url the REST root?)`,
+    { exitCode: 2 },
+  );
+}
+
 export interface GitHubClientOptions {
   token?: string;
   /** REST root, e.g. https://HOST/api/v3 for Enterprise Server. Default api.github.com. */
@@ -256,7 +269,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
               options.etags.set(first.url, headers.etag);
             }
           }
-          yield select(response.data);
+          const items = select(response.data);
+          if (!Array.isArray(items)) throw notListError(apiUrl, contextOf(params, options));
+          yield items;
         }
       } catch (error) {
         // A 304 can only answer the conditional first page: nothing changed since last time.

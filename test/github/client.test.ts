@@ -250,6 +250,15 @@ describe("GitHub client", () => {
     assert.equal(calls, 2, "a web page is not retried");
   });
 
+  it("fails with exit 2 when a list answers 200 with an object", async () => {
+    server.use(http.get(`${API}/repos/octocat/Hello-World/issues`, () => HttpResponse.json({ message: "ok" })));
+    const github = client();
+    const error = await failure(collect(github.pages(ROUTE, PARAMS)));
+    assert.equal(error.message, "octocat/Hello-World: the API at https://api.github.com/ answered 200 with an object where a list was expected (is --api-url the REST root?)");
+    assert.equal(error.exitCode, 2);
+    assert.equal(github.stats().requests, 1);
+  });
+
   it("reads public data without a token, with a warning", async () => {
     const log = testLogger();
     const github = createGitHubClient({ log, delayScale: 1 });
