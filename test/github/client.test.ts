@@ -181,6 +181,38 @@ describe("GitHub client", () => {
     assert.equal(github.stats().requests, 1);
   });
 
+  it("turns a 403 for SAML SSO into exit 2 saying to authorise the token, with GitHub's link; a rate-limit 403 stays exit 1", async () => {
+    const sso = "https://github.com/orgs/octo-org/sso?authorization_request=AZSCKtL4U8yX1H3sCQIVnVgmjmon5fWxks5YrqhJgah0b2tlbl9pZM4EuMz4";
+    const message = "Resource protected by organization SAML enforcement. You must grant your Personal Access token access to this organization.";
+    server.use(http.get(`${API}/repos/octocat/Hello-World/issues`, () => HttpResponse.json({ message }, { status: 403, headers: { "x-github-sso": `required; url=${sso}` } })));
+    const error = await failure(collect(client().pages(ROUTE, PARAMS)));
+    assert.equal(error.exitCode, 2);
+    assert.equal(
+      error.message,
+      `octocat/Hello-World: the token is not authorised for the organisation's SAML single sign-on: authorise it for the organisation (token settings, Configure SSO) at ${sso}`,
+    );
+    // A 403 that is a rate limit outlasting its retries stays a failed run.
+    server.use(http.get(`${API}/repos/octocat/Hello-World/issues`, () => HttpResponse.json({ message: "You have exceeded a secondary rate limit." }, { status: 403 })));
+    const github = createGitHubClient({ token: TOKEN, log: testLogger(), delayScale: 1, rateLimitRetries: 0 });
+    const limited = await failure(collect(github.pages(ROUTE, PARAMS)));
+    assert.equal(limited.exitCode, 1);
+    assert.match(limited.message, /answered 403: You have exceeded a secondary rate limit/);
+  });
+
+  it("turns a 403 for a missing permission into exit 2 saying which to grant", async () => {
+    server.use(
+      http.get(`${API}/repos/octocat/Hello-World/issues`, () =>
+        HttpResponse.json({ message: "Resource not accessible by personal access token" }, { status: 403, headers: { "x-accepted-github-permissions": "issues=read" } }),
+      ),
+    );
+    const error = await failure(collect(client().pages(ROUTE, PARAMS)));
+    assert.equal(error.exitCode, 2);
+    assert.equal(
+      error.message,
+      'octocat/Hello-World: the token lacks a permission this needs (GitHub: "Resource not accessible by personal access token"): grant it read access (issues=read) in the fine-grained token\'s repository permissions, or in the workflow\'s permissions:',
+    );
+  });
+
   it("turns 404 into exit 2 naming the repository", async () => {
     const github = client();
     const error = await failure(collect(github.pages(ROUTE, { ...PARAMS, repo: "Nope" })));
