@@ -153,10 +153,13 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         if (isRequestErrorLike(error)) {
           noteHeaders(error.response?.headers);
           if (error.status === 304) stats.notModified += 1;
-          // plugin-throttling recognises a secondary limit by its message only; a 403/429
-          // that carries retry-after is one whatever it says.
+          // plugin-throttling recognises a secondary limit by its message only; a 403 that
+          // carries retry-after is one whatever it says, and so is any 429 that is not the
+          // primary limit: a proxy in front of Enterprise Server may send a bare 429. Without
+          // retry-after, GitHub says to wait at least a minute (the plugin's fallback, 60 s).
+          // https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#handle-rate-limit-errors-appropriately
           const headers = error.response?.headers ?? {};
-          const limited = (error.status === 403 || error.status === 429) && headers["retry-after"] !== undefined;
+          const limited = error.status === 429 || (error.status === 403 && headers["retry-after"] !== undefined);
           if (limited && !/\bsecondary rate\b/i.test(error.message) && String(headers["x-ratelimit-remaining"]) !== "0") {
             error.message = `secondary rate limit: ${error.message}`;
           }
@@ -190,18 +193,18 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     },
     throttle: {
       retryAfterBaseValue: delayScale,
+      // Every wait is a line of its own, however short: the progress line is throttled and
+      // absent from a CI log or a cron mail, and a counter that stops needs a reason. A
+      // wait that will not happen (retries spent) is not announced: the error says it.
       onRateLimit: (retryAfter: number, _opts: unknown, _octokit: unknown, retryCount: number) => {
-        const resets = clockTime(Math.floor(Date.now() / 1000) + retryAfter);
-        // A line of its own (not only the terminal's progress line) when the wait is long
-        // enough to look like a hang in a CI log or a cron mail.
-        if (retryAfter >= 10) log.info(`waiting for the GitHub rate limit, resets at ${resets}`);
-        else log.progress(`waiting for the GitHub rate limit, resets at ${resets}`);
-        return retryCount < rateLimitRetries;
+        const retry = retryCount < rateLimitRetries;
+        if (retry) log.info(`waiting for the GitHub rate limit, resets at ${clockTime(Math.floor(Date.now() / 1000) + retryAfter)}`);
+        return retry;
       },
       onSecondaryRateLimit: (retryAfter: number, _opts: unknown, _octokit: unknown, retryCount: number) => {
-        if (retryAfter >= 10) log.info(`GitHub secondary rate limit: retrying in ${retryAfter}s`);
-        else log.progress(`GitHub secondary rate limit: retrying in ${retryAfter}s`);
-        return retryCount < rateLimitRetries;
+        const retry = retryCount < rateLimitRetries;
+        if (retry) log.info(`GitHub secondary rate limit: retrying in ${retryAfter}s`);
+        return retry;
       },
     },
   });

@@ -70,7 +70,7 @@ describe("GitHub client", () => {
     assert.equal(github.stats().rateLimitRemaining, 4999);
   });
 
-  it("waits for the primary rate limit to reset, then retries", async () => {
+  it("waits for the primary rate limit to reset, then retries, saying so on a line of its own", async () => {
     const reset = Math.floor(Date.now() / 1000) + 1;
     server.use(
       http.get(
@@ -94,7 +94,8 @@ describe("GitHub client", () => {
     assert.equal(issue.number, 7);
     assert.equal(github.stats().requests, 2);
     assert.ok(Date.now() - started < 1000, "waits are scaled down in tests");
-    assert.ok(log.lines.some((line) => /^progress: waiting for the GitHub rate limit, resets at \d\d:\d\d:\d\d$/.test(line)));
+    // A line of its own even for a one-second wait: the progress line is not in a CI log.
+    assert.deepEqual(log.lines.filter((line) => /waiting for the GitHub rate limit/.test(line)).map((line) => /^waiting for the GitHub rate limit, resets at \d\d:\d\d:\d\d$/.test(line)), [true]);
   });
 
   it("says so in a line of its own when the wait is long enough to look like a hang (a CI log has no progress line)", async () => {
@@ -143,9 +144,23 @@ describe("GitHub client", () => {
       const issues = await collect(github.pages(ROUTE, PARAMS));
       assert.equal(issues.length, 250);
       assert.equal(github.stats().requests, 4);
-      assert.ok(log.lines.includes("progress: GitHub secondary rate limit: retrying in 1s"));
+      assert.ok(log.lines.includes("GitHub secondary rate limit: retrying in 1s"), log.lines.join("\n"));
     });
   }
+
+  it("takes a bare 429 (no retry-after, no x-ratelimit headers) for a secondary limit: waits a minute, then retries", async () => {
+    server.use(
+      http.get(`${API}/repos/octocat/Hello-World/issues`, () => new HttpResponse(JSON.stringify({ message: "Too Many Requests" }), { status: 429, headers: { "content-type": "application/json" } }), {
+        once: true,
+      }),
+    );
+    const log = testLogger();
+    const github = client(log);
+    const issues = await collect(github.pages(ROUTE, PARAMS));
+    assert.equal(issues.length, 250);
+    assert.equal(github.stats().requests, 4);
+    assert.deepEqual(log.lines.filter((line) => /rate limit/.test(line)), ["GitHub secondary rate limit: retrying in 60s"]);
+  });
 
   it("retries a 502 and a network error, then succeeds", async () => {
     server.use(
