@@ -8,6 +8,8 @@ export interface PullRef {
   number: number;
   /** The web host when the ref was a URL (github.com, or an Enterprise Server host). */
   host?: string;
+  /** The URL's scheme: an Enterprise Server on plain http is reached on plain http. */
+  scheme?: "http" | "https";
 }
 
 export interface RepoRef {
@@ -52,6 +54,7 @@ export function parsePullRef(ref: string): PullRef {
     repo: stripGit(path[2] as string),
     number: pullNumber(path[3] as string, ref),
     host: url.host.toLowerCase(),
+    scheme: url.protocol === "http:" ? "http" : "https",
   };
 }
 
@@ -65,12 +68,16 @@ export function parseRepoRef(ref: string): RepoRef {
 
 const PUBLIC_HOSTS = new Set(["github.com", "www.github.com"]);
 
-/** The REST root for a web host: api.github.com, api.SUB.ghe.com, else https://HOST/api/v3. */
-export function apiUrlForHost(host: string): string {
+/**
+ * The REST root for a web host: api.github.com, api.SUB.ghe.com, else SCHEME://HOST/api/v3
+ * with the scheme the user typed (an Enterprise Server inside a network may serve plain
+ * http; switching to https would fail with a TLS error far from the cause).
+ */
+export function apiUrlForHost(host: string, scheme: "http" | "https" = "https"): string {
   const lower = host.toLowerCase();
   if (PUBLIC_HOSTS.has(lower)) return "https://api.github.com";
   if (lower.endsWith(".ghe.com")) return `https://api.${lower}`;
-  return `https://${lower}/api/v3`;
+  return `${scheme}://${lower}/api/v3`;
 }
 
 /**
@@ -81,9 +88,10 @@ export function resolveApiUrl(input: {
   flag?: string;
   env?: Readonly<Record<string, string | undefined>>;
   host?: string;
+  scheme?: "http" | "https";
 }): string {
   const flag = input.flag?.trim();
-  const fromHost = input.host && !PUBLIC_HOSTS.has(input.host.toLowerCase()) ? apiUrlForHost(input.host) : undefined;
+  const fromHost = input.host && !PUBLIC_HOSTS.has(input.host.toLowerCase()) ? apiUrlForHost(input.host, input.scheme) : undefined;
   const fromEnv = input.env?.GITHUB_API_URL?.trim();
   const chosen = flag || fromHost || fromEnv || "https://api.github.com";
   try {

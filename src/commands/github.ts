@@ -60,7 +60,7 @@ const PR_KINDS: readonly SourceKind[] = ["pull", "review-comment"];
 
 export async function runPr(ref: string, options: GitHubOptions, ctx: CommandContext): Promise<GitHubRunSummary> {
   const target = parsePullRef(ref);
-  const apiUrl = resolveApiUrl({ flag: options.apiUrl, env: ctx.io.env, host: target.host });
+  const apiUrl = resolveApiUrl({ flag: options.apiUrl, env: ctx.io.env, host: target.host, scheme: target.scheme });
   const state: StateFile | undefined = options.state ? await loadState(options.state) : undefined;
   const deps = harvestDeps(ctx, options);
   try {

@@ -79,16 +79,32 @@ export function compileRule(file: RuleFile, origin: string): Rule {
 
 export type RuleResult = { triple: Triple } | { skip: string };
 
+/**
+ * Where a GitHub item lives, as its id names it: nothing for github.com (the ids written
+ * before hosts were named stay the same), else the web host (an Enterprise Server's
+ * acme/widgets is not github.com's, and both may end up in one file under --append).
+ */
+function hostPrefix(url: string | undefined): string {
+  let host = "";
+  try {
+    host = url ? new URL(url).host.toLowerCase() : "";
+  } catch {
+    return "";
+  }
+  return host === "" || host === "github.com" || host === "www.github.com" ? "" : `${host}/`;
+}
+
 /** The record's id prefix: stable across runs, unique per item. */
 export function recordKey(record: SourceRecord): string {
+  const where = `${hostPrefix(record.url)}${record.repo}`;
   switch (record.kind) {
     case "commit":
-      return `${record.url ? "github" : "git"}:${record.repo}@${record.sha}`;
+      return `${record.url ? "github" : "git"}:${where}@${record.sha}`;
     case "pull":
     case "issue":
-      return `github:${record.repo}#${record.number}`;
+      return `github:${where}#${record.number}`;
     case "review-comment":
-      return `github:${record.repo}#${record.pullNumber}/comment-${record.id}`;
+      return `github:${where}#${record.pullNumber}/comment-${record.id}`;
   }
 }
 

@@ -95,3 +95,37 @@ describe("gh-harvest pr --since", () => {
     assert.deepEqual(lines(atSince.stdout).map((r) => r.meta.mapping).sort(), ["issue-fix", "pr-description", "review-comment"]);
   });
 });
+
+describe("gh-harvest pr on an Enterprise Server", () => {
+  const GHE = "http://ghe.example.com";
+  const ghe = createMockRepo("acme", "widgets");
+  const gheRequests: MockRequest[] = [];
+  before(() => {
+    server.use(...githubHandlers(ghe, { apiUrl: `${GHE}/api/v3`, log: gheRequests }));
+    addIssue(ghe, { number: 102, title: "Widgets flicker on resize", body: "Resizing the window makes every widget flicker.", created: 2 });
+    // Another server's pull request of the same name: other words, so only the id tells them apart.
+    addPull(ghe, { number: 1, title: "Throttle the resize handler", body: "The resize handler is throttled so widgets redraw at most once a frame.\n\nCloses acme/widgets#102" });
+    addReviewComment(ghe, { id: 11, pull: 1, body: "Could the throttle interval come from the settings?" });
+    // The server's web URLs name its own host.
+    for (const item of [...ghe.pulls, ...ghe.issues, ...ghe.reviewComments]) item.html_url = item.html_url.replace("https://github.com", GHE);
+  });
+
+  it("talks to http://HOST/api/v3 for an http:// URL, and names the host in every id", async () => {
+    const result = await runCli(["pr", `${GHE}/acme/widgets/pull/1`], { env });
+    assert.equal(result.code, 0, result.stderr);
+    assert.ok(gheRequests.length > 0, "the http API root was asked");
+    assert.deepEqual(lines(result.stdout).map((r) => r.meta.id).sort(), [
+      "github:ghe.example.com/acme/widgets#1/comment-11:review-comment",
+      "github:ghe.example.com/acme/widgets#1:issue-fix",
+      "github:ghe.example.com/acme/widgets#1:pr-description",
+    ]);
+  });
+
+  it("appends the server's pull request to a file holding github.com's of the same name", async () => {
+    const out = join(dir, "both.jsonl");
+    assert.equal((await runCli(["pr", "acme/widgets#1", "-o", out], { env })).code, 0);
+    const second = await runCli(["pr", `${GHE}/acme/widgets/pull/1`, "-o", out, "--append"], { env });
+    assert.equal(second.code, 0, second.stderr);
+    assert.equal(lines(readFileSync(out, "utf8")).length, 6, second.stderr);
+  });
+});

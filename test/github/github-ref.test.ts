@@ -10,6 +10,7 @@ describe("parsePullRef", () => {
       repo: "Hello-World",
       number: 123,
       host: "github.com",
+      scheme: "https",
     });
     assert.equal(parsePullRef("https://github.com/o/r/pull/7/files?w=1#diff").number, 7);
   });
@@ -20,9 +21,16 @@ describe("parsePullRef", () => {
 
   it("reads an Enterprise Server URL, whose API is https://HOST/api/v3", () => {
     const ref = parsePullRef("https://github.example.com/team/app/pull/7");
-    assert.deepEqual(ref, { owner: "team", repo: "app", number: 7, host: "github.example.com" });
+    assert.deepEqual(ref, { owner: "team", repo: "app", number: 7, host: "github.example.com", scheme: "https" });
     assert.equal(resolveApiUrl({ host: ref.host, env: { GITHUB_API_URL: "https://api.github.com" } }), "https://github.example.com/api/v3");
     assert.equal(resolveApiUrl({ host: ref.host, flag: "https://proxy.example.com/api/" }), "https://proxy.example.com/api");
+  });
+
+  it("keeps the scheme typed for an Enterprise Server on plain http; github.com stays https", () => {
+    const ref = parsePullRef("http://127.0.0.1:7777/acme/widgets/pull/1");
+    assert.equal(resolveApiUrl({ host: ref.host, scheme: ref.scheme, env: {} }), "http://127.0.0.1:7777/api/v3");
+    const public_ = parsePullRef("http://github.com/acme/widgets/pull/1");
+    assert.equal(resolveApiUrl({ host: public_.host, scheme: public_.scheme, env: {} }), "https://api.github.com");
   });
 
   it("names where a bad API URL came from: the flag or the environment", () => {

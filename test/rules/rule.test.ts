@@ -148,3 +148,23 @@ describe("issue-answer and review-comment rules", () => {
     assert.equal(tripleOf(applyRule(rule("review-comment"), reviewComment({ body: "Use a Set here." }))).output, "Use a Set here.");
   });
 });
+
+describe("record ids", () => {
+  it("name the host of an item that is not on github.com, and only then", () => {
+    const ghe = "https://ghe.example.com:8443/acme/widgets";
+    const ids = [
+      applyRule(rule("pr-description"), pull({ url: `${ghe}/pull/12` })),
+      applyRule(rule("issue-answer"), issue({ url: `${ghe}/issues/7` })),
+      applyRule(rule("review-comment"), reviewComment({ url: `${ghe}/pull/12#discussion_r1` })),
+      applyRule(rule("commit-message"), commit({ repo: "acme/widgets", url: `${ghe}/commit/0123456789abcdef0123456789abcdef01234567` })),
+    ].map((result) => tripleOf(result).meta.id);
+    assert.deepEqual(ids, [
+      "github:ghe.example.com:8443/acme/widgets#12:pr-description",
+      "github:ghe.example.com:8443/acme/widgets#7:issue-answer",
+      "github:ghe.example.com:8443/acme/widgets#12/comment-1:review-comment",
+      "github:ghe.example.com:8443/acme/widgets@0123456789abcdef0123456789abcdef01234567:commit-message",
+    ]);
+    const url = "https://github.com/acme/widgets/commit/0123456789abcdef0123456789abcdef01234567";
+    assert.equal(tripleOf(applyRule(rule("commit-message"), commit({ repo: "acme/widgets", url }))).meta.id, "github:acme/widgets@0123456789abcdef0123456789abcdef01234567:commit-message");
+  });
+});
