@@ -140,7 +140,7 @@ export async function runRepo(targets: readonly string[], options: RepoOptions, 
   if (options.state) for (const run of runs) warnOnChangedSelection(options.state, `${run.owner}/${run.repo}`, run.saved, options, deps.log);
   try {
     const client = connect(apiUrl, ctx, deps.log);
-    const fromCheckout = { asked: 0, missed: 0 };
+    const fromCheckout = { asked: 0, missed: 0, missedFrom: new Set<string>() };
     async function* records(ectx: ExtractContext, rules: readonly Rule[]): AsyncIterable<SourceRecord> {
       const checkoutDiff = repository ? localDiffs(repository, ectx, fromCheckout) : undefined;
       for (const run of runs) {
@@ -183,11 +183,18 @@ export async function runRepo(targets: readonly string[], options: RepoOptions, 
       deps,
     );
     // A shallow (actions/checkout's default) or stale clone lacks commits: each such diff
-    // cost a request after all. Said once, not only under --debug.
-    if (fromCheckout.missed > 0) {
+    // cost a request after all. Said once, not only under --debug. When the clone has
+    // every range's start, it is complete: what it lacks is pull request branches, deleted
+    // after a merge whose commits on the branch could not be told apart; fetching more
+    // history would not help.
+    if (fromCheckout.missed > 0 && repository) {
+      const starts = [...fromCheckout.missedFrom].filter((sha) => sha !== EMPTY_TREE);
+      const incomplete = (await repository.missingCommits(starts)).length > 0;
       deps.log.warn(
         `--checkout ${options.checkout}: ${fromCheckout.missed} of ${fromCheckout.asked} diffs were not in the clone and came from the API ` +
-          "(a shallow or stale clone? fetch the history: git fetch --unshallow, or actions/checkout's fetch-depth: 0)",
+          (incomplete
+            ? "(a shallow or stale clone? fetch the history: git fetch --unshallow, or actions/checkout's fetch-depth: 0)"
+            : "(pull requests whose branch is gone and whose commits did not land as one squash, merge or rebase)"),
       );
     }
     const stats = client.stats();
@@ -208,7 +215,7 @@ const EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
 function localDiffs(
   repository: Awaited<ReturnType<ReturnType<typeof createGitClient>["open"]>>,
   ctx: ExtractContext,
-  counts: { asked: number; missed: number },
+  counts: { asked: number; missed: number; missedFrom: Set<string> },
 ): DiffForRange {
   return async (from, to) => {
     counts.asked++;
@@ -218,6 +225,7 @@ function localDiffs(
     } catch (error) {
       ctx.log.debug(`--checkout has no diff ${from.slice(0, 12)}..${to.slice(0, 12)} (${(error as Error).message}); asking the API`);
       counts.missed++;
+      counts.missedFrom.add(from);
       return undefined;
     }
   };

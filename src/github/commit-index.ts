@@ -39,6 +39,12 @@ export interface CommitIndex {
   messagesOfPull(mergeSha: string | undefined, headSha: string | undefined): string[];
   /** True when `sha` is the squash commit of pull request `number`: one parent, "... (#N)". */
   isSquashOf(sha: string | undefined, number: number): boolean;
+  /**
+   * For a pull request merged by "Rebase and merge": the commit its rebased commits start
+   * from, so that `from..mergeSha` is its change. Undefined when the commits at mergeSha do
+   * not look rebased at the merge (see rebasedRunStart).
+   */
+  rebasedFrom(mergeSha: string | undefined, mergedAt: string | undefined): string | undefined;
 }
 
 export interface LoadCommitIndexOptions {
@@ -52,6 +58,27 @@ export interface LoadCommitIndexOptions {
 
 /** How far back a merged branch is walked for its commit messages. */
 const MAX_BRANCH_COMMITS = 250;
+
+/** How far a rebased commit's committer date may be from the pull request's merged_at. */
+const REBASE_CLOCK_SKEW_MS = 5_000;
+
+/**
+ * GitHub's "Rebase and merge" writes the PR's commits anew on top of the branch, all with
+ * the merge's time as committer date; merge_commit_sha is the last of them. So the run of
+ * single-parent commits that share the tip's committer date, when that date is merged_at,
+ * is the PR's change. A tip committed earlier than the merge (a branch fast-forwarded by a
+ * push) is not taken: its PR's other commits cannot be told apart by date.
+ */
+function rebasedRunStart(bySha: Map<string, IndexedCommit>, tip: IndexedCommit, mergedAt: string): string | undefined {
+  if (tip.parents.length !== 1 || Math.abs(Date.parse(tip.committedAt) - Date.parse(mergedAt)) > REBASE_CLOCK_SKEW_MS) return undefined;
+  let first = tip;
+  for (let n = 1; n < MAX_BRANCH_COMMITS; n++) {
+    const parent = bySha.get(first.parents[0] as string);
+    if (!parent || parent.parents.length !== 1 || parent.committedAt !== tip.committedAt) break;
+    first = parent;
+  }
+  return first.parents[0];
+}
 
 export function createCommitIndex(listed: IndexedCommit[]): CommitIndex {
   const bySha = new Map(listed.map((commit) => [commit.sha, commit]));
@@ -93,6 +120,10 @@ export function createCommitIndex(listed: IndexedCommit[]): CommitIndex {
         queue.push(...commit.parents);
       }
       return messages;
+    },
+    rebasedFrom(mergeSha, mergedAt) {
+      const tip = mergeSha === undefined ? undefined : bySha.get(mergeSha);
+      return tip && mergedAt ? rebasedRunStart(bySha, tip, mergedAt) : undefined;
     },
     isSquashOf(sha, number) {
       const commit = sha === undefined ? undefined : bySha.get(sha);

@@ -33,6 +33,10 @@ function checkoutRanges(pull: ApiPull, commits: CommitIndex | undefined): [strin
   // that range exists in any clone of the branch even after the PR branch is deleted.
   const landedWhole = merge && (merge.parents.length > 1 || commits?.isSquashOf(merge.sha, pull.number));
   if (merge && landedWhole && merge.parents[0]) ranges.push([merge.parents[0], merge.sha]);
+  // A rebase merge landed it as a run of new commits: the PR branch (likely deleted, never
+  // in a clone of the default branch) is not needed either.
+  const rebasedFrom = merge && !landedWhole ? commits?.rebasedFrom(merge.sha, pull.merged_at ?? undefined) : undefined;
+  if (merge && rebasedFrom) ranges.push([rebasedFrom, merge.sha]);
   ranges.push([pull.base.sha, pull.head.sha]);
   return ranges;
 }
