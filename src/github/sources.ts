@@ -2,8 +2,8 @@
 // pull request with its review comments (`pr`), as one stream of source records.
 //
 // `repo` runs the extractors in the order that lets them share what they fetched:
-//   1. the default branch's commits are listed once (commit messages, squash commits);
-//   2. closed issues (their titles and bodies fill the cache the PRs' `closes` read);
+//   1. closed issues (their titles and bodies fill the cache the PRs' `closes` read);
+//   2. the default branch's commits are listed once (commit messages, squash commits);
 //   3. merged PRs (their diffs fill the cache keyed by squash commit);
 //   4. review comments;
 //   5. commits (a squash commit's diff taken from the cache, not fetched again).
@@ -15,7 +15,7 @@ import type { ExtractContext } from "../extractor.js";
 import type { SourceKind, SourceRecord } from "../records.js";
 import type { ApiPull } from "./api-types.js";
 import type { GitHubClient } from "./client.js";
-import { loadCommitIndex } from "./commit-index.js";
+import { loadCommitIndex, type CommitIndex } from "./commit-index.js";
 import { createDiffCache, type DiffForRange } from "./diffs.js";
 import type { EtagStore } from "./etag-store.js";
 import { createIssueCache } from "./issue-cache.js";
@@ -57,31 +57,34 @@ export async function* repoSources(options: RepoSourcesOptions, ctx: ExtractCont
   if (!wants("commit") && !wants("pull") && !wants("issue") && !wants("review-comment")) return;
 
   const indexKind = wants("commit") ? "commit" : "pull";
-  const index =
-    wants("commit") || wants("pull")
-      ? await loadCommitIndex(client, {
-          owner,
-          repo,
-          since: listSince(watermark(indexKind), ctx.since),
-          etags: options.etags,
-          signal: ctx.signal,
-        })
-      : undefined;
+  // Listed when the first extractor that reads it starts, not before the issues: a run that
+  // --limit ends among the issues does not pay for the branch's whole history.
+  let index: Promise<CommitIndex> | undefined;
+  const commitIndex = () =>
+    (index ??= loadCommitIndex(client, {
+      owner,
+      repo,
+      since: listSince(watermark(indexKind), ctx.since),
+      etags: options.etags,
+      signal: ctx.signal,
+    }));
   const issues = createIssueCache();
   const diffCache = createDiffCache();
 
   if (wants("issue")) yield* issuesExtractor({ ...common("issue"), cache: issues }).extract(ctx);
+  if (ctx.signal?.aborted) return;
   if (wants("pull")) {
     yield* pullsExtractor({
       ...common("pull"),
       checkoutDiff: options.checkoutDiff,
-      commits: index,
+      commits: await commitIndex(),
       issues: wants("issue") ? issues : undefined,
       diffCache: wants("commit") ? diffCache : undefined,
     }).extract(ctx);
   }
   if (wants("review-comment")) yield* reviewCommentsExtractor(common("review-comment")).extract(ctx);
   if (wants("commit")) {
+    const index = await commitIndex();
     yield* githubCommitsExtractor({ ...common("commit"), index, diffCache, checkoutDiff: options.checkoutDiff }).extract(ctx);
   }
 }

@@ -44,6 +44,15 @@ describe("repoSources", () => {
     assert.equal(requests.length, 18);
   });
 
+  it("lists the branch's commits only once the issues are done: a run stopped among them never asks", async () => {
+    for await (const record of repoSources({ client: client(), owner: "octocat", repo: "Hello-World", kinds: SOURCE_KINDS }, context())) {
+      assert.equal(record.kind, "issue");
+      break;
+    }
+    assert.ok(requests.length > 0);
+    assert.ok(!requests.some((r) => r.path.startsWith("/repos/octocat/Hello-World/commits")), requests.map((r) => r.path).join("\n"));
+  });
+
   it("names the repository as the API does in every record, not as it was asked for", async () => {
     const records = await all(repoSources({ client: client(), owner: "OCTOCAT", repo: "hello-world", kinds: SOURCE_KINDS }, context()));
     assert.deepEqual(new Set(records.map((r) => r.kind)), new Set(SOURCE_KINDS));
