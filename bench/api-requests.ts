@@ -78,8 +78,8 @@ while (merged < MERGED) {
 
 const requests: MockRequest[] = [];
 const server = startGitHubMock(...githubHandlers(repo, { log: requests }));
-const ctx = { diffFilter: createDiffFilter(), maxDiffLines: 1000, log: memoryLogger() };
-const localDiff: Diff = { text: "diff --git a/x b/x\n", lines: 1, files: [], dropped: [], tooLarge: false };
+const ctx = { diffFilter: createDiffFilter(), maxDiffLines: 1000, maxDiffBytes: 1_000_000, log: memoryLogger() };
+const localDiff: Diff = { text: "diff --git a/x b/x\n", lines: 1, files: [], dropped: [], bytes: 0, tooLarge: false };
 
 interface Run {
   etags: EtagStore;

@@ -18,7 +18,7 @@ const silent = { warn() {}, info() {}, debug() {}, progress() {} };
 const started = performance.now();
 const counts = { commits: 0, withText: 0, tooLarge: 0, empty: 0, textBytes: 0, lines: 0 };
 const extractor = localCommits({ path: repo, git: createGitClient() });
-for await (const record of extractor.extract({ diffFilter: createDiffFilter(), maxDiffLines: Number(maxDiffLines), log: silent })) {
+for await (const record of extractor.extract({ diffFilter: createDiffFilter(), maxDiffLines: Number(maxDiffLines), maxDiffBytes: 1_000_000, log: silent })) {
   counts.commits++;
   counts.lines += record.diff.lines;
   if (record.diff.tooLarge) counts.tooLarge++;

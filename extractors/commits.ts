@@ -87,6 +87,7 @@ export function localCommits(options: LocalCommitsOptions): LocalCommitsExtracto
         signal: ctx.signal,
         diffFilter: ctx.diffFilter,
         maxDiffLines: ctx.maxDiffLines,
+        maxDiffBytes: ctx.maxDiffBytes,
         findCopies: options.findCopies,
       });
       let scanned = 0;

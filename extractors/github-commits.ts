@@ -70,6 +70,7 @@ export function githubCommitsExtractor(options: GitHubCommitsExtractorOptions): 
             diff = await commitDiff(client, { owner, repo, sha: commit.sha }, {
               filter: ctx.diffFilter,
               maxDiffLines: ctx.maxDiffLines,
+              maxDiffBytes: ctx.maxDiffBytes,
               log: ctx.log,
               signal: ctx.signal,
             });

@@ -78,6 +78,7 @@ function addHarvestOptions(command: Command): Command {
     .addOption(repeatable("--include <glob>", "keep only files of a diff matching the .gitignore-style pattern (repeatable; lifts the default exclusions)", "every file but lockfiles, vendored, minified and generated ones"))
     .addOption(repeatable("--exclude <glob>", "drop files of a diff matching the .gitignore-style pattern (repeatable)", "lockfiles, vendored, minified and generated files"))
     .option("--max-diff-lines <n>", "skip an item whose diff is longer, after file filters", positiveInt, HARVEST_DEFAULTS.maxDiffLines)
+    .option("--max-diff-bytes <n>", "skip an item whose diff holds more UTF-8 bytes, after file filters: catches the one-line files (SVG, data.json) a line count lets through; the default is 1000 lines of about 100 characters", positiveInt, HARVEST_DEFAULTS.maxDiffBytes)
     .option("--append", "add to an existing --out file, skipping records it already holds (same id or same content)", false)
     .option("--state <file>", "remember what was harvested, so the next run only reads what is new", asString)
     .option("--include-bots", "keep items by bots (dependabot, renovate, [bot] accounts)", false)

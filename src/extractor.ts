@@ -12,6 +12,8 @@ export interface ExtractContext {
   diffFilter: DiffFilter;
   /** A diff longer than this, after filtering, is not kept (Diff.tooLarge). */
   maxDiffLines: number;
+  /** A diff of more UTF-8 bytes than this, after filtering, is not kept (Diff.tooLarge). */
+  maxDiffBytes: number;
   log: Logger;
 }
 

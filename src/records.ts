@@ -33,12 +33,15 @@ export type DropReason = (typeof DROP_REASONS)[number];
 /**
  * A change as a unified diff (`git diff` style, `diff --git` headers) after the file
  * filters. `text` is empty when nothing is left or when the diff is longer than
- * --max-diff-lines (then `tooLarge` is set and `lines` still tells how long it was),
- * so a huge commit never sits in memory and is never cut mid-hunk.
+ * --max-diff-lines or --max-diff-bytes (then `tooLarge` is set and `lines` and `bytes`
+ * still tell how long it was), so a huge commit never sits in memory and is never cut
+ * mid-hunk.
  */
 export const DiffSchema = z.object({
   text: z.string(),
   lines: z.number().int().nonnegative(),
+  /** UTF-8 bytes of the kept sections (of `text`, when it is not too large). */
+  bytes: z.number().int().nonnegative(),
   files: z.array(DiffFileSchema),
   dropped: z.array(z.object({ path: z.string(), reason: z.enum(DROP_REASONS) })),
   tooLarge: z.boolean(),

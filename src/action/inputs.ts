@@ -26,6 +26,7 @@ export const INPUT_DEFAULTS = {
   include: "",
   exclude: "",
   "max-diff-lines": String(HARVEST_DEFAULTS.maxDiffLines),
+  "max-diff-bytes": String(HARVEST_DEFAULTS.maxDiffBytes),
   "include-bots": "false",
   "on-secret": HARVEST_DEFAULTS.onSecret,
   checkout: "",

@@ -93,6 +93,7 @@ async function harvestOptions(env: Env): Promise<ActionHarvestOptions> {
     include: getList(env, "include", "commas"),
     exclude: getList(env, "exclude", "commas"),
     maxDiffLines: getPositiveInt(env, "max-diff-lines"),
+    maxDiffBytes: getPositiveInt(env, "max-diff-bytes"),
     limit: getOptionalPositiveInt(env, "limit"),
     append: getBoolean(env, "append"),
     includeBots: getBoolean(env, "include-bots"),

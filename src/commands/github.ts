@@ -221,7 +221,7 @@ function localDiffs(
     counts.asked++;
     try {
       const sinceMergeBase = from !== EMPTY_TREE;
-      return await repository.diff(from, to, { diffFilter: ctx.diffFilter, maxDiffLines: ctx.maxDiffLines, signal: ctx.signal, sinceMergeBase });
+      return await repository.diff(from, to, { diffFilter: ctx.diffFilter, maxDiffLines: ctx.maxDiffLines, maxDiffBytes: ctx.maxDiffBytes, signal: ctx.signal, sinceMergeBase });
     } catch (error) {
       ctx.log.debug(`--checkout has no diff ${from.slice(0, 12)}..${to.slice(0, 12)} (${(error as Error).message}); asking the API`);
       counts.missed++;

@@ -27,6 +27,7 @@ export interface HarvestOptions {
   include: string[];
   exclude: string[];
   maxDiffLines: number;
+  maxDiffBytes: number;
   append: boolean;
   includeBots: boolean;
   onSecret: SecretPolicy;
@@ -95,6 +96,7 @@ export async function harvest(source: HarvestSource, options: HarvestOptions, de
       signal: deps.signal,
       diffFilter: createDiffFilter({ include: options.include, exclude: options.exclude }),
       maxDiffLines: options.maxDiffLines,
+      maxDiffBytes: options.maxDiffBytes,
       log: deps.log,
     };
     const holds = existing && ((record: OutputRecord) => heldIn(existing, record, options.format));

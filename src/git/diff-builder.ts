@@ -1,9 +1,12 @@
 // Builds one commit's Diff from the file sections of its patch as they stream by.
 //
-// Memory is bounded by --max-diff-lines, whatever the commit: a section dropped by the
-// filter (or binary) is never stored, a kept section is stored only while the commit's
-// kept lines fit the limit, and past it only counted. The kept text is the bytes git
-// printed, untouched, so `git apply` at the parent reproduces every file it names.
+// Memory is bounded by --max-diff-lines and --max-diff-bytes, whatever the commit: a
+// section dropped by the filter (or binary) is never stored, a kept section is stored only
+// while the commit's kept lines and bytes fit the limits, and past them only counted. A
+// line can be longer than the whole byte limit (a minified SVG, a one-line data.json), so
+// the parser hands a long line over in pieces and its bytes are counted, not held. The kept
+// text is the bytes git printed, untouched, so `git apply` at the parent reproduces every
+// file it names.
 //
 // Lines are counted here rather than with the `diff` package's parsePatch: parsePatch
 // needs a section's whole text, and a section past the limit must be counted without
@@ -17,6 +20,23 @@ import { decodeLenient } from "./text.js";
 export interface DiffLimits {
   diffFilter: DiffFilter;
   maxDiffLines: number;
+  /** UTF-8 bytes of the kept sections: a line count lets one huge line through. */
+  maxDiffBytes: number;
+}
+
+/**
+ * How many bytes at the end of `bytes` begin a UTF-8 character that the next piece ends
+ * (0 to 3): a long line arrives in pieces cut anywhere, even inside a character.
+ */
+export function incompleteUtf8Tail(bytes: Uint8Array): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
+    if (byte < 0xc0) return 0; // ASCII (or a stray continuation): nothing is cut
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : 2;
+    return length > back ? back : 0;
+  }
+  return 0;
 }
 
 type SectionState = "none" | "header" | "keep" | "skip";
@@ -26,6 +46,7 @@ export class DiffBuilder {
   private readonly dropped: Diff["dropped"] = [];
   private parts: string[] = [];
   private lines = 0;
+  private bytes = 0;
   private tooLarge = false;
 
   private state: SectionState = "none";
@@ -33,12 +54,22 @@ export class DiffBuilder {
   private info: SectionInfo | undefined;
   private dropReason: DropReason | undefined;
   private sectionLines = 0;
+  private sectionBytes = 0;
+  /** The start of a character cut at the end of the last piece of a long line. */
+  private carry: Buffer | undefined;
   private additions = 0;
   private deletions = 0;
   private stored: Buffer[] = [];
   private storing = true;
+  /** Bytes of `parts` and `stored`: what this diff holds in memory. */
+  private held = 0;
 
   constructor(private readonly limits: DiffLimits) {}
+
+  /** The bytes of diff text held now; never much more than --max-diff-bytes. */
+  get heldBytes(): number {
+    return this.held;
+  }
 
   /** True while the current section's body lines are wanted (else the parser skips them). */
   get wantsBody(): boolean {
@@ -74,26 +105,32 @@ export class DiffBuilder {
           ? undefined
           : "non-utf8";
     this.sectionLines = this.header.length;
+    this.sectionBytes = this.header.reduce((sum, line) => sum + line.length, 0);
+    this.carry = undefined;
     this.additions = 0;
     this.deletions = 0;
     this.storing = true;
-    this.stored = [];
+    this.dropStored();
     this.store(this.header);
     this.header = [];
     this.state = this.dropReason ? "skip" : "keep";
   }
 
-  /** Body lines `bytes` (whole lines) of a kept section, with their counts. */
+  /**
+   * Body bytes of a kept section, with the counts of what they hold: whole lines, or a piece
+   * of a long line (then `lines` is 1 only for the piece that ends it).
+   */
   body(bytes: Buffer, lines: number, additions: number, deletions: number): void {
     if (this.state !== "keep") return;
-    if (!isUtf8(bytes)) {
+    if (!this.isUtf8Piece(bytes)) {
       // The section will be dropped: nothing more of it is needed.
       this.dropReason = "non-utf8";
       this.state = "skip";
-      this.stored = [];
+      this.dropStored();
       return;
     }
     this.sectionLines += lines;
+    this.sectionBytes += bytes.length;
     this.additions += additions;
     this.deletions += deletions;
     this.store([bytes]);
@@ -110,14 +147,20 @@ export class DiffBuilder {
       if (info.oldPath !== undefined) file.oldPath = info.oldPath;
       this.files.push(file);
       this.lines += this.sectionLines;
-      if (!this.tooLarge && this.lines > this.limits.maxDiffLines) {
+      this.bytes += this.sectionBytes;
+      if (!this.tooLarge && (this.lines > this.limits.maxDiffLines || this.bytes > this.limits.maxDiffBytes)) {
         this.tooLarge = true;
         this.parts = [];
+        this.held = 0;
       }
       // Decoding copies the bytes, so the chunks they came from can be freed.
-      if (!this.tooLarge) this.parts.push(Buffer.concat(this.stored).toString("utf8"));
+      if (!this.tooLarge) {
+        this.parts.push(Buffer.concat(this.stored).toString("utf8"));
+        this.stored = [];
+      }
     }
-    this.stored = [];
+    this.dropStored();
+    this.carry = undefined;
     this.info = undefined;
     this.state = "none";
   }
@@ -127,6 +170,7 @@ export class DiffBuilder {
     return {
       text: this.tooLarge ? "" : this.parts.join(""),
       lines: this.lines,
+      bytes: this.bytes,
       files: this.files,
       dropped: this.dropped,
       tooLarge: this.tooLarge,
@@ -135,11 +179,28 @@ export class DiffBuilder {
 
   private store(chunks: Buffer[]): void {
     if (!this.storing) return;
-    if (this.tooLarge || this.lines + this.sectionLines > this.limits.maxDiffLines) {
+    const over =
+      this.lines + this.sectionLines > this.limits.maxDiffLines || this.bytes + this.sectionBytes > this.limits.maxDiffBytes;
+    if (this.tooLarge || over) {
       this.storing = false;
-      this.stored = [];
+      this.dropStored();
       return;
     }
     this.stored.push(...chunks);
+    for (const chunk of chunks) this.held += chunk.length;
+  }
+
+  /** Forgets the open section's stored bytes (kept ones were moved to `parts` first). */
+  private dropStored(): void {
+    for (const chunk of this.stored) this.held -= chunk.length;
+    this.stored = [];
+  }
+
+  /** Valid UTF-8 so far, a character cut between two pieces of a line being no error. */
+  private isUtf8Piece(bytes: Buffer): boolean {
+    const whole = this.carry ? Buffer.concat([this.carry, bytes]) : bytes;
+    const cut = incompleteUtf8Tail(whole);
+    this.carry = cut > 0 ? Buffer.from(whole.subarray(whole.length - cut)) : undefined;
+    return isUtf8(cut > 0 ? whole.subarray(0, whole.length - cut) : whole);
   }
 }

@@ -2,8 +2,10 @@
 // come and handing back each commit once its patch is complete. It works on bytes and
 // only decodes what it keeps: a line is located with Buffer#indexOf and classified by
 // its first byte; a dropped section is skipped by searching for the next section or
-// commit, without looking at its lines. Each commit opens with the header of
-// commit-header.ts.
+// commit, without looking at its lines. A kept section's line that does not end within a
+// chunk goes to the builder in pieces, so that one huge line (a minified file, a one-line
+// JSON dump) is counted against --max-diff-bytes without ever being held whole. Each
+// commit opens with the header of commit-header.ts.
 import type { Diff } from "../records.js";
 import { type CommitHeader, countNuls, HEADER_NULS, readCommitHeader } from "./commit-header.js";
 import { DiffBuilder, type DiffLimits } from "./diff-builder.js";
@@ -30,6 +32,8 @@ export class PatchParser {
   private pendingNuls = 0;
   /** Inside a long line of a skipped section: drop bytes up to the next line feed. */
   private skippingLine = false;
+  /** Inside a long line of a kept section: hand its bytes to the builder up to the next line feed. */
+  private inKeptLine = false;
   private builder: DiffBuilder;
   private commit: CommitHeader | undefined;
   private readonly done: ParsedCommit[] = [];
@@ -49,6 +53,15 @@ export class PatchParser {
       const nl = chunk.indexOf(NL);
       if (nl < 0) return;
       this.skippingLine = false;
+      chunk = chunk.subarray(nl + 1);
+    } else if (this.inKeptLine) {
+      const nl = chunk.indexOf(NL);
+      if (nl < 0) {
+        this.builder.body(chunk, 0, 0, 0);
+        return;
+      }
+      this.builder.body(chunk.subarray(0, nl + 1), 1, 0, 0);
+      this.inKeptLine = false;
       chunk = chunk.subarray(nl + 1);
     }
     if (this.pending.length > 0) {
@@ -76,6 +89,14 @@ export class PatchParser {
     }
   }
 
+  /**
+   * The bytes of output held now (a partial line, the diff text kept so far): what the
+   * diff limits bound, whatever the length of a line.
+   */
+  get heldBytes(): number {
+    return this.pending.reduce((sum, chunk) => sum + chunk.length, 0) + this.builder.heldBytes;
+  }
+
   /** Completed commits since the last call. */
   take(): ParsedCommit[] {
     return this.done.splice(0);
@@ -83,6 +104,10 @@ export class PatchParser {
 
   /** At the end of the output: completes the last commit (git ends every line, so nothing is pending). */
   end(): void {
+    if (this.inKeptLine) {
+      this.inKeptLine = false;
+      this.builder.body(Buffer.from("\n"), 1, 0, 0);
+    }
     if (this.pending.length > 0) {
       const rest = Buffer.concat(this.pending);
       this.pending = [];
@@ -114,7 +139,17 @@ export class PatchParser {
       }
       if (this.builder.wantsBody && first !== D) {
         p = this.scanBody(buf, p);
-        if (p < len && buf.indexOf(NL, p) < 0) return p;
+        if (p < len && buf.indexOf(NL, p) < 0) {
+          const next = buf[p];
+          // The start of a hunk line (not of a section or a commit) that goes on in the
+          // next chunks: handed over now, its line counted when its line feed comes.
+          if (this.builder.wantsBody && next !== D && next !== NUL) {
+            this.builder.body(buf.subarray(p), 0, next === PLUS ? 1 : 0, next === MINUS ? 1 : 0);
+            this.inKeptLine = true;
+            return len;
+          }
+          return p;
+        }
         continue;
       }
       const nl = buf.indexOf(NL, p);

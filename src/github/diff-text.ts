@@ -10,6 +10,8 @@ export interface DiffTextOptions {
   filter: DiffFilter;
   /** A diff longer than this many lines, after filtering, is kept only as counts. */
   maxDiffLines: number;
+  /** A diff of more UTF-8 bytes than this, after filtering, is kept only as counts. */
+  maxDiffBytes: number;
 }
 
 const HEADER = Buffer.from("diff --git ");
@@ -81,6 +83,9 @@ export function diffFromText(input: Uint8Array | string, options: DiffTextOption
   const kept: string[] = [];
   const files: DiffFile[] = [];
   const dropped: { path: string; reason: DropReason }[] = [];
+  let lines = 0;
+  let size = 0;
+  const fits = () => lines <= options.maxDiffLines && size <= options.maxDiffBytes;
   starts.forEach((start, index) => {
     const chunk = bytes.subarray(start, starts[index + 1] ?? bytes.length);
     // Judged in the local-git parser's order: filtered, then binary, then non-UTF-8.
@@ -91,11 +96,13 @@ export function diffFromText(input: Uint8Array | string, options: DiffTextOption
     else if (!isUtf8(chunk)) dropped.push({ path: file.path, reason: "non-utf8" });
     else {
       files.push(file);
-      kept.push(text.endsWith("\n") ? text : `${text}\n`);
+      const section = text.endsWith("\n") ? text : `${text}\n`;
+      lines += countLines(section);
+      size += chunk.length + (section === text ? 0 : 1);
+      // Past a limit the text is only counted: the record will be skipped anyway.
+      if (fits()) kept.push(section);
     }
   });
-  const text = kept.join("");
-  const lines = countLines(text);
-  const tooLarge = lines > options.maxDiffLines;
-  return { text: tooLarge ? "" : text, lines, files, dropped, tooLarge };
+  const tooLarge = !fits();
+  return { text: tooLarge ? "" : kept.join(""), lines, bytes: size, files, dropped, tooLarge };
 }

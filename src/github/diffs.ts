@@ -11,7 +11,7 @@ import { statusOf } from "./request-error.js";
 
 /**
  * A diff computed from a local clone: `git diff from...to` (three dots, what GitHub shows
- * for a pull request), with the run's file filter and --max-diff-lines applied. Resolves
+ * for a pull request), with the run's file filter, --max-diff-lines and --max-diff-bytes applied. Resolves
  * to undefined when the clone lacks either commit; the API is asked then.
  */
 export type DiffForRange = (from: string, to: string) => Promise<Diff | undefined>;

@@ -54,7 +54,7 @@ async function diffOf(pull: ApiPull, options: PullRecordOptions, ctx: ExtractCon
     const diff = await pullRequestDiff(
       options.client,
       { owner: options.owner, repo: options.repo, number: pull.number },
-      { filter: ctx.diffFilter, maxDiffLines: ctx.maxDiffLines, log: ctx.log, signal: ctx.signal },
+      { filter: ctx.diffFilter, maxDiffLines: ctx.maxDiffLines, maxDiffBytes: ctx.maxDiffBytes, log: ctx.log, signal: ctx.signal },
     );
     if (pull.merge_commit_sha && options.commits?.isSquashOf(pull.merge_commit_sha, pull.number)) {
       options.diffCache?.put(pull.merge_commit_sha, diff);

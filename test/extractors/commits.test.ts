@@ -14,7 +14,7 @@ const git = createGitClient();
 const FAKE_AWS_KEY = "AKIAIOSFODNN7EXAMPLE";
 
 function context(overrides: Partial<ExtractContext> = {}): ExtractContext {
-  return { diffFilter: createDiffFilter(), maxDiffLines: 1000, log: memoryLogger(), ...overrides };
+  return { diffFilter: createDiffFilter(), maxDiffLines: 1000, maxDiffBytes: 1_000_000, log: memoryLogger(), ...overrides };
 }
 
 async function collect(repo: TempRepo, options: Partial<Parameters<typeof localCommits>[0]> = {}, ctx = context()) {
@@ -167,6 +167,7 @@ describe("local commits extractor", () => {
       lines: 0,
       files: [],
       dropped: [{ path: "package-lock.json", reason: "filtered" }],
+      bytes: 0,
       tooLarge: false,
     });
   });
@@ -195,7 +196,7 @@ describe("local commits extractor", () => {
   });
 
   it("gives an empty commit an empty diff", () => {
-    assert.deepEqual(bySha(sha.empty).diff, { text: "", lines: 0, files: [], dropped: [], tooLarge: false });
+    assert.deepEqual(bySha(sha.empty).diff, { text: "", lines: 0, files: [], dropped: [], bytes: 0, tooLarge: false });
   });
 
   it("keeps a mode change", () => {
@@ -240,6 +241,7 @@ describe("local commits extractor", () => {
       const { diff } = record;
       if (diff.tooLarge || diff.text === "") continue;
       assert.equal(diff.lines, diff.text.split("\n").length - 1, record.subject);
+      assert.equal(diff.bytes, Buffer.byteLength(diff.text), record.subject);
       const patches = parsePatch(diff.text);
       assert.equal(patches.length, diff.files.length, record.subject);
       patches.forEach((patch, i) => {

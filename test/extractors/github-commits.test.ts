@@ -24,7 +24,7 @@ import { all } from "../helpers/streams.js";
 const repo = createMockRepo();
 const requests: MockRequest[] = [];
 const server = startGitHubMock(...githubHandlers(repo, { log: requests }));
-const context = () => ({ diffFilter: createDiffFilter(), maxDiffLines: 1000, log: memoryLogger() });
+const context = () => ({ diffFilter: createDiffFilter(), maxDiffLines: 1000, maxDiffBytes: 1_000_000, log: memoryLogger() });
 const client = () => createGitHubClient({ token: "t0ken", log: memoryLogger(), delayScale: 1 });
 const options = (over: Partial<Parameters<typeof githubCommitsExtractor>[0]> = {}) => ({ client: client(), owner: "octocat", repo: "Hello-World", ...over });
 const diffRequests = () => requests.filter((r) => r.accept.includes(DIFF_MEDIA_TYPE)).map((r) => r.path);
@@ -99,7 +99,7 @@ describe("commits extractor (API)", () => {
 
   it("computes diffs in the checkout, the root against the empty tree", async () => {
     const ranges: string[] = [];
-    const local: Diff = { text: "", lines: 0, files: [], dropped: [], tooLarge: false };
+    const local: Diff = { text: "", lines: 0, files: [], dropped: [], bytes: 0, tooLarge: false };
     const checkoutDiff = async (from: string, to: string) => {
       ranges.push(`${from}..${to}`);
       return local;

@@ -22,6 +22,7 @@ const client = () => createGitHubClient({ token: "t0ken", log: memoryLogger(), d
 const context = (over: Partial<ExtractContext> = {}) => ({
   diffFilter: createDiffFilter(),
   maxDiffLines: 1000,
+  maxDiffBytes: 1_000_000,
   ...over,
   log: memoryLogger(),
 });
@@ -158,7 +159,7 @@ describe("pulls extractor", () => {
 
   it("uses the checkout's diffs and asks the API for none", async () => {
     const ranges: string[] = [];
-    const local: Diff = { text: "", lines: 0, files: [], dropped: [], tooLarge: false };
+    const local: Diff = { text: "", lines: 0, files: [], dropped: [], bytes: 0, tooLarge: false };
     const checkoutDiff = async (from: string, to: string) => {
       ranges.push(`${from}...${to}`);
       return local;

@@ -11,7 +11,7 @@ import { all } from "../helpers/streams.js";
 const repo = createMockRepo();
 const requests: MockRequest[] = [];
 const server = startGitHubMock(...githubHandlers(repo, { log: requests }));
-const context = () => ({ diffFilter: createDiffFilter(), maxDiffLines: 1000, log: memoryLogger() });
+const context = () => ({ diffFilter: createDiffFilter(), maxDiffLines: 1000, maxDiffBytes: 1_000_000, log: memoryLogger() });
 const options = (over: Partial<Parameters<typeof reviewCommentsExtractor>[0]> = {}) => ({
   client: createGitHubClient({ token: "t0ken", log: memoryLogger(), delayScale: 1 }),
   owner: "octocat",

@@ -9,7 +9,7 @@ import { createGitClient, type LocalRepository } from "../../src/git/client.js";
 import { createTempRepo, runGit, type TempRepo } from "../helpers/git-repo.js";
 
 const git = createGitClient();
-const limits = { diffFilter: createDiffFilter(), maxDiffLines: 1000 };
+const limits = { diffFilter: createDiffFilter(), maxDiffLines: 1000, maxDiffBytes: 1_000_000 };
 
 /** Child processes of this test process that are git, running or zombie (Linux only). */
 function gitChildren(): string[] {

@@ -18,7 +18,7 @@ describe("diff of a pull request range in a local clone", () => {
       await repo.write("main.txt", "main moved on\n");
       const base = await repo.commit("Move main on while the branch is open");
       const repository = await createGitClient().open(repo.dir);
-      const limits = { diffFilter: createDiffFilter(), maxDiffLines: 1000 };
+      const limits = { diffFilter: createDiffFilter(), maxDiffLines: 1000, maxDiffBytes: 1_000_000 };
       const pr = await repository.diff(base, head, { ...limits, sinceMergeBase: true });
       assert.deepEqual(pr.files.map((f) => f.path), ["topic.txt"]);
       const twoDot = await repository.diff(base, head, limits);

@@ -5,7 +5,7 @@ import { logArguments } from "../../src/git/commit-stream.js";
 import { PatchParser, type ParsedCommit } from "../../src/git/patch-parser.js";
 import { createTempRepo, type TempRepo } from "../helpers/git-repo.js";
 
-const limits = { diffFilter: createDiffFilter(), maxDiffLines: 50 };
+const limits = { diffFilter: createDiffFilter(), maxDiffLines: 50, maxDiffBytes: 1_000_000 };
 
 function parse(output: Buffer, chunkSizes: (i: number) => number, withCommits = true) {
   const parser = new PatchParser(limits, withCommits);
@@ -126,5 +126,75 @@ describe("git log -p parser", () => {
   it("rejects output that is not what the format asked for", () => {
     const parser = new PatchParser(limits);
     assert.throws(() => parser.push(Buffer.from("\0something else\0a\0b\0c\0d\0e\0f\0g\0\n")), /not a commit header/);
+  });
+});
+
+describe("git log -p parser, --max-diff-bytes", () => {
+  let repo: TempRepo;
+  let output: Buffer;
+  const cap = 100_000;
+  const byteLimits = { diffFilter: createDiffFilter(), maxDiffLines: 1000, maxDiffBytes: cap };
+  // One line of 2 MB: a line count of 1 lets it through, only bytes can stop it.
+  const svg = `<svg>${"M0 0L1 1".repeat(250_000)}</svg>\n`;
+
+  before(async () => {
+    repo = await createTempRepo();
+    await repo.writeFiles({ "icon.svg": svg, "small.txt": "a\n" });
+    await repo.commit("Add an icon drawn on one very long line");
+    await repo.writeFiles({ "small.txt": "a\nb\n", "café.txt": `${"é".repeat(40_000)}\n` });
+    await repo.commit("Add a line of two-byte characters just under the cap");
+    output = await repo.gitBytes([...logArguments({}), "HEAD"], { input: "" });
+  });
+  after(() => repo.cleanup());
+
+  function parseHolding(chunkSize: number) {
+    const parser = new PatchParser(byteLimits);
+    const commits: ParsedCommit[] = [];
+    let mostHeld = 0;
+    for (let at = 0; at < output.length; at += chunkSize) {
+      parser.push(Buffer.from(output.subarray(at, at + chunkSize)));
+      mostHeld = Math.max(mostHeld, parser.heldBytes);
+      commits.push(...parser.take());
+    }
+    parser.end();
+    commits.push(...parser.take());
+    return { commits, mostHeld };
+  }
+
+  it("marks a diff of one line longer than the byte limit as too large, counting its bytes", () => {
+    const [icon] = parseHolding(65536).commits;
+    assert.equal(icon!.diff.tooLarge, true);
+    assert.equal(icon!.diff.text, "");
+    assert.ok(icon!.diff.bytes > svg.length, `${icon!.diff.bytes} bytes`);
+    assert.ok(icon!.diff.lines < 20);
+    assert.deepEqual(
+      icon!.diff.files.map((f) => [f.path, f.additions]),
+      [["icon.svg", 1], ["small.txt", 1]],
+    );
+  });
+
+  it("counts UTF-8 bytes, not characters, and keeps a diff under the limit whole", () => {
+    const [, cafe] = parseHolding(4096).commits;
+    assert.equal(cafe!.diff.tooLarge, false, `${cafe!.diff.bytes} bytes`);
+    assert.equal(cafe!.diff.bytes, Buffer.byteLength(cafe!.diff.text));
+    assert.ok(cafe!.diff.bytes > 80_000 && cafe!.diff.bytes <= cap);
+    assert.ok(cafe!.diff.text.includes(`+${"é".repeat(40_000)}\n`));
+  });
+
+  for (const size of [1000, 65536]) {
+    it(`never holds much more than the limit, however long a line (${size}-byte chunks)`, { timeout: 20_000 }, () => {
+      const { mostHeld } = parseHolding(size);
+      assert.ok(mostHeld <= cap + size, `held ${mostHeld} bytes at once`);
+    });
+  }
+
+  it("cuts no character in two when a line comes in pieces (one-byte chunks)", { timeout: 60_000 }, () => {
+    const cafe = output.subarray(output.indexOf("diff --git a/caf"));
+    const parser = new PatchParser(byteLimits, false);
+    for (let at = 0; at < cafe.length; at++) parser.push(Buffer.from(cafe.subarray(at, at + 1)));
+    parser.end();
+    const diff = parser.diff();
+    assert.deepEqual(diff.dropped, []);
+    assert.equal(diff.text.includes(`+${"é".repeat(40_000)}\n`), true);
   });
 });

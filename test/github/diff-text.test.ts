@@ -7,7 +7,7 @@ import { applyAtParent, createTempRepo, type TempRepo } from "../helpers/git-rep
 import { diffEntryFixture } from "../helpers/github-mock.js";
 import { diffEntriesFromGit } from "./git-entries.js";
 
-const options = { filter: createDiffFilter(), maxDiffLines: 1000 };
+const options = { filter: createDiffFilter(), maxDiffLines: 1000, maxDiffBytes: 1_000_000 };
 
 const SAMPLE = [
   "diff --git a/src/app.ts b/src/app.ts",
@@ -87,8 +87,19 @@ describe("diffFromText", () => {
     assert.equal(diff.files.length, 4);
   });
 
+  it("keeps only counts of a diff of one line longer than --max-diff-bytes", () => {
+    const line = `+${"<path d='M0 0L1 1'/>".repeat(6000)}\n`;
+    const bytes = Buffer.from(`diff --git a/icon.svg b/icon.svg\nnew file mode 100644\n--- /dev/null\n+++ b/icon.svg\n@@ -0,0 +1 @@\n${line}`);
+    const diff = diffFromText(bytes, { ...options, maxDiffBytes: 100_000 });
+    assert.equal(diff.tooLarge, true);
+    assert.equal(diff.text, "");
+    assert.equal(diff.bytes, bytes.length);
+    assert.equal(diff.lines, 6);
+    assert.equal(diffFromText(bytes, { ...options, maxDiffBytes: bytes.length }).text, bytes.toString("utf8"));
+  });
+
   it("makes an empty Diff of an empty answer", () => {
-    assert.deepEqual(diffFromText(new Uint8Array(), options), { text: "", lines: 0, files: [], dropped: [], tooLarge: false });
+    assert.deepEqual(diffFromText(new Uint8Array(), options), { text: "", lines: 0, files: [], dropped: [], bytes: 0, tooLarge: false });
   });
 });
 

@@ -15,7 +15,7 @@ import { all } from "../helpers/streams.js";
 const repo = createMockRepo();
 const requests: MockRequest[] = [];
 const server = startGitHubMock(...githubHandlers(repo, { log: requests }));
-const context = () => ({ diffFilter: createDiffFilter(), maxDiffLines: 1000, log: memoryLogger() });
+const context = () => ({ diffFilter: createDiffFilter(), maxDiffLines: 1000, maxDiffBytes: 1_000_000, log: memoryLogger() });
 const client = () => createGitHubClient({ token: "t0ken", log: memoryLogger(), delayScale: 1 });
 
 

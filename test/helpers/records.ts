@@ -18,6 +18,7 @@ export function diffOf(text = sampleDiff, overrides: Partial<Diff> = {}): Diff {
   return {
     text,
     lines: text === "" ? 0 : text.split("\n").length - 1,
+    bytes: Buffer.byteLength(text),
     files: text === "" ? [] : [{ path: "src/add.ts", status: "modified", additions: 1, deletions: 1 }],
     dropped: [],
     tooLarge: false,
