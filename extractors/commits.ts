@@ -6,6 +6,7 @@ import type { Extractor } from "../src/extractor.js";
 import type { GitClient, LocalRepository, ResolvedRevisions } from "../src/git/client.js";
 import type { ParsedCommit } from "../src/git/patch-parser.js";
 import type { CommitRecord } from "../src/records.js";
+import { commitMessage } from "../src/text/commit-message.js";
 
 export interface LocalCommitsOptions {
   /** Any directory inside the repository. */
@@ -120,10 +121,6 @@ export function localCommits(options: LocalCommitsOptions): LocalCommitsExtracto
 }
 
 export function commitRecord(repo: string, commit: ParsedCommit): CommitRecord {
-  const message = commit.rawMessage.replace(/\n+$/, "");
-  const newline = message.indexOf("\n");
-  const subject = (newline < 0 ? message : message.slice(0, newline)).trim();
-  const body = newline < 0 ? "" : message.slice(newline + 1).trim();
   return {
     kind: "commit",
     repo,
@@ -132,9 +129,7 @@ export function commitRecord(repo: string, commit: ParsedCommit): CommitRecord {
     createdAt: commit.committerDate,
     sha: commit.sha,
     parents: commit.parents,
-    message,
-    subject,
-    body,
+    ...commitMessage(commit.rawMessage),
     diff: commit.diff,
   };
 }

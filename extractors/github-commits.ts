@@ -6,6 +6,7 @@
 import type { Extractor } from "../src/extractor.js";
 import type { CommitRecord } from "../src/records.js";
 import { isBot } from "../src/github/bots.js";
+import { commitMessage } from "../src/text/commit-message.js";
 import { loadCommitIndex, type CommitIndex, type IndexedCommit } from "../src/github/commit-index.js";
 import { commitDiff, type DiffCache, type DiffForRange } from "../src/github/diffs.js";
 import { mergedBranchCommits } from "../src/github/merged-branch.js";
@@ -80,7 +81,6 @@ export function githubCommitsExtractor(options: GitHubCommitsExtractorOptions): 
             return undefined;
           }
         }
-        const [subject = "", ...rest] = commit.message.split("\n");
         return {
           kind: "commit",
           // As GitHub names the repository now, not as it was typed (case, an old name).
@@ -90,9 +90,7 @@ export function githubCommitsExtractor(options: GitHubCommitsExtractorOptions): 
           createdAt: commit.committedAt,
           sha: commit.sha,
           parents: commit.parents,
-          message: commit.message,
-          subject: subject.trim(),
-          body: rest.join("\n").trim(),
+          ...commitMessage(commit.message),
           diff,
         };
       };

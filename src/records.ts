@@ -61,10 +61,16 @@ export const CommitRecordSchema = z.object({
   ...base,
   sha: z.string(),
   parents: z.array(z.string()),
-  /** The whole message; subject is its first line, body the rest, both trimmed. */
+  /**
+   * The author's words: the message with `\n` line ends and without the attribution
+   * trailers at its end (src/text/trailers.ts); subject is its first line, body the rest,
+   * both trimmed.
+   */
   message: z.string(),
   subject: z.string(),
   body: z.string(),
+  /** The trailers removed from the message (Signed-off-by, Co-authored-by, ...), one a line. */
+  trailers: z.string(),
   diff: DiffSchema,
 });
 export type CommitRecord = z.infer<typeof CommitRecordSchema>;

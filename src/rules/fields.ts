@@ -24,6 +24,7 @@ const commitView: View<CommitRecord> = {
   message: (r) => r.message,
   subject: (r) => r.subject,
   body: (r) => r.body,
+  trailers: (r) => r.trailers,
   diff: (r) => r.diff.text,
   files: filePaths,
   author: (r) => personName(r.author),

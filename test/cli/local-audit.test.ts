@@ -49,3 +49,43 @@ describe("gh-harvest local --max-diff-bytes", () => {
     assert.match(result.stderr, /--max-diff-bytes/);
   });
 });
+
+describe("gh-harvest local: the author's words only", () => {
+  let repo: TempRepo;
+  // Verbatim, as GitHub and other tools store them: `git commit` would clean the message up
+  // (CRs at line ends, a message of sign-offs only).
+  const commitVerbatim = async (message: string) => {
+    await repo.git(["add", "-A"]);
+    await repo.git(["commit", "-q", "--no-verify", "--cleanup=verbatim", "--allow-empty-message", "-F", "-"], { input: message });
+  };
+  before(async () => {
+    repo = await createTempRepo({ name: "words" });
+    await repo.write("a.txt", "one\n");
+    await commitVerbatim(
+      "Teach the parser to read quoted paths\n\nGit quotes a path with a tab in it.\n\nFixes #12\n" +
+        "Signed-off-by: Ada Lovelace <ada@example.com>\nCo-authored-by: Grace Hopper <grace@example.com>\n\n" +
+        "(cherry picked from commit 0123456789abcdef0123456789abcdef01234567)\n",
+    );
+    await repo.write("b.txt", "two\n");
+    await commitVerbatim("Signed-off-by: Ada Lovelace <ada@example.com>\n");
+    await repo.write("c.txt", "three\n");
+    // As a squash merge made in the browser stores it.
+    await commitVerbatim("Keep the tabs of quoted paths (#13)\r\n\r\n* Read the escapes\r\n* Write them back\r\n");
+  });
+  after(() => repo.cleanup());
+
+  it("leaves out trailers and skips a message made only of them", async () => {
+    const result = await runCli(["local", repo.dir]);
+    assert.equal(result.code, 0, result.stderr);
+    const outputs = records(result.stdout).map((r) => r.output);
+    assert.equal(outputs[0], "Teach the parser to read quoted paths\n\nGit quotes a path with a tab in it.\n\nFixes #12");
+    assert.equal(outputs.length, 2, result.stderr);
+    assert.match(result.stderr, /commit-message: no subject 1/);
+  });
+
+  it("writes messages with LF line ends only", async () => {
+    const result = await runCli(["local", repo.dir]);
+    const outputs = records(result.stdout).map((r) => r.output);
+    assert.equal(outputs[1], "Keep the tabs of quoted paths (#13)\n\n* Read the escapes\n* Write them back");
+  });
+});

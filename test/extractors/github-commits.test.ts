@@ -55,7 +55,8 @@ describe("commits extractor (API)", () => {
     assert.deepEqual(records.map((r) => r.subject), ["Initial commit", "Add the widget cache (#1)", "Fix typo in README", "WIP on a branch", "Bump lodash"]);
     const typo = records[2] as CommitRecord;
     assert.equal(typo.body, "It said 'teh'.");
-    assert.equal(typo.message, "Fix typo in README\n\nIt said 'teh'.\n");
+    // As a local commit's: the trailing line feed is not part of the message.
+    assert.equal(typo.message, "Fix typo in README\n\nIt said 'teh'.");
     assert.deepEqual(typo.author, { name: "Ada", email: "ada@example.com" });
     assert.equal(typo.url, `https://github.com/octocat/Hello-World/commit/${sha("typo")}`);
     assert.equal(typo.diff.files[0]?.path, "src/typo.ts");

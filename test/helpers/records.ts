@@ -39,6 +39,7 @@ export function commit(overrides: Partial<CommitRecord> = {}): CommitRecord {
     message,
     subject,
     body: rest.join("\n").trim(),
+    trailers: "",
     diff: diffOf(),
     ...overrides,
   };

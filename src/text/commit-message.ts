@@ -1,0 +1,25 @@
+// A commit message as records hold it: `\n` line ends, attribution trailers removed, and
+// split into subject (first line) and body (the rest), both trimmed. Shared by the local
+// and the API commit extractors so that both give rules the same fields.
+import { normaliseNewlines } from "./newlines.js";
+import { stripTrailers } from "./trailers.js";
+
+export interface CommitMessage {
+  /** The author's words: the message without its attribution trailers. */
+  message: string;
+  subject: string;
+  body: string;
+  /** The attribution trailers removed from its end, one a line. */
+  trailers: string;
+}
+
+export function commitMessage(raw: string): CommitMessage {
+  const { text, trailers } = stripTrailers(normaliseNewlines(raw));
+  const newline = text.indexOf("\n");
+  return {
+    message: text,
+    subject: (newline < 0 ? text : text.slice(0, newline)).trim(),
+    body: newline < 0 ? "" : text.slice(newline + 1).trim(),
+    trailers: trailers.join("\n"),
+  };
+}

@@ -1,0 +1,10 @@
+// Line ends of the texts people write: a squash merge made on GitHub keeps the browser's
+// `\r\n` in the commit message, and PR bodies, issues and comments come from the API the
+// same way. A record mixing `\r\n` and `\n` teaches a model to print carriage returns, so
+// every human text is read with `\n` only. Never applied to a diff: there a `\r` is part
+// of the file's content, and the patch would no longer apply.
+
+/** `\r\n` and a lone `\r` as `\n`. */
+export function normaliseNewlines(text: string): string {
+  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+}
