@@ -16,6 +16,7 @@ import { labelNames, personOfUser } from "../src/github/people.js";
 import { canonicalRepo, repoOfWebUrl } from "../src/github/repo-name.js";
 import { statusOf } from "../src/github/request-error.js";
 import { isAfter, isAtOrAfter, listSince, type GitHubSourceOptions } from "../src/github/source-options.js";
+import { humanText } from "../src/text/newlines.js";
 
 export interface IssuesExtractorOptions extends GitHubSourceOptions {
   /** Filled with every closed issue listed, for the pulls extractor's `closes`. */
@@ -27,7 +28,7 @@ const PER_ISSUE_COMMENTS_MAX = 50;
 
 function issueRecord(issue: ApiIssue, answers: AnswerBook, owner: string, repo: string): IssueRecord {
   const author = personOfUser(issue.user);
-  const body = issue.body ?? "";
+  const body = humanText(issue.body);
   const record: IssueRecord = {
     kind: "issue",
     // As GitHub names the repository now, not as it was typed (case, an old name).
@@ -36,7 +37,7 @@ function issueRecord(issue: ApiIssue, answers: AnswerBook, owner: string, repo: 
     author,
     createdAt: issue.created_at,
     number: issue.number,
-    title: issue.title,
+    title: humanText(issue.title),
     body,
     labels: labelNames(issue.labels),
     code: fencedCode(body),
@@ -86,7 +87,7 @@ export function issuesExtractor(options: IssuesExtractorOptions): Extractor<Issu
     (options.includeBots !== false || !isBot(personOfUser(issue.user)));
   const remember = (issue: ApiIssue) => {
     if (issue.pull_request === undefined) {
-      options.cache?.put({ number: issue.number, title: issue.title, body: issue.body ?? "", url: issue.html_url });
+      options.cache?.put({ number: issue.number, title: humanText(issue.title), body: humanText(issue.body), url: issue.html_url });
     }
   };
 

@@ -7,6 +7,7 @@ import { isBot } from "../src/github/bots.js";
 import { personOfUser } from "../src/github/people.js";
 import { canonicalRepo, repoOfWebUrl } from "../src/github/repo-name.js";
 import { isAfter, isAtOrAfter, listSince, type GitHubSourceOptions } from "../src/github/source-options.js";
+import { humanText } from "../src/text/newlines.js";
 
 export interface ReviewCommentsExtractorOptions extends GitHubSourceOptions {
   /** Only this pull request's comments (for `gh-harvest pr`). */
@@ -26,8 +27,9 @@ export function reviewCommentRecord(comment: ApiReviewComment, owner: string, re
     id: comment.id,
     pullNumber,
     path: comment.path,
+    // The hunk is a diff: its carriage returns are the file's, kept.
     diffHunk: comment.diff_hunk,
-    body: comment.body,
+    body: humanText(comment.body),
   };
   if (comment.in_reply_to_id !== undefined && comment.in_reply_to_id !== null) record.inReplyTo = comment.in_reply_to_id;
   if (comment.author_association) record.authorAssociation = comment.author_association;

@@ -6,6 +6,7 @@ import type { GitHubClient } from "./client.js";
 import { closingIssueNumbers, type RepoIdentity } from "./closing-refs.js";
 import type { ClosedIssue, IssueCache } from "./issue-cache.js";
 import { statusOf } from "./request-error.js";
+import { humanText } from "../text/newlines.js";
 
 export interface ResolveClosesOptions {
   client: GitHubClient;
@@ -35,7 +36,7 @@ export async function resolveCloses(texts: readonly string[], options: ResolveCl
       );
       // "Fixes #12" where #12 is a pull request: not an issue to learn from.
       if (issue.pull_request !== undefined) continue;
-      const closed = { number, title: issue.title, body: issue.body ?? "", url: issue.html_url };
+      const closed = { number, title: humanText(issue.title), body: humanText(issue.body), url: issue.html_url };
       options.cache?.put(closed);
       closes.push(closed);
     } catch (error) {

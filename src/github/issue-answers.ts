@@ -8,6 +8,7 @@ import { isTrivialText } from "../rules/trivial.js";
 import type { ApiIssueComment } from "./api-types.js";
 import { isBot } from "./bots.js";
 import { personOfUser } from "./people.js";
+import { humanText } from "../text/newlines.js";
 
 export const MAINTAINER_ASSOCIATIONS: ReadonlySet<string> = new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
 
@@ -50,7 +51,7 @@ export function createAnswerBook(): AnswerBook {
   return {
     add(comment) {
       const author = personOfUser(comment.user);
-      const body = comment.body ?? "";
+      const body = humanText(comment.body);
       if (!MAINTAINER_ASSOCIATIONS.has(comment.author_association) || isBot(author) || !answersSomething(body)) return;
       const number = issueNumberOfComment(comment);
       if (number === undefined) return;

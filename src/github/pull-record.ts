@@ -10,6 +10,7 @@ import type { IssueCache } from "./issue-cache.js";
 import { labelNames, personOfUser } from "./people.js";
 import { canonicalRepo, splitRepo } from "./repo-name.js";
 import { statusOf } from "./request-error.js";
+import { humanText } from "../text/newlines.js";
 import type { GitHubSourceOptions } from "./source-options.js";
 
 export interface PullRecordOptions extends Pick<GitHubSourceOptions, "client" | "owner" | "repo"> {
@@ -81,7 +82,7 @@ export async function pullRecord(
 ): Promise<PullRecord | undefined> {
   const diff = await diffOf(pull, options, ctx);
   if (!diff) return undefined;
-  const body = pull.body ?? "";
+  const body = humanText(pull.body);
   const host = new URL(pull.html_url).host;
   // The repository as GitHub names it now, whatever spelling (or old name) was asked for.
   const repo = canonicalRepo(pull.base.repo?.full_name, options.owner, options.repo);
@@ -101,7 +102,7 @@ export async function pullRecord(
     author: personOfUser(pull.user),
     createdAt: pull.created_at,
     number: pull.number,
-    title: pull.title,
+    title: humanText(pull.title),
     body,
     labels: labelNames(pull.labels),
     merged,

@@ -8,3 +8,8 @@
 export function normaliseNewlines(text: string): string {
   return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
 }
+
+/** A text from the API (a body may be null): where a person's words enter a record. */
+export function humanText(text: string | null | undefined): string {
+  return normaliseNewlines(text ?? "");
+}
