@@ -27,27 +27,55 @@ export interface CommitStreamOptions extends DiffLimits {
 }
 
 /**
- * Settings that make the patch the same whatever the user's git config says: a config
- * could drop the a/ b/ prefixes (diff.noprefix), hide the root commit's patch
- * (log.showRoot), print blank context lines without their space (diff.suppressBlankEmpty),
- * shrink the context (diff.context 0 gives hunks `git apply` refuses without --unidiff-zero)
- * or merge nearby hunks (diff.interHunkContext), summarize submodules (diff.submodule), run
- * an external diff or textconv filter, or add signature checks to the output
- * (log.showSignature).
+ * Settings that make the patch the same whatever the user's git config says (global, or
+ * the repository's own .git/config): a config could drop or rename the a/ b/ prefixes
+ * (diff.noprefix, diff.mnemonicPrefix), hide the root commit's patch (log.showRoot), print
+ * blank context lines without their space (diff.suppressBlankEmpty), shrink the context
+ * (diff.context 0 gives hunks `git apply` refuses without --unidiff-zero) or merge nearby
+ * hunks (diff.interHunkContext), summarize or hide submodules (diff.submodule,
+ * diff.ignoreSubmodules), run an external diff or textconv filter, add signature checks to
+ * the output (log.showSignature), lengthen the index lines' names (core.abbrev), pick
+ * another diff algorithm (diff.algorithm) or hunk placement (diff.indentHeuristic), reorder
+ * the files (diff.orderFile), stop detecting renames in a big commit (diff.renameLimit),
+ * show only a subfolder (diff.relative), or call a file binary past a size
+ * (core.bigFileThreshold). Each is pinned to git's default.
+ *
+ * Index lines: `--abbrev=7` rather than `--full-index`. Both ignore core.abbrev; full names
+ * would be stable even when a later object shares a 7-digit prefix (git then prints 8), but
+ * cost two 40-digit hashes a file, tokens a model learns nothing from, and GitHub's own
+ * diffs (`repo` without --checkout) abbreviate to 7: the same commit reads the same from both.
  */
 export const PATCH_ARGS = [
   "-p",
   "-M",
+  "-l1000",
   "--unified=3",
   "--inter-hunk-context=0",
+  "--diff-algorithm=myers",
+  "--indent-heuristic",
+  "--abbrev=7",
+  "-O/dev/null",
+  "--no-relative",
   "--no-color",
   "--no-ext-diff",
   "--no-textconv",
   "--submodule=short",
+  "--ignore-submodules=none",
   "--src-prefix=a/",
   "--dst-prefix=b/",
 ] as const;
-export const PATCH_CONFIG = ["-c", "core.quotepath=off", "-c", "diff.suppressBlankEmpty=false"] as const;
+export const PATCH_CONFIG = [
+  "-c",
+  "core.quotepath=off",
+  "-c",
+  "diff.suppressBlankEmpty=false",
+  "-c",
+  "core.bigFileThreshold=512m",
+  // A user's attributes file could mark files binary or give them a diff driver whose
+  // funcname changes the hunk headers; the repository's own .gitattributes still apply.
+  "-c",
+  "core.attributesFile=/dev/null",
+] as const;
 
 export function logArguments(options: Pick<CommitStreamOptions, "since" | "findCopies" | "sinceAsFilter">): string[] {
   const args = [
