@@ -21,6 +21,11 @@ export interface LocalCommitsOptions {
   stateSince?: string | readonly string[];
   /** Told each stateSince sha that names no commit of the repository, and whether others are left. */
   onMissingStateSha?: (sha: string, repository: LocalRepository, othersLeft: boolean) => void;
+  /**
+   * Told when the repository has no commit yet: it yields nothing, and that is no error (a
+   * scheduled job set up with a new repository). Without it, resolving the revisions fails.
+   */
+  onEmptyRepository?: (repository: LocalRepository) => void;
   git: GitClient;
   /** Also report copies (git log -C); off by default like git log. */
   findCopies?: boolean;
@@ -57,6 +62,10 @@ export function localCommits(options: LocalCommitsOptions): LocalCommitsExtracto
   const prepare = () =>
     (prepared ??= (async () => {
       const repository = await options.git.open(options.path);
+      if (options.onEmptyRepository && !(await repository.hasCommits())) {
+        options.onEmptyRepository(repository);
+        return { repository, revisions: { include: [], exclude: [] }, tips: [] };
+      }
       const revs = options.revs && options.revs.length > 0 ? options.revs : ["HEAD"];
       const remembered = [...new Set(typeof options.stateSince === "string" ? [options.stateSince] : (options.stateSince ?? []))];
       const missing = new Set(await repository.missingCommits(remembered));

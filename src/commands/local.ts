@@ -35,6 +35,7 @@ export async function runLocal(paths: readonly string[], options: LocalOptions, 
               `${options.state}: commit ${sha.slice(0, 7)} is no longer in ${repo.root} (force-push?); ` +
                 (othersLeft ? "harvesting again the commits only it covered" : `harvesting ${repo.name} from the start`),
             ),
+          onEmptyRepository: (repo) => deps.log.warn(`${repo.root}: the repository has no commits yet; nothing to harvest from it`),
           git,
         });
         return { key, extractor };

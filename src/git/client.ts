@@ -44,6 +44,8 @@ export interface LocalRepository {
    * GitError (exit 2) for an unknown revision or a repository without commits.
    */
   resolveRevisions(revisions: readonly string[]): Promise<ResolvedRevisions>;
+  /** False for a repository without a single commit yet (`git init` and nothing more). */
+  hasCommits(): Promise<boolean>;
   /**
    * Which of these shas name no commit of the repository (any more): a --state file may
    * remember a commit that a force-push and a gc, or a fresh clone, took away.
@@ -151,6 +153,9 @@ function openRepository(git: SimpleGit, root: string, { cwd, gitBinary, sinceAsF
         }
       }
       return { include: [...include], exclude: [...exclude] };
+    },
+    async hasCommits() {
+      return !(await isEmpty());
     },
     async missingCommits(shas) {
       // Only hexadecimal names are asked about: anything else is no commit name either.

@@ -4,7 +4,7 @@
 // temporary repositories.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTempRepo, type TempRepo } from "../helpers/git-repo.js";
@@ -87,5 +87,48 @@ describe("gh-harvest local: the author's words only", () => {
     const result = await runCli(["local", repo.dir]);
     const outputs = records(result.stdout).map((r) => r.output);
     assert.equal(outputs[1], "Keep the tabs of quoted paths (#13)\n\n* Read the escapes\n* Write them back");
+  });
+});
+
+describe("gh-harvest local on a repository without commits", () => {
+  let repo: TempRepo;
+  before(async () => {
+    repo = await createTempRepo({ name: "fresh" });
+  });
+  after(() => repo.cleanup());
+
+  it("warns, writes an empty output and exits 0", async () => {
+    const file = join(out, "fresh.jsonl");
+    const result = await runCli(["local", repo.dir, "-o", file]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.match(result.stderr, /warning: .*fresh: the repository has no commits yet/);
+    assert.match(result.stderr, /wrote 0 records/);
+    assert.equal(readFileSync(file, "utf8"), "");
+  });
+
+  it("keeps --state and --append working until the first commit, then harvests it", async () => {
+    const file = join(out, "scheduled.jsonl");
+    const state = join(out, "scheduled-state.json");
+    const run = () => runCli(["local", repo.dir, "-o", file, "--state", state, "--append"]);
+    for (let i = 0; i < 2; i++) {
+      const result = await run();
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(readFileSync(file, "utf8"), "");
+    }
+    assert.ok(existsSync(state));
+    await repo.write("a.txt", "first\n");
+    await repo.commit("Add the first file of the new project");
+    const first = await run();
+    assert.equal(first.code, 0, first.stderr);
+    assert.deepEqual(records(readFileSync(file, "utf8")).map((r) => r.output), ["Add the first file of the new project"]);
+    const again = await run();
+    assert.match(again.stderr, /wrote 0 records/);
+    assert.equal(records(readFileSync(file, "utf8")).length, 1);
+  });
+
+  it("still refuses an unknown revision in a repository that has commits", async () => {
+    const result = await runCli(["local", repo.dir, "--rev", "no-such-branch"]);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /unknown revision "no-such-branch"/);
   });
 });
