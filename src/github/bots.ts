@@ -14,16 +14,34 @@ const BOT_NAMES = new Set([
   "snyk-bot",
   "allcontributors",
   "imgbot",
+  "imgbotapp",
   "pre-commit-ci",
   "mergify",
+  "weblate",
+  "semantic-release-bot",
 ]);
 
-const BOT_EMAILS = new Set(["bot@renovateapp.com", "support@dependabot.com", "noreply@dependabot.com"]);
+const BOT_EMAILS = new Set([
+  "bot@renovateapp.com",
+  "support@dependabot.com",
+  "noreply@dependabot.com",
+  // ImgBot commits as "ImgBotApp <ImgBotHelp@gmail.com>".
+  "imgbothelp@gmail.com",
+  // Weblate's own commits (translators' commits carry the translator as author).
+  "noreply@weblate.org",
+  "hosted@weblate.org",
+]);
+
+/**
+ * The suffixes automation accounts take: "[bot]" (GitHub Apps), "-bot" or "_bot" (logins),
+ * " (bot)" (display names). Only as a separate word: "Paul Bottein" or "Talbot" is a person.
+ */
+const BOT_SUFFIX = /(?:\[bot\]|[-_]bot|\s\(bot\))$/;
 
 function isBotName(name: string | undefined): boolean {
   if (!name) return false;
   const lower = name.trim().toLowerCase();
-  return lower.endsWith("[bot]") || BOT_NAMES.has(lower);
+  return BOT_SUFFIX.test(lower) || BOT_NAMES.has(lower);
 }
 
 function isBotEmail(email: string | undefined): boolean {

@@ -10,6 +10,11 @@ const TRIVIAL_EXACT = new Set([
   "sgtm", "ptal", "bump", "release", "initial commit", "first commit", "init", "save", "...",
 ]);
 
+/** A dependency's version as bots write it: 4.17.21, v4, 2.0.0-rc.1, or a pinned commit. */
+const VERSION = String.raw`(?:v?\d[\w.+-]*|[0-9a-f]{7,40})`;
+/** A conventional-commit prefix bots add when a project asks for one: "chore(deps): ", "build(deps-dev): ". */
+const PREFIX = String.raw`(?:[a-z]+(?:\([\w./-]+\))?!?:\s*)?`;
+
 const TRIVIAL_PATTERNS = [
   /^merge\b/i, // "Merge branch 'x'", "Merge pull request #1 from ..."
   /^(?:fixup|squash|amend)!/i,
@@ -20,7 +25,23 @@ const TRIVIAL_PATTERNS = [
   /^revert\s+"merge\b/i,
   /^(?:bump|release|version|v)\s*v?\d+(?:\.\d+)*\S*$/i, // "v1.2.3", "bump 1.2", "release 2.0"
   /^(?:\W|\d)*$/, // punctuation, emoji-free noise and numbers only
+  // Texts GitHub writes for a button, and that stay under whoever pressed it.
+  /^apply suggestions? from (?:code review|@[\w-]+)$/,
+  /^add files via upload$/,
+  /^\[pre-commit\.ci\]/, // "[pre-commit.ci] auto fixes from pre-commit.com hooks", "... pre-commit autoupdate"
+  // Dependabot's and Renovate's subjects, also when a person merged (and so authored) them:
+  // "Bump lodash from 4.17.15 to 4.17.21", "chore(deps): bump the npm group with 3 updates",
+  // "Update dependency lodash to v4.17.21". Only with versions: "Bump the minimum Node
+  // version to 20 because ..." is a person's sentence.
+  new RegExp(String.raw`^${PREFIX}bump \S+(?: and \S+)? from ${VERSION} to ${VERSION}(?: in \S+)?$`),
+  new RegExp(String.raw`^${PREFIX}bump the \S+ group (?:across|in) .* with \d+ updates?$`),
+  new RegExp(String.raw`^${PREFIX}update (?:dependency \S+|\S+ (?:action|docker tag|digest)) to ${VERSION}$`),
+  // git's own text for a revert or a reapply, with nothing said about why.
+  /^(?:revert|reapply) "[^\n]*"\s+this reverts commit [0-9a-f]{7,64}(?:, reversing\s+changes made to [0-9a-f]{7,64})?$/,
 ];
+
+/** The pull request a squash merge names at the end of its subject: "Bump x from 1 to 2 (#123)". */
+const PULL_SUFFIX = /\s*\(#\d+\)$/gm;
 
 // Review approvals and acknowledgements beyond the list above: a reviewer's "Good catch!"
 // or "ship it" says nothing about the code. Both lists are compared after normalising,
@@ -56,7 +77,7 @@ function isThankedAcknowledgement(t: string): boolean {
 }
 
 export function isTrivialText(text: string): boolean {
-  const t = text.trim().toLowerCase().replace(/[.!]+$/, "");
+  const t = text.trim().toLowerCase().replace(PULL_SUFFIX, "").replace(/[.!]+$/, "");
   if (t === "") return true;
   if (TRIVIAL_EXACT.has(t)) return true;
   if (TRIVIAL_PATTERNS.some((p) => p.test(t))) return true;

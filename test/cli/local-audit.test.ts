@@ -132,3 +132,43 @@ describe("gh-harvest local on a repository without commits", () => {
     assert.match(result.stderr, /unknown revision "no-such-branch"/);
   });
 });
+
+describe("gh-harvest local and machine-written commits", () => {
+  let repo: TempRepo;
+  const person = { name: "Paul Bottein", email: "paul@example.com" };
+  let n = 0;
+  const change = async (message: string, author = person) => {
+    await repo.write(`file${++n}.txt`, `change ${n}\n`);
+    return repo.commit(message, { author });
+  };
+  before(async () => {
+    repo = await createTempRepo({ name: "machines" });
+    const cache = await change("Add the cache in front of the slow lookups");
+    await change("Optimise the images of the documentation", { name: "ImgBotApp", email: "ImgBotHelp@gmail.com" });
+    await change("Translated using Weblate (French) for the menus", { name: "Weblate", email: "noreply@weblate.org" });
+    await change("Apply suggestions from code review\n\nCo-authored-by: Ada <ada@example.com>");
+    await change("Add files via upload");
+    await change("[pre-commit.ci] auto fixes from pre-commit.com hooks\n\nfor more information, see https://pre-commit.ci");
+    await change("Bump lodash from 4.17.15 to 4.17.21 (#12)\n\nBumps [lodash](https://github.com/lodash/lodash) from 4.17.15 to 4.17.21.");
+    await change(`Revert "Add the cache in front of the slow lookups"\n\nThis reverts commit ${cache}.`);
+    await change(`Revert "Add the cache in front of the slow lookups"\n\nThis reverts commit ${cache}.\n\nIt served stale prices after an update.`);
+    await change("Bump the minimum Node version to 20 because 18 is end of life");
+  });
+  after(() => repo.cleanup());
+
+  it("skips bots' commits and GitHub's, Dependabot's and git's texts, not a person's sentences", async () => {
+    const result = await runCli(["local", repo.dir]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(
+      records(result.stdout).map((r) => r.output.split("\n")[0]),
+      [
+        "Add the cache in front of the slow lookups",
+        'Revert "Add the cache in front of the slow lookups"',
+        "Bump the minimum Node version to 20 because 18 is end of life",
+      ],
+    );
+    assert.match(result.stderr, /bot author 2/);
+    assert.match(result.stderr, /commit-message: subject is trivial 4/);
+    assert.match(result.stderr, /commit-message: message is trivial 1/);
+  });
+});

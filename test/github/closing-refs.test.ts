@@ -50,9 +50,23 @@ describe("isBot", () => {
     assert.equal(isBot({ name: "Dependabot", email: "support@dependabot.com" }), true);
   });
 
+  it("knows the image optimiser, the translation server and accounts named as bots", () => {
+    assert.equal(isBot({ name: "ImgBotApp", email: "ImgBotHelp@gmail.com" }), true);
+    assert.equal(isBot({ name: "Someone", email: "ImgBotHelp@gmail.com" }), true);
+    assert.equal(isBot({ name: "Weblate", email: "noreply@weblate.org" }), true);
+    assert.equal(isBot({ name: "Hosted Weblate", email: "hosted@weblate.org" }), true);
+    assert.equal(isBot({ name: "semantic-release-bot", email: "semantic-release-bot@martynus.net" }), true);
+    assert.equal(isBot({ login: "docs-bot" }), true);
+    assert.equal(isBot({ name: "Translations (bot)" }), true);
+  });
+
   it("does not take people for bots", () => {
     assert.equal(isBot({ login: "octocat", type: "User" }), false);
     assert.equal(isBot({ login: "robotics-fan" }), false);
+    assert.equal(isBot({ name: "Paul Bottein", email: "paul@example.com" }), false);
+    assert.equal(isBot({ name: "Talbot", email: "talbot@example.com" }), false);
+    assert.equal(isBot({ login: "abbot" }), false);
+    assert.equal(isBot({ name: "Ada", email: "ada@weblate.org" }), false, "a person working at Weblate");
     assert.equal(isBot({ name: "Mona", email: "1234+mona@users.noreply.github.com" }), false);
     assert.equal(isBot({ name: "GitHub", email: "noreply@github.com" }), false);
     assert.equal(isBot(undefined), false);

@@ -47,4 +47,44 @@ describe("isTrivialText", () => {
     assert.equal(isTrivialText("Wipe the cache before each run of the import job"), false);
     assert.equal(isTrivialText("Fix the sign in add"), false);
   });
+
+  const machineWritten = [
+    "Apply suggestions from code review",
+    "Apply suggestion from @octocat",
+    "Add files via upload",
+    "[pre-commit.ci] auto fixes from pre-commit.com hooks",
+    "[pre-commit.ci] pre-commit autoupdate",
+    "Bump lodash from 4.17.15 to 4.17.21",
+    "Bump lodash from 4.17.15 to 4.17.21 (#123)",
+    "Bump express and body-parser from 4.17.1 to 4.18.2 in /server",
+    "chore(deps): bump actions/checkout from 8e5e7e5 to 11bd719",
+    "build(deps-dev): bump @types/node from 20.1.0 to 20.2.0-beta.1 in /website",
+    "Bump the npm_and_yarn group across 1 directory with 2 updates",
+    "chore(deps): bump the actions group in / with 3 updates",
+    "Update dependency lodash to v4.17.21",
+    "chore(deps): update actions/checkout action to v4",
+    "fix (#12)",
+    'Revert "Add the cache"\n\nThis reverts commit 0123456789abcdef0123456789abcdef01234567.',
+    'Revert "Merge the cache"\n\nThis reverts commit 0123456, reversing\nchanges made to 89abcde.',
+    'Reapply "Add the cache"\n\nThis reverts commit 0123456789abcdef0123456789abcdef01234567.',
+  ];
+  for (const text of machineWritten) {
+    it(`treats the machine-written ${JSON.stringify(text.split("\n")[0])} as trivial`, () => {
+      assert.equal(isTrivialText(text), true);
+    });
+  }
+
+  const people = [
+    "Bump the minimum Node version to 20 because 18 is end of life",
+    "Bump version to 2.0 and document the migration",
+    "Bump lodash from 4.17.15 to 4.17.21 to fix the prototype pollution",
+    "Update the parser to handle CRLF",
+    "Apply suggestions from code review and rename the cache",
+    'Revert "Add the cache"\n\nThis reverts commit 0123456789abcdef0123456789abcdef01234567.\n\nIt broke the Windows build.',
+  ];
+  for (const text of people) {
+    it(`keeps the person's ${JSON.stringify(text.split("\n")[0])}`, () => {
+      assert.equal(isTrivialText(text), false);
+    });
+  }
 });
