@@ -130,7 +130,7 @@ export async function runPipeline(
         skip("same change as an earlier record (cherry-pick)");
         continue;
       }
-      addLanguages(triple, record, rule);
+      describeDiff(triple, record, rule);
       const unwanted = options.select?.(triple);
       if (unwanted) {
         skip(unwanted);
@@ -215,9 +215,11 @@ function namesOf(record: SourceRecord): string[] {
   return people.flatMap((p) => [p.login, p.name]).filter((n): n is string => Boolean(n));
 }
 
-function addLanguages(triple: Triple, record: SourceRecord, rule: Rule): void {
+/** What meta says of the diff a record holds: its languages, and the files left out of it. */
+function describeDiff(triple: Triple, record: SourceRecord, rule: Rule): void {
   if ((record.kind === "commit" || record.kind === "pull") && rule.usesDiff) {
     triple.meta.languages = languagesOf(record.diff.files.map((f) => f.path));
+    if (record.diff.dropped.length > 0) triple.meta.omittedFiles = record.diff.dropped.length;
   } else if (record.kind === "review-comment") {
     const lang = languageOf(record.path);
     if (lang) triple.meta.languages = [lang];

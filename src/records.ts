@@ -142,6 +142,11 @@ export const MetaSchema = z
     number: z.number().int().optional(),
     /** Languages of the files the diff touches, by extension. */
     languages: z.array(z.string()).optional(),
+    /**
+     * Files of the change left out of the diff in `input` (file filters, binary, not UTF-8),
+     * only when there are some: the record shows part of the change, which a user may not want.
+     */
+    omittedFiles: z.number().int().positive().optional(),
     /** What redaction replaced in this record, by kind (never the values). */
     redacted: z.record(z.string(), z.number()).optional(),
   })

@@ -43,6 +43,18 @@ describe("pipeline", () => {
     assert.match(line.messages[0].content, /commit message[^]*\n\ndiff --git a\/src\/add\.ts/);
     assert.equal(line.messages[1].content, "Fix the sign in add so sums are right");
     assert.deepEqual(line.meta.languages, ["typescript"]);
+    assert.equal("omittedFiles" in line.meta, false, "nothing was left out of the diff");
+  });
+
+  it("says in meta.omittedFiles how many files of the change its diff leaves out", async () => {
+    const { out, deps: d } = deps();
+    const dropped = [
+      { path: "package-lock.json", reason: "filtered" as const },
+      { path: "logo.png", reason: "binary" as const },
+    ];
+    await runPipeline(from([commit({ diff: diffOf(sampleDiff, { dropped }) }), pull({ diff: diffOf(sampleDiff, { dropped: dropped.slice(1) }) })]), options, d);
+    const metas = out.lines.map((l) => JSON.parse(l).meta);
+    assert.deepEqual(metas.map((m) => [m.mapping, m.omittedFiles]), [["commit-message", 2], ["pr-description", 1]]);
   });
 
   it("keeps bots with includeBots", async () => {

@@ -172,3 +172,28 @@ describe("gh-harvest local and machine-written commits", () => {
     assert.match(result.stderr, /commit-message: message is trivial 1/);
   });
 });
+
+describe("gh-harvest local: records whose diff leaves files out", () => {
+  let repo: TempRepo;
+  before(async () => {
+    repo = await createTempRepo({ name: "partial" });
+    await repo.writeFiles({ "src/a.js": "export const a = 1;\n", "package-lock.json": "{}\n", "logo.png": Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1]) });
+    await repo.commit("Add the module with its lockfile and a logo");
+    await repo.write("src/a.js", "export const a = 2;\n");
+    await repo.commit("Raise the module's constant to two");
+  });
+  after(() => repo.cleanup());
+
+  it("count them in meta.omittedFiles, and only then; validate accepts it", async () => {
+    const file = join(out, "partial.jsonl");
+    const result = await runCli(["local", repo.dir, "-o", file]);
+    assert.equal(result.code, 0, result.stderr);
+    const [partial, whole] = records(readFileSync(file, "utf8"));
+    assert.equal(partial.meta.omittedFiles, 2);
+    assert.equal("omittedFiles" in whole.meta, false);
+    const excluded = await runCli(["local", repo.dir, "--include", "src/**"]);
+    assert.equal(records(excluded.stdout)[0].meta.omittedFiles, 2, "--include drops the lockfile and the logo too");
+    const check = await runCli(["validate", file]);
+    assert.equal(check.code, 0, check.stdout);
+  });
+});
