@@ -28,7 +28,7 @@ export interface DiffLimits {
  * How many bytes at the end of `bytes` begin a UTF-8 character that the next piece ends
  * (0 to 3): a long line arrives in pieces cut anywhere, even inside a character.
  */
-export function incompleteUtf8Tail(bytes: Uint8Array): number {
+function incompleteUtf8Tail(bytes: Uint8Array): number {
   for (let back = 1; back <= Math.min(3, bytes.length); back++) {
     const byte = bytes[bytes.length - back]!;
     if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back
@@ -150,6 +150,7 @@ export class DiffBuilder {
       this.bytes += this.sectionBytes;
       if (!this.tooLarge && (this.lines > this.limits.maxDiffLines || this.bytes > this.limits.maxDiffBytes)) {
         this.tooLarge = true;
+        this.dropStored();
         this.parts = [];
         this.held = 0;
       }
