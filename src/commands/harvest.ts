@@ -147,6 +147,7 @@ export function selectionOf(options: HarvestOptions): Record<string, string> {
     "--include": options.include.length > 0 ? list(options.include) : undefined,
     "--exclude": options.exclude.length > 0 ? list(options.exclude) : undefined,
     "--max-diff-lines": String(options.maxDiffLines),
+    "--max-diff-bytes": String(options.maxDiffBytes),
     "--include-bots": options.includeBots ? "on" : undefined,
     "--on-secret": options.onSecret === "drop" ? "drop" : undefined,
     "--match": options.match?.source,

@@ -42,7 +42,7 @@ describe("gh-harvest pr --state", () => {
     assert.equal(first.code, 0, first.stderr);
     const written = readFileSync(out, "utf8");
     assert.deepEqual(lines(written).map((r) => r.meta.mapping).sort(), ["issue-fix", "pr-description", "review-comment"]);
-    assert.deepEqual(savedState(state).sources[KEY], { watermarks: { pull: widgets.pulls[0]!.updated_at }, selection: { "--max-diff-lines": "1000" } });
+    assert.deepEqual(savedState(state).sources[KEY], { watermarks: { pull: widgets.pulls[0]!.updated_at }, selection: { "--max-diff-bytes": "100000", "--max-diff-lines": "1000" } });
 
     requests.length = 0;
     const second = await runCli(["pr", "acme/widgets#1", "-o", out, "--state", state, "--append"], { env });

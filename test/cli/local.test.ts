@@ -278,7 +278,7 @@ describe("gh-harvest local --state", () => {
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(result.stdout.trim().split("\n").map((l) => JSON.parse(l).output), ["Call the entry point from a main module"]);
     const saved = JSON.parse(readFileSync(state, "utf8"));
-    assert.deepEqual(saved.sources[`git:${root}`], { tips: [await repo.revParse("main")], selection: { "--max-diff-lines": "1000" } });
+    assert.deepEqual(saved.sources[`git:${root}`], { tips: [await repo.revParse("main")], selection: { "--max-diff-bytes": "100000", "--max-diff-lines": "1000" } });
   });
 
   it("goes on with a warning when a remembered commit was rewritten away (force-push, gc)", async () => {
