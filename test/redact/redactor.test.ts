@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createRedactor, isCredentialKind, redactionMarker, summarizeFindings, BUILTIN_KINDS } from "../../src/redact.js";
-import { ALPHABET, createRandom } from "../../fixtures/secrets/random.js";
+import { ALPHABET, createRandom, pemBody } from "../../fixtures/secrets/random.js";
 
 // Made-up values, built from parts so that this file holds nothing a scanner would flag.
 const r = createRandom(42);
@@ -81,6 +81,31 @@ describe("redactor", () => {
     // One marker a line: the hunk still has the lines its header counts.
     assert.equal(out, `@@ -0,0 +1,27 @@\n${"+<REDACTED:private-key>\n".repeat(7)}`);
     assert.deepEqual(redactor.scan(`if (line === "${header}") start = i;`), []);
+  });
+
+  it("redacts a key's lines that a hunk shows without BEGIN: above its END, and inside key.pem with the header's text", () => {
+    const body = pemBody(r, 1588);
+    const end = `-----END RSA ${"PRIVATE"} KEY-----`;
+    // The tail of a key inlined in YAML, above the changed line: every line keeps its sign.
+    const tail = `@@ -28,5 +28,5 @@ tls:\n     ${body.at(-2)}\n     ${body.at(-1)}\n     ${end}\n-  port: 443\n+  port: 8443\n   host: acme.io\n`;
+    assert.equal(
+      redactor.redact(tail).text,
+      `@@ -28,5 +28,5 @@ tls:\n     <REDACTED:private-key>\n <REDACTED:private-key>\n <REDACTED:private-key>\n-  port: 443\n+  port: 8443\n   host: acme.io\n`,
+    );
+    // A one-line change in the middle of key.pem: seven key lines, one more as the header's text.
+    const mid = `@@ -8,7 +8,7 @@ ${body[5]}\n ${body.slice(6, 9).join("\n ")}\n-${body[9]}\n+${r.chars(ALPHABET.base64, 64)}\n ${body.slice(10, 13).join("\n ")}\n`;
+    const { text, findings } = redactor.redact(mid);
+    assert.deepEqual(findings.map((f) => f.kind), ["private-key"]);
+    assert.equal(text, `@@ -8,7 +8,7 @@ <REDACTED:private-key>\n${[" ", " ", " ", "-", "+", " ", " ", " "].map((s) => `${s}<REDACTED:private-key>\n`).join("")}`);
+  });
+
+  it("leaves public PEM bodies beside their BEGIN or END, and fewer than three full lines with neither", () => {
+    const cert = pemBody(r, 1200);
+    assert.deepEqual(redactor.scan(` ${cert.slice(-6).join("\n ")}\n -----END CERTIFICATE-----\n`), []);
+    assert.deepEqual(redactor.scan(`+-----BEGIN PUBLIC KEY-----\n+${cert.slice(0, 5).join("\n+")}\n`), []);
+    assert.deepEqual(redactor.scan(`${cert.slice(0, 2).join("\n")}\n${cert.at(-1)}\n`), []);
+    // The same lines with no framing at all are taken for a key's: a body cannot be told from another.
+    assert.deepEqual(redactor.scan(`${cert.slice(0, 3).join("\n")}\n`).map((f) => f.kind), ["private-key"]);
   });
 
   it("finds an AWS secret written in prose next to its key id, not a sha on that line", () => {
