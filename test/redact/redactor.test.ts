@@ -108,6 +108,27 @@ describe("redactor", () => {
     assert.deepEqual(redactor.scan(`${cert.slice(0, 3).join("\n")}\n`).map((f) => f.kind), ["private-key"]);
   });
 
+  it("redacts the password of curl -u, --user, -uuser:pw and HTTPie's -a, and nothing else of the line", () => {
+    const pw = r.chars(ALPHABET.base62, 16);
+    for (const [line, user] of [
+      [`curl -u admin:${pw} https://acme.io`, "admin"],
+      [`curl -sS --user "deploy:${pw}" https://acme.io`, "deploy"],
+      [`curl --user=ci:${pw} https://acme.io`, "ci"],
+      [`curl -uci:${pw} https://acme.io`, "ci"],
+      [`-    curl -u 'ops:${pw}' https://acme.io`, "ops"],
+      [`http -a ops:${pw} POST acme.io/items`, "ops"],
+    ] as const) {
+      assert.equal(redactor.redact(line).text, line.replace(pw, "<REDACTED:password>"), line);
+      assert.ok(redactor.redact(line).text.includes(user));
+    }
+    for (const line of ["git push -u origin main", "sort -u a.txt", "useradd -u 1000 deploy", "curl -u $USER:$PASS https://acme.io",
+      'curl -u "${USER}:${TOKEN}" https://acme.io', "curl -u %USER%:%PASS% https://acme.io", "curl -u admin:<password> https://acme.io",
+      "curl -u user:**** https://acme.io", "curl -u user:password https://acme.io", "curl -uuser:pass https://acme.io",
+      "curl -u user:... https://acme.io", `curl https://acme.io | mycmd -u x:${pw}`, `mycurl -u x:${pw}`]) {
+      assert.deepEqual(redactor.scan(line), [], line);
+    }
+  });
+
   it("finds an AWS secret written in prose next to its key id, not a sha on that line", () => {
     const id = `AKIA${r.chars("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16)}`;
     const secret = r.chars(ALPHABET.base62, 40);

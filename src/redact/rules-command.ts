@@ -1,0 +1,62 @@
+// Credentials on a command line: the password of `curl -u user:password` (also `--user`, `-u`
+// glued to its value or to other short options, `-su`), of wget given the same, and of HTTPie's
+// `http -a user:password` (`--auth`). READMEs, CI scripts and shell history are full of these,
+// and no other rule sees them: there is no URL, no assignment, no issuer prefix.
+//
+// Only the password is redacted (the user name stays, as in URL passwords), and only a literal:
+// `$PASS`, `${TOKEN}`, `%PASS%`, `$(pass show x)`, `<password>`, `****`, `...`, `password`,
+// `pass` stand for a value kept elsewhere, and `admin:admin` is a product's documented default.
+// The flag counts only on the line of a curl, wget or http command and before any `|`, `;` or
+// `&` that ends it: `git push -u origin main`, `sort -u`, `useradd -u 1000` are no logins.
+import { isPlaceholder } from "./entropy.js";
+import { PRIORITY, type Rule } from "./rule.js";
+
+// user:password, double-quoted, single-quoted or bare (not a URL: `-u https://...` lacks its
+// user); groups 1-2, 3-4, 5-6: user and password.
+const USER_PASSWORD = String.raw`(?:"([^"\n:]{0,128}):([^"\n]{1,256})"|'([^'\n:]{0,128}):([^'\n]{1,256})'|([^\s"'\x60:;|&]{0,128}):(?!\/\/)([^\s"'\x60;|&]{1,256}))`;
+// Anything of the same command before the flag: other options, the URL.
+const SAME_COMMAND = String.raw`(?:[ \t][^\n|;&]{0,400}?)?[ \t]`;
+
+// The command is a word of its own (not my-curl, ./curl.sh, lib/curl); a "-" before it only as
+// a diff's sign.
+const NOT_IN_A_WORD = String.raw`(?<![\w./])(?<![^\n]-)`;
+
+function commandRule(keywords: string[], command: string, flag: string, near: Rule["near"]): Rule {
+  return {
+    kind: "password",
+    keywords,
+    pattern: new RegExp(String.raw`${NOT_IN_A_WORD}${command}${SAME_COMMAND}${flag}${USER_PASSWORD}`, "g"),
+    near,
+    resolve: commandPassword,
+    priority: PRIORITY.context,
+  };
+}
+
+export const COMMAND_RULES: readonly Rule[] = [
+  // https://curl.se/docs/manpage.html#-u: -u, --user <user:password>; short options may be
+  // combined (-su), and a short option's value may follow it without a blank (-uuser:pw).
+  commandRule(["curl", "wget"], String.raw`(?:curl|wget)(?:\.exe)?`, String.raw`(?:-[A-Za-z]{0,5}u[ \t]*|--user(?:[ \t]+|=))`, (text, _start, end) =>
+    isBlank(text.charCodeAt(end)) || text.startsWith(".exe", end),
+  ),
+  // https://httpie.io/docs/cli/basic-auth: http(s) -a, --auth <user:password>.
+  commandRule(["http"], "https?", String.raw`(?:-a[ \t]*|--auth(?:[ \t]+|=))`, (text, _start, end) =>
+    isBlank(text.charCodeAt(end)) || (text.charCodeAt(end) === 115 && isBlank(text.charCodeAt(end + 1))),
+  ),
+];
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+// Names people write where the password goes.
+const STAND_INS = /^(?:pass|pw|pwd|passwd|password|passphrase|secret|token|apikey|api[_-]?key|key|user|username)$/i;
+
+function commandPassword(match: RegExpExecArray): { kind: string; group: number } | undefined {
+  const group = match[2] !== undefined ? 2 : match[4] !== undefined ? 4 : 6;
+  const user = match[group - 1] ?? "";
+  const password = match[group] ?? "";
+  // A variable or command substitution ($PASS, ${TOKEN}, %PASS%, $(...), {password}, <password>).
+  if (/^[$%{<[(`]/.test(password) || isPlaceholder(password) || STAND_INS.test(password)) return undefined;
+  if (password === user) return undefined;
+  return { kind: "password", group };
+}
