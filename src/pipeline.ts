@@ -2,6 +2,7 @@
 // skipped and why. Knows its neighbours only by their interfaces.
 import { languageOf, languagesOf } from "./diff/languages.js";
 import { patchId } from "./diff/patch-id.js";
+import { keepApplicable } from "./diff/redacted-hunks.js";
 import { RunError } from "./errors.js";
 import { shapeRecord, type Format, type OutputRecord } from "./formats.js";
 import type { Logger } from "./log.js";
@@ -136,6 +137,7 @@ export async function runPipeline(
         skip(unwanted);
         continue;
       }
+      const diffs = diffFields(rule, record).map((field) => ({ field, before: triple[field] }));
       const found = redactTriple(triple, deps.redactor);
       for (const kind of found) summary.redacted[kind] = (summary.redacted[kind] ?? 0) + 1;
       if (options.pseudonymize) for (const field of TEXT_FIELDS) triple[field] = replaceNames(triple[field]);
@@ -149,6 +151,13 @@ export async function runPipeline(
           await reject(triple, [{ code: "secret", severity: "error", message: `contained ${[...new Set(secrets)].join(", ")} (redacted here)` }]);
           continue;
         }
+      }
+      // What redaction (or --pseudonymize) rewrote on an unchanged or removed line must not
+      // leave a diff that no longer applies: the line is cut out of its hunk, or the record goes.
+      const unapplicable = keepDiffsApplicable(triple, diffs);
+      if (unapplicable) {
+        await reject(triple, [{ code: "diff-does-not-apply", severity: "error", message: unapplicable }]);
+        continue;
       }
       const errors = deps.check(triple).filter((p) => p.severity === "error");
       if (errors.length > 0) {
@@ -208,6 +217,22 @@ function redactTriple(triple: Triple, redactor: Redactor): string[] {
     triple.meta.redacted = counts;
   }
   return kinds;
+}
+
+/** The triple's fields whose template renders a commit's or pull request's diff (a review comment's hunk is no patch). */
+function diffFields(rule: Rule, record: SourceRecord): (typeof TEXT_FIELDS)[number][] {
+  if (!rule.usesDiff || (record.kind !== "commit" && record.kind !== "pull")) return [];
+  return TEXT_FIELDS.filter((field) => rule[field].fields.includes("diff"));
+}
+
+/** Makes each diff field apply again after redaction; returns why one cannot, or undefined. */
+function keepDiffsApplicable(triple: Triple, diffs: readonly { field: (typeof TEXT_FIELDS)[number]; before: string }[]): string | undefined {
+  for (const { field, before } of diffs) {
+    const kept = keepApplicable(before, triple[field]);
+    if (!kept.ok) return kept.reason;
+    triple[field] = kept.text;
+  }
+  return undefined;
 }
 
 function namesOf(record: SourceRecord): string[] {

@@ -89,6 +89,21 @@ describe("pipeline", () => {
     });
   });
 
+  it("keeps a pull request's redacted diff a patch, and rejects one whose removed line was redacted", async () => {
+    const head = "diff --git a/AUTHORS b/AUTHORS\n--- a/AUTHORS\n+++ b/AUTHORS\n";
+    const context = pull({ diff: diffOf(`${head}@@ -1,3 +1,4 @@\n Jane <jane@acme-corp.io>\n Bob\n Carl\n+Ada Lovelace\n`) });
+    const removed = pull({ number: 13, url: "https://github.com/acme/widgets/pull/13", diff: diffOf(`${head}@@ -1,3 +1,3 @@\n Bob\n-Ada <ada@acme-corp.io>\n+Ada Lovelace\n Carl\n`) });
+    const { out, rejects, deps: d } = deps();
+    const summary = await runPipeline(from([context, removed]), { ...options, rules: rules.filter((r) => r.name === "pr-description") }, d);
+    assert.equal(summary.written, 1);
+    assert.equal(summary.rejected, 1);
+    // Jane's line was leading context: cut, and the header counted again.
+    assert.equal(JSON.parse(out.lines[0]!).input, `${head}@@ -2,2 +2,3 @@\n Bob\n Carl\n+Ada Lovelace\n`);
+    const rejected = JSON.parse(rejects.lines[0]!);
+    assert.deepEqual(rejected.reasons, [{ code: "diff-does-not-apply", message: "an e-mail address on a removed line of AUTHORS was redacted, so the diff would not apply" }]);
+    assert.equal(rejected.record.meta.number, 13);
+  });
+
   it("sends records that fail validation to the rejects sink with their reasons", async () => {
     const { out, rejects, deps: d } = deps({
       check: (t) => (t.output.includes("TODO") ? [{ code: "placeholder", severity: "error", message: "output is a placeholder" }] : []),

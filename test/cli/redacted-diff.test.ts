@@ -1,0 +1,81 @@
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { after, before, describe, it } from "node:test";
+import { runCli } from "../helpers/cli.js";
+import { applyAtParent, createTempRepo, type TempRepo } from "../helpers/git-repo.js";
+
+// A manifest with e-mail addresses on some lines, changed by one commit each around them: the
+// redacted address lands in a hunk's leading context, its trailing context, between two changes
+// of one hunk, and on a removed line.
+const manifest = (version: string, license: string, author = "TJ Holowaychuk <tj@vision-media.ca>") =>
+  [
+    "{",
+    '  "name": "widgets",',
+    `  "version": "${version}",`,
+    '  "description": "Small widgets for big screens",',
+    `  "author": "${author}",`,
+    '  "maintainers": [',
+    '    "Ada <ada@analytical-engines.co.uk>"',
+    "  ],",
+    '  "main": "index.js",',
+    `  "license": "${license}",`,
+    '  "engines": { "node": ">=20" },',
+    '  "files": ["index.js"],',
+    '  "scripts": { "test": "node --test" }',
+    "}",
+    "",
+  ].join("\n");
+
+interface Record {
+  input: string;
+  meta: { sha: string };
+}
+
+describe("local: diffs stay patches that apply after e-mail redaction", () => {
+  let repo: TempRepo;
+  const shas: { [name: string]: string } = {};
+  before(async () => {
+    repo = await createTempRepo({ name: "widgets" });
+    await repo.write("package.json", manifest("1.0.0", "MIT"));
+    shas.added = await repo.commit("Add the package manifest for the widgets");
+    // Line 10: the address of line 7 is in the leading context, the trailing one has none.
+    await repo.write("package.json", manifest("1.0.0", "ISC"));
+    shas.leading = await repo.commit("Relicense the widgets under the ISC license");
+    // Line 3: the address of line 5 is in the trailing context, two lines below the change.
+    await repo.write("package.json", manifest("1.0.1", "ISC"));
+    shas.trailing = await repo.commit("Release version 1.0.1 of the widgets");
+    // Lines 3 and 10 in one hunk, the addresses of lines 5 and 7 between them.
+    await repo.write("package.json", manifest("1.1.0", "MIT"));
+    shas.between = await repo.commit("Release version 1.1.0 under the MIT license again");
+    // Line 5 itself: the old address is on the removed line.
+    await repo.write("package.json", manifest("1.1.0", "MIT", "TJ Holowaychuk <tj@apex.dev>"));
+    shas.removed = await repo.commit("Update the author's address in the manifest");
+  });
+  after(() => repo.cleanup());
+
+  it("writes every other record with a diff that git apply takes at the parent, and rejects the removed line's", async () => {
+    const out = join(repo.dir, "..", "out.jsonl");
+    const rejects = join(repo.dir, "..", "rejects.jsonl");
+    const result = await runCli(["local", repo.dir, "-o", out, "--rejects", rejects]);
+    assert.equal(result.code, 0, result.stderr);
+    const written = (await readFile(out, "utf8")).trim().split("\n").map((l) => JSON.parse(l) as Record);
+    assert.deepEqual(written.map((r) => r.meta.sha), [shas.added, shas.leading, shas.trailing, shas.between]);
+    for (const record of written) {
+      assert.ok(!/@(?:vision-media|analytical-engines|apex)\./.test(record.input), "an address was written");
+      const parents = (await repo.git(["rev-list", "--parents", "-n", "1", record.meta.sha])).split(" ").slice(1);
+      const applied = await applyAtParent(repo.dir, { sha: record.meta.sha, parents }, record.input);
+      assert.deepEqual(applied.changed, ["package.json"]);
+      // Only the first commit's added lines hold a marker; the others' changes are intact.
+      assert.deepEqual(applied.differing, record.meta.sha === shas.added ? ["package.json"] : [], record.meta.sha);
+    }
+    const rejected = (await readFile(rejects, "utf8")).trim().split("\n").map((l) => JSON.parse(l) as { reasons: { code: string; message: string }[]; record: Record });
+    assert.deepEqual(rejected.map((r) => r.record.meta.sha), [shas.removed]);
+    assert.deepEqual(rejected[0]!.reasons, [
+      { code: "diff-does-not-apply", message: "an e-mail address on a removed line of package.json was redacted, so the diff would not apply" },
+    ]);
+    assert.ok(!/@(?:vision-media|apex)\./.test(JSON.stringify(rejected)));
+    assert.match(result.stderr, /wrote 4 records/);
+    assert.match(result.stderr, /rejected 1 /);
+  });
+});
