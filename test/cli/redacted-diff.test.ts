@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { generateKeyPairSync } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -77,5 +78,58 @@ describe("local: diffs stay patches that apply after e-mail redaction", () => {
     assert.ok(!/@(?:vision-media|apex)\./.test(JSON.stringify(rejected)));
     assert.match(result.stderr, /wrote 4 records/);
     assert.match(result.stderr, /rejected 1 /);
+  });
+});
+
+describe("local: a private key's lines in a hunk without its BEGIN line", () => {
+  let repo: TempRepo;
+  let body: string[];
+  before(async () => {
+    repo = await createTempRepo({ name: "keys" });
+    body = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString().trim().split("\n");
+    const yaml = (port: number) => ["tls:", "  key: |", ...body.map((l) => `    ${l}`), `  port: ${port}`, "  host: acme.io", ""].join("\n");
+    await repo.writeFiles({ "conf.yaml": yaml(443), "deploy/key.pem": `${body.join("\n")}\n` });
+    await repo.commit("Add the TLS configuration with an inline key");
+    await repo.write("conf.yaml", yaml(8443));
+    await repo.commit("Move the TLS listener to port 8443 for now");
+    await repo.write("deploy/key.pem", `${body.map((l, i) => (i === 10 ? l.replace(/[A-Z]/g, "Q") : l)).join("\n")}\n`);
+    await repo.commit("Replace one line of the deploy key by hand");
+  });
+  after(() => repo.cleanup());
+
+  const keyLines = () => body.filter((l) => !l.startsWith("-----")).map((l) => l.slice(0, 40));
+
+  it("writes no line of the key, whatever --on-secret says, and validate flags one left in", async () => {
+    for (const policy of ["redact", "drop"]) {
+      const out = join(repo.dir, "..", `${policy}.jsonl`);
+      const rejects = join(repo.dir, "..", `${policy}-rejects.jsonl`);
+      const result = await runCli(["local", repo.dir, "-o", out, "--rejects", rejects, "--on-secret", policy]);
+      assert.equal(result.code, 0, result.stderr);
+      const written = await readFile(out, "utf8");
+      const rejected = await readFile(rejects, "utf8");
+      for (const line of keyLines()) assert.ok(!written.includes(line) && !rejected.includes(line), `${policy}: a key line left`);
+      const kept = written.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as Record);
+      if (policy === "redact") {
+        // The port change applies with the key's lines cut from its context; the hand edit of
+        // key.pem (a redacted removed line) cannot, and is rejected.
+        assert.equal(kept.length, 2);
+        const port = kept[1]!;
+        assert.match(port.input, /^@@ -\d+,2 \+\d+,2 @@ tls:\n-  port: 443\n\+  port: 8443\n   host: acme\.io$/m);
+        const parents = (await repo.git(["rev-list", "--parents", "-n", "1", port.meta.sha])).split(" ").slice(1);
+        assert.deepEqual(await applyAtParent(repo.dir, { sha: port.meta.sha, parents }, port.input), { changed: ["conf.yaml"], differing: [] });
+        assert.match(rejected, /"code":"diff-does-not-apply","message":"a credential \(private-key\) on a removed line of deploy\/key\.pem/);
+      } else {
+        assert.equal(kept.length, 0);
+        assert.equal(rejected.trim().split("\n").length, 3);
+        assert.ok(rejected.trim().split("\n").every((l) => l.includes('"code":"secret"')));
+      }
+    }
+    // The hand edit's diff, as git shows it, in a dataset: validate's secret check finds it.
+    const diff = await repo.git(["show", "--format=", "HEAD"]);
+    assert.ok(!diff.includes("BEGIN"), "the hunk shows no BEGIN line");
+    const record = JSON.stringify({ instruction: "Write a commit message for this change.", input: `${diff}\n`, output: "Replace one line of the deploy key" });
+    const check = await runCli(["validate", "-"], { stdin: `${record}\n` });
+    assert.equal(check.code, 1);
+    assert.match(check.stdout, /error secret: a credential \(private-key\) in input/);
   });
 });
