@@ -60,7 +60,8 @@ function buildDiffs(megabytes: number): Diff[] {
       if (diffs.length % 40 === 17) {
         const sample = secrets[planted++ % secrets.length];
         if (sample) {
-          secret = sample.value;
+          // As planted: a value over several lines (a private key) has the "+" on each of them.
+          secret = sample.value.replaceAll("\n", "\n+");
           text += sample.text.split("\n").map((l) => `+${l}`).join("\n") + "\n";
         }
       }
