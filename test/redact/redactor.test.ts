@@ -167,6 +167,10 @@ describe("redactor", () => {
       "secret_access_key: \n".repeat(50_000),
       "SKa".repeat(300_000),
       "a://x@".repeat(150_000),
+      // PEM body lines: one long run, runs beside END lines, hunk headers whose text is one.
+      `${r.chars(ALPHABET.base64, 64)}\n`.repeat(20_000),
+      `${r.chars(ALPHABET.base64, 64)}\n-----END RSA ${"PRIVATE"} KEY-----\n`.repeat(10_000),
+      `@@ -1 +1 @@ ${r.chars(ALPHABET.base64, 64)}\n`.repeat(20_000),
     ];
     for (const text of inputs) {
       const started = performance.now();
