@@ -5,7 +5,8 @@
 // misses both. Here, a run of PEM body lines is key material when
 // - it ends at an `-----END ... PRIVATE KEY-----` line (or starts after a BEGIN one), whatever
 //   its length; or
-// - it holds at least MIN_FULL_LINES full-width lines and no BEGIN/END line of something public
+// - it holds at least MIN_FULL_LINES full-width lines, or starts with a hunk header whose
+//   function-context text is a full line, and no BEGIN/END line of something public
 //   (CERTIFICATE, PUBLIC KEY, PGP SIGNATURE...) borders it.
 // The second also takes a fragment of a certificate or a PGP public key whose framing is out of
 // the hunk. Those are public, so redacting one hides nothing secret: the cost is one marker
@@ -46,7 +47,7 @@ interface BodyLine {
   end: number;
   /** Exactly `width` characters, no padding, upper and lower case and digits: a line inside a body. */
   full: boolean;
-  /** Fewer characters, or "=" padding: a body's last line. */
+  /** Fewer characters, or "=" padding, and base64-like: a body's last line. */
   last: boolean;
   /** PGP's "=AbCd" checksum after the last line. */
   checksum: boolean;
@@ -63,10 +64,9 @@ interface Run {
 
 /** Runs of body lines with enough full lines, found by sampling (see the head of this file). */
 export function findKeyBodies(text: string): readonly Span[] {
-  if (text.length < MIN_FULL_LINES * WIDTHS[0]) return NO_SPANS;
   let found: Span[] | undefined;
   const n = text.length;
-  for (let p = STRIDE - 1; p < n; p += STRIDE) {
+  for (let p = n < MIN_FULL_LINES * WIDTHS[0] ? n : STRIDE - 1; p < n; p += STRIDE) {
     if (!isBase64(text.charCodeAt(p))) continue;
     let from = p;
     while (from > 0 && p - from <= MAX_WIDTH && isBase64(text.charCodeAt(from - 1))) from--;
@@ -82,6 +82,18 @@ export function findKeyBodies(text: string): readonly Span[] {
     if (isKey(text, run)) (found ??= []).push({ start: run.start, end: run.end });
     // On past the run, in step: its lines are all read.
     if (run.after > p) p += Math.ceil((run.after - p) / STRIDE) * STRIDE - STRIDE;
+  }
+  // A hunk header whose function-context text is a full body line: git took it from a file of
+  // base64 lines, and it is key material however few of them the hunk shows (one in 128
+  // characters may miss it). Code's function lines are never base64.
+  for (let at = text.indexOf("@@ -"); at !== -1; at = text.indexOf("@@ -", at + 4)) {
+    if (at > 0 && text.charCodeAt(at - 1) !== 10) continue;
+    for (const width of WIDTHS) {
+      const line = bodyLine(text, at, lineEnd(text, at), width);
+      if (!line?.full) continue;
+      const run = runAround(text, at, line, width);
+      if (isKey(text, run, 1)) (found ??= []).push({ start: run.start, end: run.end });
+    }
   }
   return found ?? NO_SPANS;
 }
@@ -181,7 +193,7 @@ function runAround(text: string, lineStart: number, line: BodyLine, width: numbe
 }
 
 /** Whether a run is key material: by the BEGIN or END line beside it, else by its length. */
-function isKey(text: string, run: Run): boolean {
+function isKey(text: string, run: Run, minFull = MIN_FULL_LINES): boolean {
   const below = framing(text, run.after);
   if (below?.kind === "END") return below.private;
   // Above: a BEGIN line, maybe with armour headers and a blank line between. Not above a hunk
@@ -193,7 +205,7 @@ function isKey(text: string, run: Run): boolean {
     if (above) return above.kind === "BEGIN" && above.private;
     if (!ARMOUR_HEADER.test(text.slice(at, lineEnd(text, at)))) break;
   }
-  return run.full >= MIN_FULL_LINES;
+  return run.full >= minFull;
 }
 
 function framing(text: string, at: number): { kind: string; private: boolean } | undefined {
@@ -260,7 +272,11 @@ function bodyLine(text: string, from: number, to: number, width: number): BodyLi
   const valueStart = value === length ? start : start - 1;
   if (value + pad > width) return undefined;
   const full = value === width && pad === 0 && upper && lower && digit;
-  return { start: valueStart, end: i, full, last: !full, checksum: false };
+  // A last line is base64 too: padded, or of two kinds of character at least (not a word of
+  // code such as "end"), and in PEM a whole number of 4-character groups.
+  const last = !full && (pad > 0 || Number(upper) + Number(lower) + Number(digit) >= 2) && (width !== 64 || (value + pad) % 4 === 0);
+  if (!full && !last) return undefined;
+  return { start: valueStart, end: i, full, last, checksum: false };
 }
 
 /** Nothing but what code puts after a value: a "\n" escape, quotes, ",", ";", "+", "\", blanks, "\r". */

@@ -97,6 +97,9 @@ describe("redactor", () => {
     const { text, findings } = redactor.redact(mid);
     assert.deepEqual(findings.map((f) => f.kind), ["private-key"]);
     assert.equal(text, `@@ -8,7 +8,7 @@ <REDACTED:private-key>\n${[" ", " ", " ", "-", "+", " ", " ", " "].map((s) => `${s}<REDACTED:private-key>\n`).join("")}`);
+    // The header's text alone: a hunk just below a key, in a file that goes on.
+    const below = `@@ -30,4 +30,4 @@ ${body[20]}\n end\n-x = 1\n+x = 2\n y\n`;
+    assert.equal(redactor.redact(below).text, below.replace(body[20]!, "<REDACTED:private-key>"));
   });
 
   it("leaves public PEM bodies beside their BEGIN or END, and fewer than three full lines with neither", () => {
