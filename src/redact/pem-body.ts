@@ -83,13 +83,22 @@ export function findKeyBodies(text: string): readonly Span[] {
     // On past the run, in step: its lines are all read.
     if (run.after > p) p += Math.ceil((run.after - p) / STRIDE) * STRIDE - STRIDE;
   }
-  // A hunk header whose function-context text is a full body line: git took it from a file of
-  // base64 lines, and it is key material however few of them the hunk shows (one in 128
-  // characters may miss it). Code's function lines are never base64.
+  return found ?? NO_SPANS;
+}
+
+/**
+ * A hunk header whose function-context text is a full body line: git took it from a file of
+ * base64 lines, and it is key material however few of them the hunk shows (one character in
+ * 128 may miss it). Code's function lines are never base64.
+ */
+export function findKeyHeaders(text: string): readonly Span[] {
+  let found: Span[] | undefined;
   for (let at = text.indexOf("@@ -"); at !== -1; at = text.indexOf("@@ -", at + 4)) {
     if (at > 0 && text.charCodeAt(at - 1) !== 10) continue;
+    const end = lineEnd(text, at);
+    if (end - at < 12 + WIDTHS[0]) continue; // shorter than "@@ -1 +1 @@ " and a full line
     for (const width of WIDTHS) {
-      const line = bodyLine(text, at, lineEnd(text, at), width);
+      const line = bodyLine(text, at, end, width);
       if (!line?.full) continue;
       const run = runAround(text, at, line, width);
       if (isKey(text, run, 1)) (found ??= []).push({ start: run.start, end: run.end });
@@ -228,9 +237,10 @@ function bodyLine(text: string, from: number, to: number, width: number): BodyLi
   let i = from;
   let sign = 0;
   if (text.startsWith("@@ ", from)) {
-    const close = text.indexOf(" @@ ", from + 3);
-    if (close === -1 || close >= to) return undefined;
-    i = close + 4;
+    // Within the line: a header without text has no " @@ ", and a search past it would read on.
+    const close = text.slice(from, to).indexOf(" @@ ", 3);
+    if (close === -1) return undefined;
+    i = from + close + 4;
   } else {
     const c = text.charCodeAt(i);
     if (c === PLUS || c === MINUS || c === SPACE) {
