@@ -46,8 +46,18 @@ interface Run {
   full: number;
 }
 
-/** Runs of body lines with enough full lines, found by sampling (see the head of this file). */
+/**
+ * Runs of body lines without BEGIN: sampled ones, and those a hunk header starts. One finder for
+ * both, as the scanner calls every finder from one place: each more makes that call slower.
+ */
 export function findKeyBodies(text: string): readonly Span[] {
+  const sampled = findSampledRuns(text);
+  const headed = findKeyHeaders(text);
+  return headed === NO_SPANS ? sampled : sampled === NO_SPANS ? headed : [...sampled, ...headed];
+}
+
+/** Runs of body lines with enough full lines, found by sampling (see the head of this file). */
+function findSampledRuns(text: string): readonly Span[] {
   let found: Span[] | undefined;
   const n = text.length;
   for (let p = n < MIN_FULL_LINES * WIDTHS[0] ? n : STRIDE - 1; p < n; p += STRIDE) {
@@ -75,7 +85,7 @@ export function findKeyBodies(text: string): readonly Span[] {
  * base64 lines, and it is key material however few of them the hunk shows (one character in
  * 128 may miss it). Code's function lines are never base64.
  */
-export function findKeyHeaders(text: string): readonly Span[] {
+function findKeyHeaders(text: string): readonly Span[] {
   let found: Span[] | undefined;
   for (let at = text.indexOf("@@ -"); at !== -1; at = text.indexOf("@@ -", at + 4)) {
     if (at > 0 && text.charCodeAt(at - 1) !== 10) continue;

@@ -3,7 +3,7 @@
 // are "\n" escapes) and passwords in URLs. Hand-written finders: both would need regexes
 // that scan far ahead from every candidate, and these find their anchor with indexOf.
 import { isPlaceholder } from "./entropy.js";
-import { findKeyBodies, findKeyHeaders, findKeyTails } from "./pem-body.js";
+import { findKeyBodies, findKeyTails } from "./pem-body.js";
 import { NO_SPANS, PRIORITY, type Rule, type Span } from "./rule.js";
 
 const KEY_HEADER = /-----BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
@@ -112,9 +112,9 @@ export const STRUCTURE_RULES: readonly Rule[] = [
   { kind: "private-key", keywords: ["private key"], find: findPrivateKeys, priority: PRIORITY.structure },
   // A key's lines without its BEGIN line (a hunk inside a key): see pem-body.ts.
   { kind: "private-key", keywords: ["private key"], find: findKeyTails, priority: PRIORITY.structure },
-  // No keyword: a body line has none; the finder reads one character in 128.
+  // No keyword: a body line has none; the finder reads one character in 128, and each hunk
+  // header ("@@ -" would be a keyword hit in every diff, and cost more than its indexOf).
   { kind: "private-key", keywords: [], find: findKeyBodies, priority: PRIORITY.structure },
-  { kind: "private-key", keywords: ["@@ -"], find: findKeyHeaders, priority: PRIORITY.structure },
   // No keyword: "://" is on most pages, and the finder starts from indexOf("://") anyway.
   { kind: "url-password", keywords: [], find: findUrlPasswords, priority: PRIORITY.context },
 ];
