@@ -21,7 +21,7 @@ const SAME_COMMAND = String.raw`(?:[ \t][^\n|;&]{0,400}?)?[ \t]`;
 // a diff's sign.
 const NOT_IN_A_WORD = String.raw`(?<![\w./])(?<![^\n]-)`;
 
-function commandRule(keywords: string[], command: string, flag: string, near: Rule["near"]): Rule {
+function commandRule(keywords: string[], command: string, flag: string, near?: Rule["near"]): Rule {
   return {
     kind: "password",
     keywords,
@@ -38,10 +38,9 @@ export const COMMAND_RULES: readonly Rule[] = [
   commandRule(["curl", "wget"], String.raw`(?:curl|wget)(?:\.exe)?`, String.raw`(?:-[A-Za-z]{0,5}u[ \t]*|--user(?:[ \t]+|=))`, (text, _start, end) =>
     isBlank(text.charCodeAt(end)) || text.startsWith(".exe", end),
   ),
-  // https://httpie.io/docs/cli/basic-auth: http(s) -a, --auth <user:password>.
-  commandRule(["http"], "https?", String.raw`(?:-a[ \t]*|--auth(?:[ \t]+|=))`, (text, _start, end) =>
-    isBlank(text.charCodeAt(end)) || (text.charCodeAt(end) === 115 && isBlank(text.charCodeAt(end + 1))),
-  ),
+  // https://httpie.io/docs/cli/basic-auth: http(s) -a, --auth <user:password>. Its keywords are
+  // the flag's, not "http", which is on every line with a URL.
+  commandRule([" -a", "\t-a", "--auth"], "https?", String.raw`(?:-a[ \t]*|--auth(?:[ \t]+|=))`),
 ];
 
 function isBlank(c: number): boolean {
