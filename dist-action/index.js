@@ -3147,13 +3147,13 @@ var require_parse = __commonJS({
         consume(token.value);
       };
       const negate = () => {
-        let count = 1;
+        let count2 = 1;
         while (peek() === "!" && (peek(2) !== "(" || peek(3) === "?")) {
           advance();
           state.start++;
-          count++;
+          count2++;
         }
-        if (count % 2 === 0) {
+        if (count2 % 2 === 0) {
           return false;
         }
         state.negated = true;
@@ -4555,8 +4555,8 @@ var require_Node = __commonJS({
         };
         const res = toJS.toJS(this, "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
     };
@@ -4664,13 +4664,13 @@ var require_Alias = __commonJS({
         const anchor2 = anchors2 && source && anchors2.get(source);
         return anchor2 ? anchor2.count * anchor2.aliasCount : 0;
       } else if (identity.isCollection(node2)) {
-        let count = 0;
+        let count2 = 0;
         for (const item of node2.items) {
           const c3 = getAliasCount(doc, item, anchors2);
-          if (c3 > count)
-            count = c3;
+          if (c3 > count2)
+            count2 = c3;
         }
-        return count;
+        return count2;
       } else if (identity.isPair(node2)) {
         const kc = getAliasCount(doc, node2.key, anchors2);
         const vc = getAliasCount(doc, node2.value, anchors2);
@@ -7623,8 +7623,8 @@ var require_Document = __commonJS({
         };
         const res = toJS.toJS(this.contents, jsonArg ?? "", ctx);
         if (typeof onAnchor === "function")
-          for (const { count, res: res2 } of ctx.anchors.values())
-            onAnchor(res2, count);
+          for (const { count: count2, res: res2 } of ctx.anchors.values())
+            onAnchor(res2, count2);
         return typeof reviver === "function" ? applyReviver.applyReviver(reviver, { "": res }, "", res) : res;
       }
       /**
@@ -7701,12 +7701,12 @@ var require_errors = __commonJS({
         lineStr = prev + lineStr;
       }
       if (/[^ ]/.test(lineStr)) {
-        let count = 1;
+        let count2 = 1;
         const end = error62.linePos[1];
         if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+          count2 = Math.max(1, Math.min(end.col - col, 80 - ci));
         }
-        const pointer = " ".repeat(ci) + "^".repeat(count);
+        const pointer = " ".repeat(ci) + "^".repeat(count2);
         error62.message += `:
 
 ${lineStr}
@@ -18973,6 +18973,21 @@ function shortReason(error62) {
   const line = (message.split(/\r?\n/)[0] ?? "").replace(/ - https:\/\/docs\.github\.com\S*$/, "").trim();
   return line.length > 200 ? `${line.slice(0, 197)}...` : line;
 }
+function isRateLimit(reason, headers) {
+  return headers["retry-after"] !== void 0 || String(headers["x-ratelimit-remaining"]) === "0" || /\brate limit|\babuse\b/i.test(reason);
+}
+function forbidden(reason, headers) {
+  const sso = String(headers["x-github-sso"] ?? "");
+  if (sso || /\bSAML\b|single sign-on/i.test(reason)) {
+    const url2 = /\burl=([^\s;]+)/.exec(sso)?.[1];
+    return `the token is not authorised for the organisation's SAML single sign-on: authorise it for the organisation (token settings, Configure SSO)${url2 ? ` at ${url2}` : ""}`;
+  }
+  if (/not accessible by (?:personal access token|integration)/i.test(reason)) {
+    const needs = headers["x-accepted-github-permissions"];
+    return `the token lacks a permission this needs (GitHub: "${reason}"): grant it read access${needs ? ` (${String(needs)})` : " to contents, pull requests and issues"} in the fine-grained token's repository permissions, or in the workflow's permissions:`;
+  }
+  return `the token has no access (GitHub API answered 403: ${reason}): check GH_TOKEN/GITHUB_TOKEN and its access to the repository`;
+}
 function toGitHubError(error62, context2, scrub) {
   if (error62 instanceof GitHubError) return error62;
   if (!isRequestErrorLike(error62)) return error62;
@@ -18991,6 +19006,9 @@ function toGitHubError(error62, context2, scrub) {
     const reset = Number(headers["x-ratelimit-reset"]);
     const when = Number.isFinite(reset) && reset > 0 ? ` (resets at ${clockTime(reset)})` : "";
     return new GitHubError(`${where}GitHub API rate limit exceeded${when}`, { status, exitCode: 1 });
+  }
+  if (status === 403 && !isRateLimit(reason, headers)) {
+    return new GitHubError(`${where}${forbidden(reason, headers)}`, { status, exitCode: 2 });
   }
   if (status === 500 && !error62.response) {
     return new GitHubError(`${where}network error talking to the GitHub API: ${reason}`, { status, exitCode: 1 });
@@ -19021,6 +19039,13 @@ function notJsonError(apiUrl) {
     { exitCode: 2 }
   );
 }
+function notListError(apiUrl, context2) {
+  const where = context2 ? `${context2}: ` : "";
+  return new GitHubError(
+    `${where}the API at ${new URL(apiUrl).href} answered 200 with an object where a list was expected (is --api-url the REST root?)`,
+    { exitCode: 2 }
+  );
+}
 function createGitHubClient(options) {
   const { log, token } = options;
   const apiUrl = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, "");
@@ -19048,7 +19073,7 @@ function createGitHubClient(options) {
           noteHeaders(error62.response?.headers);
           if (error62.status === 304) stats.notModified += 1;
           const headers = error62.response?.headers ?? {};
-          const limited = (error62.status === 403 || error62.status === 429) && headers["retry-after"] !== void 0;
+          const limited = error62.status === 429 || error62.status === 403 && headers["retry-after"] !== void 0;
           if (limited && !/\bsecondary rate\b/i.test(error62.message) && String(headers["x-ratelimit-remaining"]) !== "0") {
             error62.message = `secondary rate limit: ${error62.message}`;
           }
@@ -19079,16 +19104,18 @@ function createGitHubClient(options) {
     },
     throttle: {
       retryAfterBaseValue: delayScale,
+      // Every wait is a line of its own, however short: the progress line is throttled and
+      // absent from a CI log or a cron mail, and a counter that stops needs a reason. A
+      // wait that will not happen (retries spent) is not announced: the error says it.
       onRateLimit: (retryAfter, _opts, _octokit, retryCount) => {
-        const resets = clockTime(Math.floor(Date.now() / 1e3) + retryAfter);
-        if (retryAfter >= 10) log.info(`waiting for the GitHub rate limit, resets at ${resets}`);
-        else log.progress(`waiting for the GitHub rate limit, resets at ${resets}`);
-        return retryCount < rateLimitRetries;
+        const retry2 = retryCount < rateLimitRetries;
+        if (retry2) log.info(`waiting for the GitHub rate limit, resets at ${clockTime(Math.floor(Date.now() / 1e3) + retryAfter)}`);
+        return retry2;
       },
       onSecondaryRateLimit: (retryAfter, _opts, _octokit, retryCount) => {
-        if (retryAfter >= 10) log.info(`GitHub secondary rate limit: retrying in ${retryAfter}s`);
-        else log.progress(`GitHub secondary rate limit: retrying in ${retryAfter}s`);
-        return retryCount < rateLimitRetries;
+        const retry2 = retryCount < rateLimitRetries;
+        if (retry2) log.info(`GitHub secondary rate limit: retrying in ${retryAfter}s`);
+        return retry2;
       }
     }
   });
@@ -19147,7 +19174,9 @@ function createGitHubClient(options) {
               options2.etags.set(first.url, headers.etag);
             }
           }
-          yield select(response.data);
+          const items = select(response.data);
+          if (!Array.isArray(items)) throw notListError(apiUrl, contextOf(params, options2));
+          yield items;
         }
       } catch (error62) {
         if (onFirstPage && statusOf(error62) === 304) return;
@@ -19161,9 +19190,115 @@ function createGitHubClient(options) {
 var HARVEST_DEFAULTS = {
   format: "alpaca",
   maxDiffLines: 1e3,
+  // 1000 lines of about 100 characters: the line limit's size, for diffs whose lines are
+  // far longer (a minified SVG, a one-line data.json) and that a line count lets through.
+  maxDiffBytes: 1e5,
   onSecret: "redact",
   dedupThreshold: 0.85
 };
+
+// src/text/newlines.ts
+function normaliseNewlines(text) {
+  return text.includes("\r") ? text.replace(/\r\n?/g, "\n") : text;
+}
+function humanText(text) {
+  return normaliseNewlines(text ?? "");
+}
+
+// src/text/trailers.ts
+var PERSON_KINDS = /* @__PURE__ */ new Set([
+  "signed-off-by",
+  "co-authored-by",
+  "reviewed-by",
+  "acked-by",
+  "tested-by",
+  "reported-by",
+  "suggested-by",
+  "helped-by",
+  "cc"
+]);
+var TOOL_KINDS = /* @__PURE__ */ new Set(["change-id", "reviewed-on"]);
+var TRAILER = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(\S.*)$/;
+var CHERRY_PICK = /^\(cherry picked from commit [0-9a-f]{7,64}\)$/i;
+var CONTINUATION = /^[ \t]+\S/;
+var NAMES_SOMEONE = /<[^>]*>|@/;
+var isBlank = (line) => line.trim() === "";
+function isAttribution(line, isFirstLine) {
+  const trimmed = line.trim();
+  if (CHERRY_PICK.test(trimmed)) return true;
+  const match = TRAILER.exec(trimmed);
+  if (!match) return false;
+  const kind = match[1].toLowerCase();
+  if (TOOL_KINDS.has(kind)) return true;
+  return PERSON_KINDS.has(kind) && (!isFirstLine || NAMES_SOMEONE.test(match[2]));
+}
+var isTrailerLike = (line) => TRAILER.test(line.trim()) || CHERRY_PICK.test(line.trim());
+function withoutAttributions(lines, startsMessage) {
+  let trailers = 0;
+  let attributions = 0;
+  const kept = [];
+  const removed = [];
+  let previous = "other";
+  lines.forEach((line, i) => {
+    if (CONTINUATION.test(line) && previous !== "other") {
+      (previous === "removed" ? removed : kept).push(line);
+      return;
+    }
+    if (isAttribution(line, startsMessage && i === 0)) {
+      trailers++;
+      attributions++;
+      removed.push(line);
+      previous = "removed";
+      return;
+    }
+    if (isTrailerLike(line)) trailers++;
+    kept.push(line);
+    previous = isTrailerLike(line) ? "kept-trailer" : "other";
+  });
+  if (attributions === 0 || trailers * 4 < lines.length) return void 0;
+  return { kept, removed };
+}
+function stripTrailers(message) {
+  const lines = message.split("\n");
+  const removed = [];
+  let end = lines.length;
+  const dropBlankEnd = () => {
+    while (end > 0 && isBlank(lines[end - 1])) end--;
+  };
+  dropBlankEnd();
+  while (end > 0) {
+    let start = end;
+    while (start > 0 && !isBlank(lines[start - 1])) start--;
+    const paragraph = lines.slice(start, end);
+    const block = withoutAttributions(paragraph, start === 0);
+    if (block) {
+      removed.unshift(block.removed);
+      lines.splice(start, end - start, ...block.kept);
+      end = start + block.kept.length;
+      if (block.kept.length > 0) break;
+      dropBlankEnd();
+      continue;
+    }
+    const tail = [];
+    while (end > start && isAttribution(lines[end - 1], end - 1 === 0)) tail.unshift(lines[--end]);
+    if (tail.length > 0) removed.unshift(tail);
+    break;
+  }
+  dropBlankEnd();
+  return { text: lines.slice(0, end).join("\n"), trailers: removed.flat() };
+}
+
+// src/text/commit-message.ts
+function commitMessage(raw) {
+  const { text, trailers } = stripTrailers(normaliseNewlines(raw));
+  const newline = text.indexOf("\n");
+  return {
+    message: text,
+    subject: (newline < 0 ? text : text.slice(0, newline)).trim(),
+    body: newline < 0 ? "" : text.slice(newline + 1).trim(),
+    trailers: trailers.join("\n")
+  };
+}
 
 // extractors/commits.ts
 var SHALLOW_BOUNDARY = "shallow clone boundary (parent not fetched)";
@@ -19172,6 +19307,10 @@ function localCommits(options) {
   let boundaries = 0;
   const prepare = () => prepared ??= (async () => {
     const repository = await options.git.open(options.path);
+    if (options.onEmptyRepository && !await repository.hasCommits()) {
+      options.onEmptyRepository(repository);
+      return { repository, revisions: { include: [], exclude: [] }, tips: [] };
+    }
     const revs = options.revs && options.revs.length > 0 ? options.revs : ["HEAD"];
     const remembered = [...new Set(typeof options.stateSince === "string" ? [options.stateSince] : options.stateSince ?? [])];
     const missing = new Set(await repository.missingCommits(remembered));
@@ -19201,6 +19340,7 @@ function localCommits(options) {
         signal: ctx.signal,
         diffFilter: ctx.diffFilter,
         maxDiffLines: ctx.maxDiffLines,
+        maxDiffBytes: ctx.maxDiffBytes,
         findCopies: options.findCopies
       });
       let scanned = 0;
@@ -19219,9 +19359,9 @@ function localCommits(options) {
         ctx.log.debug(`${repository.name}: ${scanned} commits scanned`);
       } finally {
         if (skippedHere > 0 && !ctx.signal?.aborted) {
-          const what = skippedHere === 1 ? "1 commit" : `${skippedHere} commits`;
+          const what2 = skippedHere === 1 ? "1 commit" : `${skippedHere} commits`;
           ctx.log.warn(
-            `${repository.root}: skipped ${what} at the boundary of a shallow clone (parent not fetched, so the change is unknown); fetch the whole history with \`git fetch --unshallow\` (actions/checkout: fetch-depth: 0)`
+            `${repository.root}: skipped ${what2} at the boundary of a shallow clone (parent not fetched, so the change is unknown); fetch the whole history with \`git fetch --unshallow\` (actions/checkout: fetch-depth: 0)`
           );
         }
       }
@@ -19229,10 +19369,6 @@ function localCommits(options) {
   };
 }
 function commitRecord(repo, commit) {
-  const message = commit.rawMessage.replace(/\n+$/, "");
-  const newline = message.indexOf("\n");
-  const subject = (newline < 0 ? message : message.slice(0, newline)).trim();
-  const body = newline < 0 ? "" : message.slice(newline + 1).trim();
   return {
     kind: "commit",
     repo,
@@ -19241,9 +19377,7 @@ function commitRecord(repo, commit) {
     createdAt: commit.committerDate,
     sha: commit.sha,
     parents: commit.parents,
-    message,
-    subject,
-    body,
+    ...commitMessage(commit.rawMessage),
     diff: commit.diff
   };
 }
@@ -22818,9 +22952,9 @@ function readCommitHeader(buf, p2) {
   return { header, end: at2 + 2 };
 }
 function countNuls(buf, enough) {
-  let count = 0;
-  for (let at2 = buf.indexOf(NUL); at2 >= 0 && count < enough; at2 = buf.indexOf(NUL, at2 + 1)) count++;
-  return count;
+  let count2 = 0;
+  for (let at2 = buf.indexOf(NUL); at2 >= 0 && count2 < enough; at2 = buf.indexOf(NUL, at2 + 1)) count2++;
+  return count2;
 }
 
 // src/git/diff-builder.ts
@@ -22900,6 +23034,16 @@ function parseDiffGitLine(line) {
 }
 
 // src/git/diff-builder.ts
+function incompleteUtf8Tail(bytes) {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back];
+    if ((byte & 192) === 128) continue;
+    if (byte < 192) return 0;
+    const length = byte >= 240 ? 4 : byte >= 224 ? 3 : 2;
+    return length > back ? back : 0;
+  }
+  return 0;
+}
 var DiffBuilder = class {
   constructor(limits) {
     this.limits = limits;
@@ -22909,16 +23053,26 @@ var DiffBuilder = class {
   dropped = [];
   parts = [];
   lines = 0;
+  bytes = 0;
   tooLarge = false;
   state = "none";
   header = [];
   info;
   dropReason;
   sectionLines = 0;
+  sectionBytes = 0;
+  /** The start of a character cut at the end of the last piece of a long line. */
+  carry;
   additions = 0;
   deletions = 0;
   stored = [];
   storing = true;
+  /** Bytes of `parts` and `stored`: what this diff holds in memory. */
+  held = 0;
+  /** The bytes of diff text held now; never much more than --max-diff-bytes. */
+  get heldBytes() {
+    return this.held;
+  }
   /** True while the current section's body lines are wanted (else the parser skips them). */
   get wantsBody() {
     return this.state === "keep";
@@ -22943,24 +23097,30 @@ var DiffBuilder = class {
     this.info = parseSectionHeader(this.header.map((line) => decodeLenient(line.subarray(0, line.length - 1))));
     this.dropReason = !this.limits.diffFilter(this.info.path) ? "filtered" : this.info.binary ? "binary" : headerOk ? void 0 : "non-utf8";
     this.sectionLines = this.header.length;
+    this.sectionBytes = this.header.reduce((sum, line) => sum + line.length, 0);
+    this.carry = void 0;
     this.additions = 0;
     this.deletions = 0;
     this.storing = true;
-    this.stored = [];
+    this.dropStored();
     this.store(this.header);
     this.header = [];
     this.state = this.dropReason ? "skip" : "keep";
   }
-  /** Body lines `bytes` (whole lines) of a kept section, with their counts. */
+  /**
+   * Body bytes of a kept section, with the counts of what they hold: whole lines, or a piece
+   * of a long line (then `lines` is 1 only for the piece that ends it).
+   */
   body(bytes, lines, additions, deletions) {
     if (this.state !== "keep") return;
-    if (!isUtf82(bytes)) {
+    if (!this.isUtf8Piece(bytes)) {
       this.dropReason = "non-utf8";
       this.state = "skip";
-      this.stored = [];
+      this.dropStored();
       return;
     }
     this.sectionLines += lines;
+    this.sectionBytes += bytes.length;
     this.additions += additions;
     this.deletions += deletions;
     this.store([bytes]);
@@ -22976,13 +23136,20 @@ var DiffBuilder = class {
       if (info.oldPath !== void 0) file2.oldPath = info.oldPath;
       this.files.push(file2);
       this.lines += this.sectionLines;
-      if (!this.tooLarge && this.lines > this.limits.maxDiffLines) {
+      this.bytes += this.sectionBytes;
+      if (!this.tooLarge && (this.lines > this.limits.maxDiffLines || this.bytes > this.limits.maxDiffBytes)) {
         this.tooLarge = true;
+        this.dropStored();
         this.parts = [];
+        this.held = 0;
       }
-      if (!this.tooLarge) this.parts.push(Buffer.concat(this.stored).toString("utf8"));
+      if (!this.tooLarge) {
+        this.parts.push(Buffer.concat(this.stored).toString("utf8"));
+        this.stored = [];
+      }
     }
-    this.stored = [];
+    this.dropStored();
+    this.carry = void 0;
     this.info = void 0;
     this.state = "none";
   }
@@ -22991,6 +23158,7 @@ var DiffBuilder = class {
     return {
       text: this.tooLarge ? "" : this.parts.join(""),
       lines: this.lines,
+      bytes: this.bytes,
       files: this.files,
       dropped: this.dropped,
       tooLarge: this.tooLarge
@@ -22998,12 +23166,26 @@ var DiffBuilder = class {
   }
   store(chunks) {
     if (!this.storing) return;
-    if (this.tooLarge || this.lines + this.sectionLines > this.limits.maxDiffLines) {
+    const over = this.lines + this.sectionLines > this.limits.maxDiffLines || this.bytes + this.sectionBytes > this.limits.maxDiffBytes;
+    if (this.tooLarge || over) {
       this.storing = false;
-      this.stored = [];
+      this.dropStored();
       return;
     }
     this.stored.push(...chunks);
+    for (const chunk of chunks) this.held += chunk.length;
+  }
+  /** Forgets the open section's stored bytes (kept ones were moved to `parts` first). */
+  dropStored() {
+    for (const chunk of this.stored) this.held -= chunk.length;
+    this.stored = [];
+  }
+  /** Valid UTF-8 so far, a character cut between two pieces of a line being no error. */
+  isUtf8Piece(bytes) {
+    const whole = this.carry ? Buffer.concat([this.carry, bytes]) : bytes;
+    const cut = incompleteUtf8Tail(whole);
+    this.carry = cut > 0 ? Buffer.from(whole.subarray(whole.length - cut)) : void 0;
+    return isUtf82(cut > 0 ? whole.subarray(0, whole.length - cut) : whole);
   }
 };
 
@@ -23032,6 +23214,8 @@ var PatchParser = class {
   pendingNuls = 0;
   /** Inside a long line of a skipped section: drop bytes up to the next line feed. */
   skippingLine = false;
+  /** Inside a long line of a kept section: hand its bytes to the builder up to the next line feed. */
+  inKeptLine = false;
   builder;
   commit;
   done = [];
@@ -23041,6 +23225,15 @@ var PatchParser = class {
       const nl = chunk.indexOf(NL2);
       if (nl < 0) return;
       this.skippingLine = false;
+      chunk = chunk.subarray(nl + 1);
+    } else if (this.inKeptLine) {
+      const nl = chunk.indexOf(NL2);
+      if (nl < 0) {
+        this.builder.body(chunk, 0, 0, 0);
+        return;
+      }
+      this.builder.body(chunk.subarray(0, nl + 1), 1, 0, 0);
+      this.inKeptLine = false;
       chunk = chunk.subarray(nl + 1);
     }
     if (this.pending.length > 0) {
@@ -23066,12 +23259,23 @@ var PatchParser = class {
       this.pendingNuls = this.mode === "commit-header" ? countNuls(rest, HEADER_NULS) : 0;
     }
   }
+  /**
+   * The bytes of output held now (a partial line, the diff text kept so far): what the
+   * diff limits bound, whatever the length of a line.
+   */
+  get heldBytes() {
+    return this.pending.reduce((sum, chunk) => sum + chunk.length, 0) + this.builder.heldBytes;
+  }
   /** Completed commits since the last call. */
   take() {
     return this.done.splice(0);
   }
   /** At the end of the output: completes the last commit (git ends every line, so nothing is pending). */
   end() {
+    if (this.inKeptLine) {
+      this.inKeptLine = false;
+      this.builder.body(Buffer.from("\n"), 1, 0, 0);
+    }
     if (this.pending.length > 0) {
       const rest = Buffer.concat(this.pending);
       this.pending = [];
@@ -23101,7 +23305,15 @@ var PatchParser = class {
       }
       if (this.builder.wantsBody && first !== D2) {
         p2 = this.scanBody(buf, p2);
-        if (p2 < len && buf.indexOf(NL2, p2) < 0) return p2;
+        if (p2 < len && buf.indexOf(NL2, p2) < 0) {
+          const next2 = buf[p2];
+          if (this.builder.wantsBody && next2 !== D2 && next2 !== NUL2) {
+            this.builder.body(buf.subarray(p2), 0, next2 === PLUS ? 1 : 0, next2 === MINUS ? 1 : 0);
+            this.inKeptLine = true;
+            return len;
+          }
+          return p2;
+        }
         continue;
       }
       const nl = buf.indexOf(NL2, p2);
@@ -23208,16 +23420,34 @@ var PatchParser = class {
 var PATCH_ARGS = [
   "-p",
   "-M",
+  "-l1000",
   "--unified=3",
   "--inter-hunk-context=0",
+  "--diff-algorithm=myers",
+  "--indent-heuristic",
+  "--abbrev=7",
+  "-O/dev/null",
+  "--no-relative",
   "--no-color",
   "--no-ext-diff",
   "--no-textconv",
   "--submodule=short",
+  "--ignore-submodules=none",
   "--src-prefix=a/",
   "--dst-prefix=b/"
 ];
-var PATCH_CONFIG = ["-c", "core.quotepath=off", "-c", "diff.suppressBlankEmpty=false"];
+var PATCH_CONFIG = [
+  "-c",
+  "core.quotepath=off",
+  "-c",
+  "diff.suppressBlankEmpty=false",
+  "-c",
+  "core.bigFileThreshold=512m",
+  // A user's attributes file could mark files binary or give them a diff driver whose
+  // funcname changes the hunk headers; the repository's own .gitattributes still apply.
+  "-c",
+  "core.attributesFile=/dev/null"
+];
 function logArguments(options) {
   const args = [
     ...PATCH_CONFIG,
@@ -23352,6 +23582,9 @@ function openRepository(git, root, { cwd, gitBinary, sinceAsFilter }) {
         }
       }
       return { include: [...include], exclude: [...exclude] };
+    },
+    async hasCommits() {
+      return !await isEmpty();
     },
     async missingCommits(shas) {
       const asked = shas.filter((sha) => /^[0-9a-f]{4,64}$/i.test(sha));
@@ -24626,14 +24859,14 @@ function codePointLength(str2) {
   const units = str2.length;
   if (!highSurrogate.test(str2))
     return units;
-  let count = units;
+  let count2 = units;
   for (let i = 0; i < units - 1; i++) {
     if ((str2.charCodeAt(i) & 64512) === 55296 && (str2.charCodeAt(i + 1) & 64512) === 56320) {
-      count--;
+      count2--;
       i++;
     }
   }
-  return count;
+  return count2;
 }
 function getLengthableOrigin(input2) {
   if (Array.isArray(input2))
@@ -29016,8 +29249,8 @@ function az_default() {
 }
 
 // node_modules/zod/v4/locales/be.js
-function getBelarusianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getBelarusianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -31664,8 +31897,8 @@ function hu_default() {
 }
 
 // node_modules/zod/v4/locales/hy.js
-function getArmenianPlural(count, one, many) {
-  return Math.abs(count) === 1 ? one : many;
+function getArmenianPlural(count2, one, many) {
+  return Math.abs(count2) === 1 ? one : many;
 }
 function withDefiniteArticle(word) {
   if (!word)
@@ -34403,8 +34636,8 @@ function ro_default() {
 }
 
 // node_modules/zod/v4/locales/ru.js
-function getRussianPlural(count, one, few, many) {
-  const absCount = Math.abs(count);
+function getRussianPlural(count2, one, few, many) {
+  const absCount = Math.abs(count2);
   const lastDigit = absCount % 10;
   const lastTwoDigits = absCount % 100;
   if (lastTwoDigits >= 11 && lastTwoDigits <= 19) {
@@ -43132,7 +43365,12 @@ var SourceStateSchema = external_exports.object({
    */
   watermarks: external_exports.record(external_exports.string(), external_exports.string()).optional(),
   /** GitHub: ETags of list requests (URL -> ETag) for conditional requests. */
-  etags: external_exports.record(external_exports.string(), external_exports.string()).optional()
+  etags: external_exports.record(external_exports.string(), external_exports.string()).optional(),
+  /**
+   * The options that decided what the last run left out (flag -> value): a later run with
+   * other ones is told that what those left out is not read again.
+   */
+  selection: external_exports.record(external_exports.string(), external_exports.string()).optional()
 });
 var StateFileSchema = external_exports.object({
   version: external_exports.literal(1),
@@ -43145,6 +43383,12 @@ function walkedTips(source) {
 function withWalkedTips(source, tips) {
   const { lastSha: _old, ...rest } = source ?? {};
   return { ...rest, tips: [...tips] };
+}
+function changedSelection(saved, now) {
+  const before = saved?.selection;
+  if (!before) return [];
+  const flags = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(now)])].sort();
+  return flags.filter((flag) => before[flag] !== now[flag]).map((flag) => `${flag} ${before[flag] ?? "not given"} (now ${now[flag] ?? "not given"})`);
 }
 async function loadState(path) {
   let text;
@@ -43173,6 +43417,9 @@ async function saveState(path, state) {
 `);
   await rename(temp, path);
 }
+
+// src/commands/harvest.ts
+import { statSync } from "node:fs";
 
 // src/diff/filter.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
@@ -43344,6 +43591,121 @@ function patchId(diffText) {
   return hash2.digest("hex");
 }
 
+// src/diff/redacted-hunks.ts
+var HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+var FILE_HEADER = /^(?:--- |\+\+\+ |index |old mode |new mode |deleted file mode |new file mode |similarity index |dissimilarity index |rename from |rename to |copy from |copy to |Binary files |GIT binary patch)/;
+function keepApplicable(before, after) {
+  if (before === after) return { ok: true, text: after };
+  const old = before.split("\n");
+  const now = after.split("\n");
+  if (old.length !== now.length) return { ok: false, reason: "redaction changed the number of lines of the diff, so it would not apply" };
+  const out = [];
+  let path = "";
+  let inDiff = false;
+  for (let i = 0; i < old.length; ) {
+    const line = old[i];
+    const header = HUNK_HEADER.exec(line);
+    if (inDiff && header) {
+      const end = hunkEnd(old, i + 1, count(header[2]), count(header[4]));
+      const lines = [];
+      for (let j3 = i + 1; j3 < end; j3++) lines.push({ kind: kindOf(old[j3]), text: now[j3], rewritten: old[j3] !== now[j3] });
+      const kept = keepHunk(header, now[i], lines, path);
+      if (typeof kept === "string") return { ok: false, reason: kept };
+      out.push(...kept);
+      i = end;
+      continue;
+    }
+    if (line.startsWith("diff --git ")) path = "";
+    if (line.startsWith("diff --git ") || line.startsWith("--- ") && old[i + 1]?.startsWith("+++ ")) inDiff = true;
+    if (inDiff && line.startsWith("+++ ") && line !== "+++ /dev/null") path = line.slice(4).replace(/^b\//, "");
+    if (inDiff && line.startsWith("--- ") && line !== "--- /dev/null") path = line.slice(4).replace(/^a\//, "");
+    if (line !== now[i] && inDiff && (line.startsWith("diff --git ") || FILE_HEADER.test(line))) {
+      return { ok: false, reason: `${what(now[i])} in the header of ${path || "a file"} was redacted, so the diff would not apply` };
+    }
+    out.push(now[i]);
+    i++;
+  }
+  return { ok: true, text: out.join("\n") };
+}
+function count(digits) {
+  return digits === void 0 ? 1 : Number(digits);
+}
+function hunkEnd(lines, from, oldCount, newCount) {
+  let j3 = from;
+  let o2 = oldCount;
+  let n2 = newCount;
+  while (j3 < lines.length && (o2 > 0 || n2 > 0)) {
+    const kind = kindOf(lines[j3]);
+    if (kind === " ") {
+      o2--;
+      n2--;
+    } else if (kind === "-") o2--;
+    else if (kind === "+") n2--;
+    else if (kind !== "\\") break;
+    j3++;
+  }
+  while (j3 < lines.length && lines[j3].startsWith("\\")) j3++;
+  return j3;
+}
+function kindOf(line) {
+  return line === "" || line === "\r" ? " " : line[0];
+}
+function keepHunk(header, rewrittenHeader, lines, path) {
+  const where = path || "a file";
+  const removed = lines.find((l3) => l3.rewritten && l3.kind !== " " && l3.kind !== "+");
+  if (removed) return `${what(removed.text)} on a removed line of ${where} was redacted, so the diff would not apply`;
+  const [range] = header;
+  let text = header.input.slice(range.length);
+  if (rewrittenHeader !== header.input) {
+    if (!rewrittenHeader.startsWith(range)) return `${what(rewrittenHeader)} in a hunk header of ${where} was redacted, so the diff would not apply`;
+    text = "";
+  }
+  if (!lines.some((l3) => l3.rewritten && l3.kind === " ")) return [`${range}${text}`, ...lines.map((l3) => l3.text)];
+  let oldLine = count(header[2]) === 0 ? Number(header[1]) + 1 : Number(header[1]);
+  let newLine = count(header[4]) === 0 ? Number(header[3]) + 1 : Number(header[3]);
+  const pieces = [];
+  let piece = { lines: [], oldStart: oldLine, newStart: newLine };
+  let cut = false;
+  for (const l3 of lines) {
+    const isContext = l3.kind === " ";
+    if (isContext && l3.rewritten) {
+      piece.cutBy = l3;
+      pieces.push(piece);
+      piece = { lines: [], oldStart: oldLine + 1, newStart: newLine + 1 };
+      cut = true;
+    } else if (!(cut && l3.kind === "\\")) {
+      piece.lines.push(l3);
+      cut = false;
+    }
+    if (isContext || l3.kind === "-") oldLine++;
+    if (isContext || l3.kind === "+") newLine++;
+  }
+  pieces.push(piece);
+  const out = [];
+  for (const p2 of pieces) {
+    const changes = p2.lines.map((l3) => l3.kind === "+" || l3.kind === "-");
+    const last = changes.lastIndexOf(true);
+    if (last === -1) continue;
+    const trailing = p2.lines.slice(last + 1).filter((l3) => l3.kind === " ").length;
+    if (p2.cutBy && trailing === 0) {
+      return `${what(p2.cutBy.text)} on an unchanged line of ${where}, right below a change, was redacted, so the diff would not apply`;
+    }
+    const oldCount = p2.lines.filter((l3) => l3.kind === " " || l3.kind === "-").length;
+    const newCount = p2.lines.filter((l3) => l3.kind === " " || l3.kind === "+").length;
+    const side = (sign, start, n2) => `${sign}${n2 === 0 ? start - 1 : start}${n2 === 1 ? "" : `,${n2}`}`;
+    out.push(`@@ ${side("-", p2.oldStart, oldCount)} ${side("+", p2.newStart, newCount)} @@${out.length === 0 ? text : ""}`);
+    for (const l3 of p2.lines) out.push(l3.text);
+  }
+  return out;
+}
+function what(line) {
+  const kinds = [...new Set([...line.matchAll(/<REDACTED:([a-z0-9-]+)>/g)].map((m2) => m2[1]))];
+  if (kinds.length === 0) return "an author's name (--pseudonymize)";
+  if (kinds.every((k2) => k2 === "email")) return "an e-mail address";
+  if (kinds.every((k2) => k2 === "custom")) return "a --redact-pattern match";
+  return `a credential (${kinds.filter((k2) => k2 !== "email" && k2 !== "custom").join(", ")})`;
+}
+
 // src/format-keys.ts
 var FORMATS = ["alpaca", "openai", "sharegpt"];
 var OPENAI_ROLES = ["system", "user", "assistant", "tool", "function", "developer"];
@@ -43382,6 +43744,8 @@ var DROP_REASONS = ["filtered", "binary", "non-utf8"];
 var DiffSchema = external_exports.object({
   text: external_exports.string(),
   lines: external_exports.number().int().nonnegative(),
+  /** UTF-8 bytes of the kept sections (of `text`, when it is not too large). */
+  bytes: external_exports.number().int().nonnegative(),
   files: external_exports.array(DiffFileSchema),
   dropped: external_exports.array(external_exports.object({ path: external_exports.string(), reason: external_exports.enum(DROP_REASONS) })),
   tooLarge: external_exports.boolean()
@@ -43398,10 +43762,16 @@ var CommitRecordSchema = external_exports.object({
   ...base,
   sha: external_exports.string(),
   parents: external_exports.array(external_exports.string()),
-  /** The whole message; subject is its first line, body the rest, both trimmed. */
+  /**
+   * The author's words: the message with `\n` line ends and without the attribution
+   * trailers at its end (src/text/trailers.ts); subject is its first line, body the rest,
+   * both trimmed.
+   */
   message: external_exports.string(),
   subject: external_exports.string(),
   body: external_exports.string(),
+  /** The trailers removed from the message (Signed-off-by, Co-authored-by, ...), one a line. */
+  trailers: external_exports.string(),
   diff: DiffSchema
 });
 var PullRecordSchema = external_exports.object({
@@ -43459,6 +43829,11 @@ var MetaSchema = external_exports.object({
   number: external_exports.number().int().optional(),
   /** Languages of the files the diff touches, by extension. */
   languages: external_exports.array(external_exports.string()).optional(),
+  /**
+   * Files of the change left out of the diff in `input` (file filters, binary, not UTF-8),
+   * only when there are some: the record shows part of the change, which a user may not want.
+   */
+  omittedFiles: external_exports.number().int().positive().optional(),
   /** What redaction replaced in this record, by kind (never the values). */
   redacted: external_exports.record(external_exports.string(), external_exports.number()).optional()
 }).passthrough();
@@ -43647,6 +44022,46 @@ function looksRandom(body, minEntropy = 3) {
   if (isPlaceholder(body)) return false;
   if (/(.)\1{5}/.test(body)) return false;
   return shannonEntropy(body) >= Math.min(minEntropy, Math.log2(body.length) - 0.5);
+}
+
+// src/redact/rules-command.ts
+var USER_PASSWORD = String.raw`(?:"([^"\n:]{0,128}):([^"\n]{1,256})"|'([^'\n:]{0,128}):([^'\n]{1,256})'|([^\s"'\x60:;|&]{0,128}):(?!\/\/)([^\s"'\x60;|&]{1,256}))`;
+var SAME_COMMAND = String.raw`(?:[ \t][^\n|;&]{0,400}?)?[ \t]`;
+var NOT_IN_A_WORD = String.raw`(?<![\w./])(?<![^\n]-)`;
+function commandRule(keywords, command2, flag, near) {
+  return {
+    kind: "password",
+    keywords,
+    pattern: new RegExp(String.raw`${NOT_IN_A_WORD}${command2}${SAME_COMMAND}${flag}${USER_PASSWORD}`, "g"),
+    near,
+    resolve: commandPassword,
+    priority: PRIORITY.context
+  };
+}
+var COMMAND_RULES = [
+  // https://curl.se/docs/manpage.html#-u: -u, --user <user:password>; short options may be
+  // combined (-su), and a short option's value may follow it without a blank (-uuser:pw).
+  commandRule(
+    ["curl", "wget"],
+    String.raw`(?:curl|wget)(?:\.exe)?`,
+    String.raw`(?:-[A-Za-z]{0,5}u[ \t]*|--user(?:[ \t]+|=))`,
+    (text, _start, end) => isBlank2(text.charCodeAt(end)) || text.startsWith(".exe", end)
+  ),
+  // https://httpie.io/docs/cli/basic-auth: http(s) -a, --auth <user:password>. Its keywords are
+  // the flag's, not "http", which is on every line with a URL.
+  commandRule([" -a", "	-a", "--auth"], "https?", String.raw`(?:-a[ \t]*|--auth(?:[ \t]+|=))`)
+];
+function isBlank2(c3) {
+  return c3 === 32 || c3 === 9;
+}
+var STAND_INS = /^(?:pass|pw|pwd|passwd|password|passphrase|secret|token|apikey|api[_-]?key|key|user|username)$/i;
+function commandPassword(match) {
+  const group = match[2] !== void 0 ? 2 : match[4] !== void 0 ? 4 : 6;
+  const user = match[group - 1] ?? "";
+  const password = match[group] ?? "";
+  if (/^[$%{<[(`]/.test(password) || isPlaceholder(password) || STAND_INS.test(password)) return void 0;
+  if (password === user) return void 0;
+  return { kind: "password", group };
 }
 
 // src/redact/words.ts
@@ -43914,6 +44329,223 @@ function isExpression(value) {
   return shape.coverage >= 0.75 && shape.longest >= 4 && (m2[1] !== void 0 || shape.words >= 2);
 }
 
+// src/redact/pem-lines.ts
+var PLUS2 = 43;
+var MINUS2 = 45;
+var SPACE = 32;
+var TAB = 9;
+function bodyLine(text, from, to2, width) {
+  let i = from;
+  let sign = 0;
+  if (text.startsWith("@@ ", from)) {
+    const close = text.slice(from, to2).indexOf(" @@ ", 3);
+    if (close === -1) return void 0;
+    i = from + close + 4;
+  } else {
+    const c3 = text.charCodeAt(i);
+    if (c3 === PLUS2 || c3 === MINUS2 || c3 === SPACE) {
+      sign = c3;
+      i++;
+    }
+  }
+  const signEnd = i;
+  while (i < to2 && (text.charCodeAt(i) === SPACE || text.charCodeAt(i) === TAB)) i++;
+  const q3 = text.charCodeAt(i);
+  if (q3 === 34 || q3 === 39 || q3 === 96) i++;
+  const start = i;
+  let upper = false;
+  let lower = false;
+  let digit = false;
+  for (; i < to2; i++) {
+    const c3 = text.charCodeAt(i);
+    if (c3 >= 65 && c3 <= 90) upper = true;
+    else if (c3 >= 97 && c3 <= 122) lower = true;
+    else if (c3 >= 48 && c3 <= 57) digit = true;
+    else if (c3 !== PLUS2 && c3 !== 47) break;
+  }
+  const length = i - start;
+  let pad = 0;
+  while (pad < 2 && text.charCodeAt(i) === 61) {
+    i++;
+    pad++;
+  }
+  if (length === 0 && pad === 1) {
+    let k2 = i;
+    while (k2 < to2 && k2 - i < 5 && isBase64(text.charCodeAt(k2))) k2++;
+    if (k2 - i !== 4 || !tailOnly(text, k2, to2)) return void 0;
+    return { start, end: k2, full: false, last: false, checksum: true };
+  }
+  if (length === 0 || !tailOnly(text, i, to2)) return void 0;
+  const value = sign === PLUS2 && signEnd === start && length === width - 1 && pad === 0 ? width : length;
+  const valueStart = value === length ? start : start - 1;
+  if (value + pad > width) return void 0;
+  const full = value === width && pad === 0 && upper && lower && digit;
+  const last = !full && (pad > 0 || Number(upper) + Number(lower) + Number(digit) >= 2) && (width !== 64 || (value + pad) % 4 === 0);
+  if (!full && !last) return void 0;
+  return { start: valueStart, end: i, full, last, checksum: false };
+}
+function tailOnly(text, from, to2) {
+  let i = from;
+  if (text.startsWith("\\r\\n", i)) i += 4;
+  else if (text.startsWith("\\n", i)) i += 2;
+  for (; i < to2; i++) {
+    const c3 = text.charCodeAt(i);
+    if (!(c3 === 34 || c3 === 39 || c3 === 96 || c3 === 44 || c3 === 59 || c3 === PLUS2 || c3 === 92 || c3 === SPACE || c3 === TAB || c3 === 13)) return false;
+  }
+  return true;
+}
+var BASE64 = new Uint8Array(128);
+for (const c3 of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") BASE64[c3.charCodeAt(0)] = 1;
+function isBase64(c3) {
+  return c3 < 128 && BASE64[c3] === 1;
+}
+
+// src/redact/pem-body.ts
+var WIDTHS = [64, 70];
+var STRIDE = 128;
+var MAX_WIDTH = 70;
+var MIN_FULL_LINES = 3;
+var MAX_HEADER_LINES = 4;
+var BEGIN_OR_END = /^[+ -]?[ \t]*["'`]?-----(BEGIN|END) ([A-Z0-9 _-]{1,60})-----/;
+var END_PRIVATE = /-----END[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+var ARMOUR_HEADER = /^[+ -]?[ \t]*["'`]?(?:[A-Za-z-]{2,20}: .{0,120}|)["'`]?(?:\\n)?["'`]?[ \t,+]*\r?$/;
+function findKeyBodies(text) {
+  const sampled = findSampledRuns(text);
+  const headed = findKeyHeaders(text);
+  return headed === NO_SPANS ? sampled : sampled === NO_SPANS ? headed : [...sampled, ...headed];
+}
+function findSampledRuns(text) {
+  let found;
+  const n2 = text.length;
+  for (let p2 = n2 < MIN_FULL_LINES * WIDTHS[0] ? n2 : STRIDE - 1; p2 < n2; p2 += STRIDE) {
+    if (!isBase64(text.charCodeAt(p2))) continue;
+    let from = p2;
+    while (from > 0 && p2 - from <= MAX_WIDTH && isBase64(text.charCodeAt(from - 1))) from--;
+    let to2 = p2 + 1;
+    while (to2 < n2 && to2 - from <= MAX_WIDTH + 1 && isBase64(text.charCodeAt(to2))) to2++;
+    const width = bodyWidth(to2 - from);
+    if (width === 0) continue;
+    const lineStart = text.lastIndexOf("\n", from - 1) + 1;
+    const line = bodyLine(text, lineStart, lineEnd(text, lineStart), width);
+    if (!line?.full) continue;
+    const run2 = runAround(text, lineStart, line, width);
+    if (isKey(text, run2)) (found ??= []).push({ start: run2.start, end: run2.end });
+    if (run2.after > p2) p2 += Math.ceil((run2.after - p2) / STRIDE) * STRIDE - STRIDE;
+  }
+  return found ?? NO_SPANS;
+}
+function findKeyHeaders(text) {
+  let found;
+  for (let at2 = text.indexOf("@@ -"); at2 !== -1; at2 = text.indexOf("@@ -", at2 + 4)) {
+    if (at2 > 0 && text.charCodeAt(at2 - 1) !== 10) continue;
+    const end = lineEnd(text, at2);
+    if (end - at2 < 12 + WIDTHS[0]) continue;
+    for (const width of WIDTHS) {
+      const line = bodyLine(text, at2, end, width);
+      if (!line?.full) continue;
+      const run2 = runAround(text, at2, line, width);
+      if (isKey(text, run2, 1)) (found ??= []).push({ start: run2.start, end: run2.end });
+    }
+  }
+  return found ?? NO_SPANS;
+}
+function findKeyTails(text) {
+  let found;
+  END_PRIVATE.lastIndex = 0;
+  for (let m2 = END_PRIVATE.exec(text); m2 !== null; m2 = END_PRIVATE.exec(text)) {
+    const endLine = text.lastIndexOf("\n", m2.index - 1) + 1;
+    if (!BEGIN_OR_END.test(text.slice(endLine, m2.index + m2[0].length)) || endLine === 0) continue;
+    let run2;
+    for (const width of WIDTHS) {
+      const candidate = runAbove(text, endLine, width);
+      if (candidate && (!run2 || candidate.start < run2.start)) run2 = candidate;
+    }
+    if (!run2) continue;
+    (found ??= []).push({ start: run2.start, end: m2.index + m2[0].length });
+  }
+  return found ?? NO_SPANS;
+}
+function runAbove(text, lineStart, width) {
+  let at2 = text.lastIndexOf("\n", lineStart - 2) + 1;
+  let line = bodyLine(text, at2, lineStart - 1, width);
+  if (line?.checksum && at2 > 0) {
+    const checksumAt = at2;
+    at2 = text.lastIndexOf("\n", at2 - 2) + 1;
+    line = bodyLine(text, at2, checksumAt - 1, width);
+  }
+  if (!line || line.checksum) return void 0;
+  const run2 = runAround(text, at2, line, width);
+  return run2.after === lineStart ? run2 : void 0;
+}
+function bodyWidth(length) {
+  for (const w2 of WIDTHS) if (length === w2 || length === w2 + 1) return w2;
+  return 0;
+}
+function runAround(text, lineStart, line, width) {
+  let start = line.start;
+  let end = line.end;
+  let full = line.full ? 1 : 0;
+  let endsWithLast = line.last || line.checksum;
+  let before = lineStart;
+  while (before > 0 && !text.startsWith("@@ ", before)) {
+    const at2 = text.lastIndexOf("\n", before - 2) + 1;
+    const prev = bodyLine(text, at2, before - 1, width);
+    if (!prev || prev.checksum) break;
+    if (prev.last && !text.startsWith("@@ ", at2)) {
+      if (at2 === 0) break;
+      const at22 = text.lastIndexOf("\n", at2 - 2) + 1;
+      const prev2 = bodyLine(text, at22, at2 - 1, width);
+      if (!prev2?.full || text.startsWith("@@ ", at22)) break;
+      start = prev2.start;
+      full++;
+      before = at22;
+      continue;
+    }
+    start = prev.start;
+    if (prev.full) full++;
+    before = at2;
+  }
+  let after = lineEnd(text, lineStart) + 1;
+  while (after < text.length) {
+    const next = bodyLine(text, after, lineEnd(text, after), width);
+    if (!next || text.startsWith("@@ ", after)) break;
+    if (next.full) {
+      full++;
+      endsWithLast = false;
+    } else if (endsWithLast && !next.checksum) {
+      break;
+    } else if (next.checksum && !endsWithLast) {
+      break;
+    } else {
+      endsWithLast = true;
+    }
+    end = next.end;
+    after = lineEnd(text, after) + 1;
+  }
+  return { start, end, before, after: Math.min(after, text.length), full };
+}
+function isKey(text, run2, minFull = MIN_FULL_LINES) {
+  const below = framing(text, run2.after);
+  if (below?.kind === "END") return below.private;
+  let at2 = run2.before;
+  for (let i = 0; i <= MAX_HEADER_LINES && at2 > 0 && !text.startsWith("@@ ", at2); i++) {
+    at2 = text.lastIndexOf("\n", at2 - 2) + 1;
+    const above = framing(text, at2);
+    if (above) return above.kind === "BEGIN" && above.private;
+    if (!ARMOUR_HEADER.test(text.slice(at2, lineEnd(text, at2)))) break;
+  }
+  return run2.full >= minFull;
+}
+function framing(text, at2) {
+  if (at2 >= text.length) return void 0;
+  const m2 = BEGIN_OR_END.exec(text.slice(at2, Math.min(lineEnd(text, at2), at2 + 100)));
+  return m2 ? { kind: m2[1], private: m2[2].includes("PRIVATE") } : void 0;
+}
+function lineEnd(text, from) {
+  const nl = text.indexOf("\n", from);
+  return nl === -1 ? text.length : nl;
+}
+
 // src/redact/rules-structure.ts
 var KEY_HEADER = /-----BEGIN[ A-Z0-9_-]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 var MAX_KEY_LENGTH = 16384;
@@ -43992,6 +44624,11 @@ function isUrlPassword(value) {
 }
 var STRUCTURE_RULES = [
   { kind: "private-key", keywords: ["private key"], find: findPrivateKeys, priority: PRIORITY.structure },
+  // A key's lines without its BEGIN line (a hunk inside a key): see pem-body.ts.
+  { kind: "private-key", keywords: ["private key"], find: findKeyTails, priority: PRIORITY.structure },
+  // No keyword: a body line has none; the finder reads one character in 128, and each hunk
+  // header ("@@ -" would be a keyword hit in every diff, and cost more than its indexOf).
+  { kind: "private-key", keywords: [], find: findKeyBodies, priority: PRIORITY.structure },
   // No keyword: "://" is on most pages, and the finder starts from indexOf("://") anyway.
   { kind: "url-password", keywords: [], find: findUrlPasswords, priority: PRIORITY.context }
 ];
@@ -44126,7 +44763,7 @@ function isJwtHeader(segment) {
 }
 
 // src/redact/rules.ts
-var CREDENTIAL_RULES = [...TOKEN_RULES, ...STRUCTURE_RULES, ...CONTEXT_RULES, GENERIC_RULE];
+var CREDENTIAL_RULES = [...TOKEN_RULES, ...STRUCTURE_RULES, ...CONTEXT_RULES, ...COMMAND_RULES, GENERIC_RULE];
 var BUILTIN_KINDS = [
   .../* @__PURE__ */ new Set([...CREDENTIAL_RULES.map((r2) => r2.kind), "password", EMAIL_RULE.kind])
 ].sort();
@@ -44382,11 +45019,11 @@ function addLineMatches(rule, pattern, text, hits, out) {
   for (const { start, end } of hits) {
     if (start < done || rule.near && !rule.near(text, start, end)) continue;
     const lineStart = start === 0 ? 0 : text.lastIndexOf("\n", start - 1) + 1;
-    let lineEnd = text.indexOf("\n", end);
-    if (lineEnd === -1) lineEnd = text.length;
-    const line = lineStart === 0 && lineEnd === text.length ? text : text.slice(lineStart, lineEnd);
+    let lineEnd2 = text.indexOf("\n", end);
+    if (lineEnd2 === -1) lineEnd2 = text.length;
+    const line = lineStart === 0 && lineEnd2 === text.length ? text : text.slice(lineStart, lineEnd2);
     addMatches(rule, pattern, line, lineStart, out);
-    done = lineEnd;
+    done = lineEnd2;
   }
 }
 function inOrder(hits) {
@@ -44573,6 +45210,8 @@ var TRIVIAL_EXACT = /* @__PURE__ */ new Set([
   "save",
   "..."
 ]);
+var VERSION11 = String.raw`(?:v?\d[\w.+-]*|[0-9a-f]{7,40})`;
+var PREFIX = String.raw`(?:[a-z]+(?:\([\w./-]+\))?!?:\s*)?`;
 var TRIVIAL_PATTERNS = [
   /^merge\b/i,
   // "Merge branch 'x'", "Merge pull request #1 from ..."
@@ -44584,9 +45223,24 @@ var TRIVIAL_PATTERNS = [
   /^revert\s+"merge\b/i,
   /^(?:bump|release|version|v)\s*v?\d+(?:\.\d+)*\S*$/i,
   // "v1.2.3", "bump 1.2", "release 2.0"
-  /^(?:\W|\d)*$/
+  /^(?:\W|\d)*$/,
   // punctuation, emoji-free noise and numbers only
+  // Texts GitHub writes for a button, and that stay under whoever pressed it.
+  /^apply suggestions? from (?:code review|@[\w-]+)$/,
+  /^add files via upload$/,
+  /^\[pre-commit\.ci\]/,
+  // "[pre-commit.ci] auto fixes from pre-commit.com hooks", "... pre-commit autoupdate"
+  // Dependabot's and Renovate's subjects, also when a person merged (and so authored) them:
+  // "Bump lodash from 4.17.15 to 4.17.21", "chore(deps): bump the npm group with 3 updates",
+  // "Update dependency lodash to v4.17.21". Only with versions: "Bump the minimum Node
+  // version to 20 because ..." is a person's sentence.
+  new RegExp(String.raw`^${PREFIX}bump \S+(?: and \S+)? from ${VERSION11} to ${VERSION11}(?: in \S+)?$`),
+  new RegExp(String.raw`^${PREFIX}bump the \S+ group (?:across|in) .* with \d+ updates?$`),
+  new RegExp(String.raw`^${PREFIX}update (?:dependency \S+|\S+ (?:action|docker tag|digest)) to ${VERSION11}$`),
+  // git's own text for a revert or a reapply, with nothing said about why.
+  /^(?:revert|reapply) "[^\n]*"\s+this reverts commit [0-9a-f]{7,64}(?:, reversing\s+changes made to [0-9a-f]{7,64})?$/
 ];
+var PULL_SUFFIX = /\s*\(#\d+\)$/gm;
 var ACKNOWLEDGEMENTS = /* @__PURE__ */ new Set([
   "looks great",
   "looks fine",
@@ -44630,7 +45284,7 @@ function isThankedAcknowledgement(t2) {
   );
 }
 function isTrivialText(text) {
-  const t2 = text.trim().toLowerCase().replace(/[.!]+$/, "");
+  const t2 = text.trim().toLowerCase().replace(PULL_SUFFIX, "").replace(/[.!]+$/, "");
   if (t2 === "") return true;
   if (TRIVIAL_EXACT.has(t2)) return true;
   if (TRIVIAL_PATTERNS.some((p2) => p2.test(t2))) return true;
@@ -44700,6 +45354,7 @@ var commitView = {
   message: (r2) => r2.message,
   subject: (r2) => r2.subject,
   body: (r2) => r2.body,
+  trailers: (r2) => r2.trailers,
   diff: (r2) => r2.diff.text,
   files: filePaths,
   author: (r2) => personName(r2.author),
@@ -44767,36 +45422,102 @@ function fieldValue(record2, field) {
   return get(record2);
 }
 
-// src/rules/filters.ts
-function stripHtmlComments(text) {
-  return text.replace(/<!--[\s\S]*?-->/g, "");
-}
-var CHECKLIST_ITEM = /^\s*[-*]\s+\[[ xX]\]\s.*$/;
-var HEADING = /^\s{0,3}#{1,6}\s+\S/;
-function stripTemplate(text) {
-  const lines = stripHtmlComments(text).replace(/\r\n?/g, "\n").split("\n").filter((line) => !CHECKLIST_ITEM.test(line));
-  const kept = [];
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] ?? "";
-    if (HEADING.test(line)) {
-      let j3 = i + 1;
-      while (j3 < lines.length && (lines[j3] ?? "").trim() === "") j3++;
-      if (j3 >= lines.length || HEADING.test(lines[j3] ?? "")) continue;
+// src/rules/markdown-lines.ts
+var HEADING = /^\s{0,3}(#{1,6})\s+\S/;
+var TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[([ xX])\](?:\s|$)/;
+var FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+function markdownLines(text) {
+  let fence;
+  return text.split("\n").map((line) => {
+    const plain = { text: line, kind: "text", level: 0, checked: false };
+    const opener = FENCE.exec(line)?.[1];
+    if (fence !== void 0) {
+      if (opener && opener[0] === fence[0] && opener.length >= fence.length) fence = void 0;
+      return plain;
     }
-    kept.push(line);
+    if (opener) {
+      fence = opener;
+      return plain;
+    }
+    if (line.trim() === "") return { ...plain, kind: "blank" };
+    const heading = HEADING.exec(line);
+    if (heading) return { ...plain, kind: "heading", level: heading[1]?.length ?? 1 };
+    const task = TASK.exec(line);
+    if (task) return { ...plain, kind: "task", checked: task[1] !== " " };
+    return plain;
+  });
+}
+function emptyHeadings(lines) {
+  const empty = /* @__PURE__ */ new Set();
+  let below;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i];
+    if (line.kind === "blank") continue;
+    if (line.kind === "heading" && (below === void 0 || below.kind === "heading" && below.level <= line.level)) {
+      empty.add(line);
+      continue;
+    }
+    below = line;
   }
-  return collapseBlankLines(kept.join("\n")).trim();
+  return empty;
+}
+
+// src/rules/strip-template.ts
+var HTML_COMMENT = /<!--[\s\S]*?-->/g;
+function stripHtmlComments(text) {
+  return text.replace(HTML_COMMENT, "");
 }
 function collapseBlankLines(text) {
   return text.replace(/\n{3,}/g, "\n\n");
 }
+var NO_RESPONSE = /^\s*_No response_\s*$/;
+function checklistSectionTasks(lines) {
+  const tasks = /* @__PURE__ */ new Set();
+  let section2;
+  const close = () => {
+    if (section2 && section2.length > 0 && section2.every((line) => line.kind === "task")) for (const line of section2) tasks.add(line);
+  };
+  for (const line of lines) {
+    if (line.kind === "heading") {
+      close();
+      section2 = [];
+    } else if (line.kind !== "blank") {
+      section2?.push(line);
+    }
+  }
+  close();
+  return tasks;
+}
+function stripTemplate(text) {
+  const fromTemplate = /<!--[\s\S]*?-->/.test(text);
+  const lines = markdownLines(stripHtmlComments(text).replace(/\r\n?/g, "\n"));
+  const inChecklist = checklistSectionTasks(lines);
+  const kept = lines.filter((line) => {
+    if (line.kind === "text" && NO_RESPONSE.test(line.text)) return false;
+    return !(line.kind === "task" && !line.checked && (fromTemplate || inChecklist.has(line)));
+  });
+  return joinLines(withoutEmptySections(kept));
+}
+function withoutEmptySections(lines, only) {
+  const empty = emptyHeadings(lines);
+  return lines.filter((line) => !empty.has(line) || only !== void 0 && !only(line));
+}
+function joinLines(lines) {
+  return collapseBlankLines(lines.map((line) => line.text).join("\n")).trim();
+}
+
+// src/rules/filters.ts
 var REF = String.raw`(?:[\w.-]+\/[\w.-]+)?#\d+|https?:\/\/\S+\/(?:pull|issues)\/\d+\S*`;
 var CLOSING_LINE = new RegExp(
   String.raw`^.*\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|addressed|implemented)\b:?(?:\s+(?:by|in|with|via))?\s+(?:${REF}).*$` + String.raw`|^.*https?:\/\/\S+\/pull\/\d+\S*.*$`,
-  "gim"
+  "im"
 );
 function stripClosingRefs(text) {
-  return collapseBlankLines(text.replace(CLOSING_LINE, "")).trim();
+  const lines = markdownLines(text);
+  const emptyBefore = emptyHeadings(lines);
+  const kept = lines.filter((line) => !CLOSING_LINE.test(line.text));
+  if (kept.length === lines.length) return joinLines(lines);
+  return joinLines(withoutEmptySections(kept, (heading) => !emptyBefore.has(heading)));
 }
 function firstLine2(text) {
   const at2 = text.indexOf("\n");
@@ -44917,15 +45638,25 @@ function compileRule(file2, origin) {
     usesDiff
   };
 }
+function hostPrefix(url2) {
+  let host = "";
+  try {
+    host = url2 ? new URL(url2).host.toLowerCase() : "";
+  } catch {
+    return "";
+  }
+  return host === "" || host === "github.com" || host === "www.github.com" ? "" : `${host}/`;
+}
 function recordKey(record2) {
+  const where = `${hostPrefix(record2.url)}${record2.repo}`;
   switch (record2.kind) {
     case "commit":
-      return `${record2.url ? "github" : "git"}:${record2.repo}@${record2.sha}`;
+      return `${record2.url ? "github" : "git"}:${where}@${record2.sha}`;
     case "pull":
     case "issue":
-      return `github:${record2.repo}#${record2.number}`;
+      return `github:${where}#${record2.number}`;
     case "review-comment":
-      return `github:${record2.repo}#${record2.pullNumber}/comment-${record2.id}`;
+      return `github:${where}#${record2.pullNumber}/comment-${record2.id}`;
   }
 }
 function baseMeta(record2, rule) {
@@ -45020,21 +45751,23 @@ async function runPipeline(records, options, deps) {
         continue;
       }
       const triple = result.triple;
+      const change = rule.usesDiff && (record2.kind === "commit" || record2.kind === "pull") ? patchId(record2.diff.text) : void 0;
       if (deps.skipIds?.has(triple.meta.id)) {
+        if (change) changes.set(rule.name, (changes.get(rule.name) ?? /* @__PURE__ */ new Set()).add(change));
         skip("already in the output");
         continue;
       }
-      const change = rule.usesDiff && (record2.kind === "commit" || record2.kind === "pull") ? patchId(record2.diff.text) : void 0;
       if (change && changes.get(rule.name)?.has(change)) {
         skip("same change as an earlier record (cherry-pick)");
         continue;
       }
-      addLanguages(triple, record2, rule);
+      describeDiff(triple, record2, rule);
       const unwanted = options.select?.(triple);
       if (unwanted) {
         skip(unwanted);
         continue;
       }
+      const diffs = diffFields(rule, record2).map((field) => ({ field, before: triple[field] }));
       const found = redactTriple(triple, deps.redactor);
       for (const kind of found) summary.redacted[kind] = (summary.redacted[kind] ?? 0) + 1;
       if (options.pseudonymize) for (const field of TEXT_FIELDS) triple[field] = replaceNames(triple[field]);
@@ -45048,6 +45781,11 @@ async function runPipeline(records, options, deps) {
           continue;
         }
       }
+      const unapplicable = keepDiffsApplicable(triple, diffs);
+      if (unapplicable) {
+        await reject(triple, [{ code: "diff-does-not-apply", severity: "error", message: unapplicable }]);
+        continue;
+      }
       const errors = deps.check(triple).filter((p2) => p2.severity === "error");
       if (errors.length > 0) {
         await reject(triple, errors);
@@ -45058,7 +45796,12 @@ async function runPipeline(records, options, deps) {
         continue;
       }
       if (change) changes.set(rule.name, (changes.get(rule.name) ?? /* @__PURE__ */ new Set()).add(change));
-      const line = `${JSON.stringify(shapeRecord(triple, options.format))}
+      const shaped = shapeRecord(triple, options.format);
+      if (deps.holds?.(shaped)) {
+        skip("same content as a record already in the output");
+        continue;
+      }
+      const line = `${JSON.stringify(shaped)}
 `;
       if (options.balancer) {
         options.balancer.offer(triple, line);
@@ -45101,13 +45844,26 @@ function redactTriple(triple, redactor) {
   }
   return kinds;
 }
+function diffFields(rule, record2) {
+  if (!rule.usesDiff || record2.kind !== "commit" && record2.kind !== "pull") return [];
+  return TEXT_FIELDS.filter((field) => rule[field].fields.includes("diff"));
+}
+function keepDiffsApplicable(triple, diffs) {
+  for (const { field, before } of diffs) {
+    const kept = keepApplicable(before, triple[field]);
+    if (!kept.ok) return kept.reason;
+    triple[field] = kept.text;
+  }
+  return void 0;
+}
 function namesOf(record2) {
   const people = [record2.author, ...record2.kind === "issue" && record2.answer ? [record2.answer.author] : []];
   return people.flatMap((p2) => [p2.login, p2.name]).filter((n2) => Boolean(n2));
 }
-function addLanguages(triple, record2, rule) {
+function describeDiff(triple, record2, rule) {
   if ((record2.kind === "commit" || record2.kind === "pull") && rule.usesDiff) {
     triple.meta.languages = languagesOf(record2.diff.files.map((f3) => f3.path));
+    if (record2.diff.dropped.length > 0) triple.meta.omittedFiles = record2.diff.dropped.length;
   } else if (record2.kind === "review-comment") {
     const lang = languageOf(record2.path);
     if (lang) triple.meta.languages = [lang];
@@ -45282,8 +46038,8 @@ function tripleTokens(triple) {
 }
 function shingleSet(tokens, size = DEFAULT_SHINGLE_SIZE) {
   const set2 = /* @__PURE__ */ new Set();
-  const count = Math.max(1, tokens.length - size + 1);
-  for (let i = 0; i < count; i++) {
+  const count2 = Math.max(1, tokens.length - size + 1);
+  for (let i = 0; i < count2; i++) {
     let h3 = size;
     for (let j3 = i; j3 < Math.min(i + size, tokens.length); j3++) h3 = combine(h3, tokens[j3]);
     set2.add(h3);
@@ -45535,8 +46291,8 @@ function loadRuleText(text, displayPath2, origin) {
     if (offset === void 0) return path.length > 0 ? lineOf(path.slice(0, -1)) : 1;
     return lineCounter.linePos(offset).line;
   };
-  const fail = (line, what) => {
-    throw new UsageError(`${displayPath2}:${line}: ${what}`);
+  const fail = (line, what2) => {
+    throw new UsageError(`${displayPath2}:${line}: ${what2}`);
   };
   const yamlError = doc.errors[0];
   if (yamlError) {
@@ -45719,192 +46475,6 @@ async function closeStream(stream) {
 // src/write/existing-ids.ts
 import { createReadStream as createReadStream2 } from "node:fs";
 import { createInterface } from "node:readline";
-async function readExistingOutput(path) {
-  const existing = { ids: /* @__PURE__ */ new Set() };
-  const { ids } = existing;
-  let input2;
-  try {
-    input2 = createReadStream2(path, { encoding: "utf8" });
-    const lines = createInterface({ input: input2, crlfDelay: Infinity });
-    for await (const line of lines) {
-      const value = parse5(line);
-      existing.format ??= detectFormat(value);
-      const id = value?.meta?.id;
-      if (typeof id === "string") ids.add(id);
-    }
-  } catch (error62) {
-    if (error62.code === "ENOENT") return existing;
-    throw error62;
-  }
-  return existing;
-}
-function parse5(line) {
-  if (line.trim() === "") return void 0;
-  try {
-    return JSON.parse(line);
-  } catch {
-    return void 0;
-  }
-}
-
-// src/commands/harvest.ts
-async function harvest(source, options, deps) {
-  const rules = resolveRules(options.mapping, source.produces);
-  if (rules.length === 0) throw new UsageError(`no mapping rule reads ${source.produces.join(" or ")} records; see gh-harvest mappings`);
-  if (options.append && options.out === "-") throw new UsageError("--append needs --out <file>");
-  const existing = options.append ? await readExistingOutput(options.out) : void 0;
-  if (existing?.format && existing.format !== options.format) {
-    throw new UsageError(`${options.out} holds ${existing.format} records; --append --format ${options.format} would mix two shapes: give --format ${existing.format}, or another --out`);
-  }
-  const skipIds = existing?.ids;
-  const sinks = [];
-  const open4 = async (path, keepExisting) => {
-    const sink = await openAtomicFile(path, { keepExisting });
-    sinks.push(sink);
-    return sink;
-  };
-  try {
-    const out = options.out === "-" ? stdoutSink(deps.stdout) : await open4(options.out, options.append);
-    if (options.rejects === "-" && options.out === "-") throw new UsageError("--rejects - and --out - would both write to stdout; give one of them a file");
-    const rejects = options.rejects === "-" ? stdoutSink(deps.stdout) : options.rejects ? await open4(options.rejects, false) : void 0;
-    const ctx = {
-      since: options.since,
-      signal: deps.signal,
-      diffFilter: createDiffFilter({ include: options.include, exclude: options.exclude }),
-      maxDiffLines: options.maxDiffLines,
-      log: deps.log
-    };
-    const summary = await runPipeline(source.records(ctx, rules), pipelineOptions(rules, options), { ...deps, out, rejects, skipIds });
-    for (const [reason, n2] of Object.entries(source.skipped?.() ?? {})) summary.skipped[reason] = (summary.skipped[reason] ?? 0) + n2;
-    if (deps.signal.aborted) throw new RunError("interrupted; no output was written");
-    for (const sink of sinks) await sink.commit();
-    await source.afterWrite?.(summary);
-    deps.log.info(describeSummary(summary, { ...options, state: source.stateFile }));
-    return summary;
-  } catch (error62) {
-    for (const sink of sinks) await sink.abort();
-    if (deps.signal.aborted) throw new RunError("interrupted; no output was written", { cause: error62 });
-    throw error62;
-  }
-}
-function pipelineOptions(rules, options) {
-  const { match, languages, balance, limit } = options;
-  if (balance && limit === void 0) throw new UsageError("--balance needs --limit N: how many records the even mix holds");
-  const select = (triple) => {
-    if (match && !matchesText(triple, match)) return "does not match --match";
-    if (languages && !matchesLanguages(triple, languages)) return "not in --languages";
-    return void 0;
-  };
-  return {
-    rules,
-    format: options.format,
-    limit: balance ? void 0 : limit,
-    includeBots: options.includeBots,
-    onSecret: options.onSecret,
-    select: match || languages ? select : void 0,
-    // Exact duplicates are the validator's `duplicate` check; near ones need MinHash.
-    deduper: options.dedup === "near" ? createDeduper({ mode: "near", threshold: options.dedupThreshold }) : void 0,
-    balancer: balance && limit ? createBalancer({ by: balance, limit, seed: options.seed, languages }) : void 0,
-    pseudonymize: options.pseudonymize ? createPseudonymizer({ salt: options.pseudonymize.salt }) : void 0
-  };
-}
-var counts = (record2) => Object.entries(record2).sort((a, b3) => b3[1] - a[1] || a[0].localeCompare(b3[0])).map(([k2, n2]) => `${k2} ${n2}`).join(", ");
-function describeSummary(summary, options) {
-  const where = options.out === "-" ? "stdout" : options.out;
-  const lines = [
-    `gh-harvest: wrote ${summary.written} record${summary.written === 1 ? "" : "s"} to ${where}` + (summary.written > 0 ? ` (${counts(summary.byMapping)})` : "") + ` from ${summary.scanned} item${summary.scanned === 1 ? "" : "s"}${summary.limitReached ? " (--limit reached)" : ""}` + (summary.readerClosed ? "; stopped there: stdout's reader closed it" : "")
-  ];
-  const skipped = Object.values(summary.skipped).reduce((a, b3) => a + b3, 0);
-  if (skipped > 0) lines.push(`  skipped ${skipped}: ${counts(summary.skipped)}`);
-  if (summary.rejected > 0) {
-    lines.push(`  rejected ${summary.rejected} by validation${options.rejects ? ` (see ${options.rejects === "-" ? "stdout" : options.rejects})` : " (--rejects FILE keeps them)"}`);
-  }
-  if (Object.keys(summary.redacted).length > 0) lines.push(`  redacted: ${counts(summary.redacted)}`);
-  if (summary.limitReached && options.state) {
-    lines.push(`  ${options.state} not updated: --limit stopped the run before it read everything, so the next run starts from the same point`);
-  }
-  if (summary.readerClosed && options.state) lines.push(`  ${options.state} not updated: the run stopped before it read everything`);
-  return lines.join("\n");
-}
-
-// src/github/bots.ts
-var BOT_NAMES = /* @__PURE__ */ new Set([
-  "dependabot",
-  "dependabot-preview",
-  "renovate",
-  "renovate-bot",
-  "renovatebot",
-  "github-actions",
-  "greenkeeper",
-  "snyk-bot",
-  "allcontributors",
-  "imgbot",
-  "pre-commit-ci",
-  "mergify"
-]);
-var BOT_EMAILS = /* @__PURE__ */ new Set(["bot@renovateapp.com", "support@dependabot.com", "noreply@dependabot.com"]);
-function isBotName(name) {
-  if (!name) return false;
-  const lower = name.trim().toLowerCase();
-  return lower.endsWith("[bot]") || BOT_NAMES.has(lower);
-}
-function isBotEmail(email3) {
-  if (!email3) return false;
-  const lower = email3.trim().toLowerCase();
-  if (BOT_EMAILS.has(lower)) return true;
-  const local = lower.endsWith("@users.noreply.github.com") ? lower.split("@")[0] ?? "" : "";
-  return isBotName(local.replace(/^\d+\+/, ""));
-}
-function isBot(person) {
-  if (!person) return false;
-  if (person.type?.toLowerCase() === "bot") return true;
-  return isBotName(person.login) || isBotName(person.name) || isBotEmail(person.email);
-}
-
-// src/log.ts
-function createLogger2(options = {}) {
-  const stream = options.stream ?? process.stderr;
-  const showProgress = options.progress ?? Boolean(stream.isTTY);
-  let lastProgress = 0;
-  let progressShown = false;
-  const clear = () => {
-    if (progressShown) {
-      stream.write("\r\x1B[2K");
-      progressShown = false;
-    }
-  };
-  return {
-    warn(message) {
-      clear();
-      stream.write(`gh-harvest: warning: ${message}
-`);
-    },
-    info(message) {
-      if (options.quiet) return;
-      clear();
-      stream.write(`${message}
-`);
-    },
-    debug(message) {
-      if (!options.debug) return;
-      clear();
-      stream.write(`gh-harvest: debug: ${message}
-`);
-    },
-    progress(message) {
-      if (!showProgress) return;
-      const now = Date.now();
-      if (now - lastProgress < 100) return;
-      lastProgress = now;
-      const width = (stream.columns ?? 80) - 1;
-      stream.write(`\r\x1B[2K${message.slice(0, width)}`);
-      progressShown = true;
-    },
-    done() {
-      clear();
-    }
-  };
-}
 
 // src/validate/problem.ts
 var ERROR_CODES = [
@@ -45921,7 +46491,9 @@ var ERROR_CODES = [
   // Chat formats, after the OpenAI cookbook's format checker.
   "unknown-key",
   "unknown-role",
-  "missing-assistant"
+  "missing-assistant",
+  // A line too long to be one record (MAX_LINE_BYTES): skipped unread.
+  "line-too-long"
 ];
 var WARNING_CODES = [
   "compound-instruction",
@@ -45959,12 +46531,23 @@ function withCommas(n2) {
 }
 
 // src/validate/rules-text.ts
-var PLACEHOLDER = /<\s*(?:your|insert|enter|add|put)[ _-][^<>\n]{0,40}>|\[\s*(?:your|insert)[ _-][^[\]\n]{0,40}\]|\byour[ _-]+(?:code|answer|response|solution)[ _-]+here\b|\binsert [\w ]{1,30} here\b|\blorem ipsum\s+dolor\b|^[ \t]*lorem ipsum[ \t.!…]*$|^[ \t]*(?:\/\/|#|\/\*|--)?[ \t]*TODO:?[ \t]*implement(?:[ \t]+(?:this|me|here|it))?\W*$/im;
+var SLOT_NOUN = String.raw`(?:here|code|answers?|responses?|solutions?|text|content|output|explanation|description|summary|implementation|instructions?|prompt)`;
+var PLACEHOLDER = new RegExp(
+  [
+    String.raw`<\s*(?:your|insert|enter|add|put)[ _-](?:[^<>\n]{0,40}?[ _-])?${SLOT_NOUN}\s*>`,
+    String.raw`\[\s*(?:your|insert|enter)[ _-](?:[^[\]\n]{0,40}?[ _-])?${SLOT_NOUN}\s*\]`,
+    String.raw`\byour[ _-]+(?:code|answer|response|solution)[ _-]+here\b`,
+    String.raw`\binsert [\w ]{1,30} here\b`,
+    String.raw`\blorem ipsum\s+dolor\b`,
+    String.raw`^[ \t]*lorem ipsum[ \t.!…]*$`,
+    String.raw`(?:^[ \t]*|\/\/|#|\/\*|--)[ \t]*TODO:?[ \t]*implement(?:[ \t]+(?:this|me|here|it)(?:[ \t]+(?:function|method|class|part|step|logic))?)?\W*$`
+  ].join("|"),
+  "gim"
+);
 var STAND_IN = /^\s*(?:\.{3,}|…|TODO|TBD|FIXME|XXX|N\/A|placeholder)\.?\s*$/i;
+var SLOT_ALONE = /^\s*(?:<[^<>\n]{1,60}>|\[[^[\]\n]{1,60}\])\s*$/;
 function placeholderRule(field, out) {
-  if (field.role !== "instruction" && field.role !== "output") return;
-  const whole = STAND_IN.exec(field.text);
-  const m2 = whole ?? PLACEHOLDER.exec(field.text);
+  const m2 = field.role === "input" ? standIn(field.text, true) : standIn(field.text, false) ?? findPlaceholder(field.text);
   if (!m2) return;
   const found = m2[0].trim();
   out.push(
@@ -45974,6 +46557,26 @@ function placeholderRule(field, out) {
     })
   );
 }
+function standIn(text, alsoSlot) {
+  const whole = STAND_IN.exec(text);
+  if (whole || !alsoSlot) return whole;
+  const slot = SLOT_ALONE.exec(text);
+  return slot && findPlaceholder(text);
+}
+function findPlaceholder(text) {
+  PLACEHOLDER.lastIndex = 0;
+  let code2;
+  for (let m2 = PLACEHOLDER.exec(text); m2; m2 = PLACEHOLDER.exec(text)) {
+    if (!/^\s*lorem/i.test(m2[0])) return m2;
+    code2 ??= codeBlocks2(text);
+    if (!code2.some(([from, to2]) => m2.index >= from && m2.index < to2)) return m2;
+  }
+  return null;
+}
+var FENCED = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$/gm;
+function codeBlocks2(text) {
+  return [...text.matchAll(FENCED)].map((m2) => [m2.index, m2.index + m2[0].length]);
+}
 var GENERIC = new Set(
   `fix improve make do something anything better optimize optimise clean cleanup up refactor change update help rewrite
    review check look explain edit modify correct solve handle work works working debug tweak redo please pls can could
@@ -45982,6 +46585,7 @@ var GENERIC = new Set(
 );
 function vagueRule(field, out) {
   if (field.text.length > 100) return;
+  if (/[\d*+=/<>(){}[\]`"]/.test(field.text)) return;
   const words = field.text.toLowerCase().split(/[^a-z']+/).filter(Boolean);
   if (words.length === 0 || words.length > 8 || !words.every((w2) => GENERIC.has(w2))) return;
   out.push(
@@ -45999,6 +46603,7 @@ function askText(text) {
   const cut = text.indexOf("\n\n");
   return (cut < 0 ? text : text.slice(0, cut)).slice(0, 2e3).replace(/"[^"\n]*"|“[^”\n]*”|`[^`\n]*`/g, '""');
 }
+var CLAUSE = /\b(?:to|can|could|will|would|should|must|may)\s+(?:\S+\s+){0,2}\S+\s*$/i;
 var MAYBE_SEVERAL = /\b(?:and|then|also|additionally|as well as)\b|[.!?;:]\s+\S|\n|\?.*\?/i;
 function compoundRule(field, out) {
   const text = askText(field.text);
@@ -46009,12 +46614,15 @@ function compoundRule(field, out) {
     const lead = LEADING_ASK.exec(s);
     if (lead) verbs.push(lead[0].split(/[ ,]+/).at(-1).toLowerCase());
     else if (s.endsWith("?")) verbs.push("answer");
-    for (const m2 of s.matchAll(JOINED_ASK)) verbs.push(m2[1].toLowerCase());
+    for (const m2 of s.matchAll(JOINED_ASK)) {
+      if (CLAUSE.test(s.slice(0, m2.index))) continue;
+      verbs.push(m2[1].toLowerCase());
+    }
   }
   if (verbs.length < 2) return;
-  const count = NUMBERS[verbs.length] ?? String(verbs.length);
+  const count2 = NUMBERS[verbs.length] ?? String(verbs.length);
   out.push(
-    problem("compound-instruction", `the instruction asks for ${count} things (${verbs.join(", ")}); ask for one per record`, {
+    problem("compound-instruction", `the instruction asks for ${count2} things (${verbs.join(", ")}); ask for one per record`, {
       field: field.path,
       offset: field.base
     })
@@ -46069,7 +46677,23 @@ function mixedAt(block, style) {
   if (!spaces) return void 0;
   return Math.max(tab.index, spaces.index);
 }
-var FENCED_BLOCK = /^ {0,3}(`{3,}|~{3,})[^\n]*\n([\s\S]*?)^ {0,3}\1[ \t]*$/gm;
+var FENCED_BLOCK = /^ {0,3}(`{3,}|~{3,})([^\n]*)\n([\s\S]*?)^ {0,3}\1[ \t]*$/gm;
+var MAKEFILE_INFO = /^\s*\{?\.?(?:make|makefile|mk|gnumake)\b/i;
+var MAKEFILE_PATH = /(?:^|\/)(?:GNUmakefile|[Mm]akefile|[^/]*\.mk)$/;
+var MARKDOWN_INFO = /^\s*\{?\.?(?:markdown|md)\b/i;
+function withoutContinuations(text) {
+  return text.replace(/(?<=\\\n)[^\n]*/g, (line) => "x".repeat(line.length));
+}
+function mixedInBlocks(text) {
+  FENCED_BLOCK.lastIndex = 0;
+  for (const m2 of text.matchAll(FENCED_BLOCK)) {
+    const info = m2[2];
+    const body = m2[3];
+    const at2 = MARKDOWN_INFO.test(info) ? mixedInBlocks(body) : mixedAt(MAKEFILE_INFO.test(info) ? withoutContinuations(body) : body, PLAIN);
+    if (at2 !== void 0) return m2.index + m2[0].indexOf("\n") + 1 + at2;
+  }
+  return void 0;
+}
 function mixedIndentationRule(field, out) {
   const text = field.text;
   if (!text.includes("	")) return;
@@ -46087,19 +46711,16 @@ function mixedIndentationRule(field, out) {
       const next = text.indexOf("\ndiff --git ", start);
       const end = next < 0 ? text.length : next + 1;
       const section2 = text.slice(start, end);
-      const at2 = mixedAt(section2, DIFF);
-      if (at2 !== void 0) return report(start + at2, fileOf(section2));
+      const file2 = fileOf(section2);
+      const at2 = mixedAt(MAKEFILE_PATH.test(file2) ? withoutContinuations(section2) : section2, DIFF);
+      if (at2 !== void 0) return report(start + at2, file2 ? ` in ${file2}` : "");
       start = end;
     }
     return;
   }
   if (text.includes("```") || text.includes("~~~")) {
-    FENCED_BLOCK.lastIndex = 0;
-    for (const m2 of text.matchAll(FENCED_BLOCK)) {
-      const body = m2[2];
-      const at2 = mixedAt(body, PLAIN);
-      if (at2 !== void 0) return report(m2.index + m2[0].indexOf(body) + at2, " in a code block");
-    }
+    const at2 = mixedInBlocks(text);
+    if (at2 !== void 0) report(at2, " in a code block");
     return;
   }
   if (field.role === "input") {
@@ -46112,7 +46733,7 @@ function isDiff(text) {
 }
 function fileOf(section2) {
   const m2 = /^diff --git a\/\S+ b\/(\S+)/.exec(section2);
-  return m2 ? ` in ${m2[1]}` : "";
+  return m2 ? m2[1] : "";
 }
 function countLines(text, index) {
   let n2 = 1;
@@ -46122,14 +46743,21 @@ function countLines(text, index) {
 
 // src/validate/text-field.ts
 function splitUserTurn(path, content) {
-  const cut = content.indexOf("\n\n");
+  let cut = content.indexOf("\n\n");
+  while (cut >= 0 && insideFence(content, cut)) cut = content.indexOf("\n\n", cut + 2);
   if (cut < 0) return [{ path, text: content, role: "instruction", base: 0 }];
   return [
     { path, text: content.slice(0, cut), role: "instruction", base: 0 },
     { path, text: content.slice(cut + 2), role: "input", base: cut + 2 }
   ];
 }
-function isBlank(text) {
+var FENCE2 = /^ {0,3}(?:`{3,}|~{3,})/gm;
+function insideFence(text, index) {
+  const before = text.slice(0, index);
+  if (!before.includes("```") && !before.includes("~~~")) return false;
+  return (before.match(FENCE2)?.length ?? 0) % 2 === 1;
+}
+function isBlank3(text) {
   return text.trim().length === 0;
 }
 function displayPath(segments) {
@@ -46254,14 +46882,22 @@ function alpacaShape(record2, problems) {
       identity.push(JSON.stringify(value) ?? "");
       continue;
     }
-    if (required2 && isBlank(value)) {
+    if (required2 && isBlank3(value)) {
       problems.push(problem("empty-field", `"${key}" is ${value === "" ? "empty" : "blank"}`, { field: key }));
     }
     texts.push({ path: key, text: value, role: key, base: 0 });
     identity.push(value);
   }
   checkMeta(record2, problems);
+  withContext(record2, ["system", "history"], identity);
   return { texts, identity };
+}
+function withContext(record2, keys, identity) {
+  if (identity.length === 0) return;
+  for (const key of keys) {
+    const value = record2[key];
+    if (value !== void 0) identity.push(`\0${key}`, typeof value === "string" ? value : JSON.stringify(value) ?? "");
+  }
 }
 function checkMeta(record2, problems) {
   const meta4 = record2.meta;
@@ -46279,7 +46915,8 @@ var OPENAI = {
   user: "user",
   assistant: "assistant",
   keys: /* @__PURE__ */ new Set(["role", "content", "name", "weight", "function_call", "tool_calls", "tool_call_id", "refusal"]),
-  calls: ["tool_calls", "function_call"]
+  calls: ["tool_calls", "function_call"],
+  aliases: {}
 };
 var SHAREGPT = {
   list: "conversations",
@@ -46288,7 +46925,12 @@ var SHAREGPT = {
   roles: SHAREGPT_ROLES,
   user: "human",
   assistant: "gpt",
-  calls: []
+  calls: [],
+  // Axolotl's from/value datasets map user, assistant and tool onto these (role_value_mappings).
+  aliases: { user: "human", assistant: "gpt", tool: "observation" },
+  // LLaMA-Factory drops a conversation that does not end on the model's turn; a tool call is
+  // one (it trains the model to call the tool).
+  finals: ["gpt", "function_call"]
 };
 var OTHER = /* @__PURE__ */ new Map([
   [OPENAI, SHAREGPT],
@@ -46323,6 +46965,7 @@ function chatShape(d2, record2, problems) {
     return { texts, identity };
   }
   let seenUser = false;
+  let seenAssistant = false;
   let lastRole;
   let incomplete = false;
   turns.forEach((turn, i) => {
@@ -46333,7 +46976,8 @@ function chatShape(d2, record2, problems) {
       return;
     }
     const t2 = turn;
-    const role = t2[d2.role];
+    const given = t2[d2.role];
+    const role = typeof given === "string" ? d2.aliases[given] ?? given : given;
     lastRole = role;
     if (role === void 0) problems.push(problem("missing-field", `${at2} has no "${d2.role}"`, { field: `${at2}.${d2.role}` }));
     else if (typeof role !== "string") {
@@ -46349,6 +46993,7 @@ function chatShape(d2, record2, problems) {
     if (d2 === OPENAI && t2.weight !== void 0 && t2.weight !== 0 && t2.weight !== 1) {
       problems.push(problem("wrong-type", `${at2}.weight must be 0 or 1`, { field: `${at2}.weight` }));
     }
+    if (role === d2.assistant) seenAssistant = true;
     const kind = role === d2.user && !seenUser ? "first-user" : role === d2.assistant ? "output" : "other";
     if (role === d2.user) seenUser = true;
     identity.push(typeof role === "string" ? role : JSON.stringify(role) ?? "");
@@ -46356,11 +47001,15 @@ function chatShape(d2, record2, problems) {
     if (content === void 0) incomplete = true;
     else identity.push(content);
   });
-  if (lastRole !== d2.assistant) {
+  const article3 = /^[aeiou]/.test(d2.assistant) ? "an" : "a";
+  if (d2.finals && !d2.finals.includes(lastRole)) {
     const last = typeof lastRole === "string" ? ` (the last is ${quote(lastRole)})` : "";
-    const article3 = /^[aeiou]/.test(d2.assistant) ? "an" : "a";
-    problems.push(problem("missing-assistant", `the conversation must end with ${article3} ${d2.assistant} message${last}`, { field: d2.list }));
+    const ends = d2.finals.map((r2, i) => i === 0 ? `${article3} ${r2}` : r2).join(" or ");
+    problems.push(problem("missing-assistant", `the conversation must end with ${ends} message${last}`, { field: d2.list }));
+  } else if (!d2.finals && !seenAssistant) {
+    problems.push(problem("missing-assistant", `the conversation has no ${d2.assistant} message: there is nothing to train on`, { field: d2.list }));
   }
+  if (!incomplete && d2 === SHAREGPT) withContext(record2, ["system"], identity);
   return { texts, identity: incomplete ? [] : identity };
 }
 function checkContent(d2, t2, at2, kind, texts, problems) {
@@ -46377,7 +47026,7 @@ function checkContent(d2, t2, at2, kind, texts, problems) {
     return "null";
   }
   if (typeof content === "string") {
-    if (isBlank(content) && !calls) problems.push(problem("empty-field", `${path} is ${content === "" ? "empty" : "blank"}`, { field: path }));
+    if (isBlank3(content) && !calls) problems.push(problem("empty-field", `${path} is ${content === "" ? "empty" : "blank"}`, { field: path }));
     if (kind === "first-user") texts.push(...splitUserTurn(path, content));
     else texts.push({ path, text: content, role: kind === "output" ? "output" : "other", base: 0 });
     return content;
@@ -46417,8 +47066,23 @@ var SHAPES = {
   openai: openaiShape,
   sharegpt: sharegptShape
 };
+function recordIdentity(record2, format2) {
+  return SHAPES[format2](record2, []).identity;
+}
+var PREFERENCE_KEYS = [
+  ["preferred_output", "non_preferred_output"],
+  ["chosen", "rejected"]
+];
+function isPreferencePair(record2) {
+  return PREFERENCE_KEYS.some(([a, b3]) => a in record2 && b3 in record2);
+}
 function checkRecord(record2, format2, options) {
   const problems = [];
+  if (isPreferencePair(record2)) {
+    problems.push(problem("missing-field", `a preference (DPO) record, with ${PREFERENCE_KEYS.filter(([a]) => a in record2).map(([a, b3]) => `"${a}" and "${b3}"`)[0]}: validate checks instruction and chat records (alpaca, openai, sharegpt), not preference pairs`));
+    checkStrings(record2, options, problems);
+    return { problems: problems.filter((p2) => options.enabled(p2.code)), format: void 0, tokens: void 0, identity: [] };
+  }
   const shapeOf = format2 ?? detectFormat(record2);
   if (!shapeOf) {
     problems.push(
@@ -46444,8 +47108,8 @@ function checkRecord(record2, format2, options) {
     tokens = 0;
     for (const field of shape.texts) tokens += options.countTokens(field.text);
     if (tokens > options.maxTokens && options.enabled("too-long")) {
-      const count = options.tokenizer === "approx" ? `about ${withCommas(tokens)} tokens (estimated)` : `${withCommas(tokens)} ${options.tokenizer} tokens`;
-      problems.push(problem("too-long", `the record has ${count}, over --max-tokens ${options.maxTokens}`));
+      const count2 = options.tokenizer === "approx" ? `about ${withCommas(tokens)} tokens (estimated)` : `${withCommas(tokens)} ${options.tokenizer} tokens`;
+      problems.push(problem("too-long", `the record has ${count2}, over --max-tokens ${options.maxTokens}`));
     }
   }
   return { problems: problems.filter((p2) => options.enabled(p2.code)), format: shapeOf, tokens, identity: shape.identity };
@@ -46539,6 +47203,13 @@ var DuplicateSet = class {
     const [hi, lo] = identityHash(parts);
     return this.addHash(hi, lo, line)?.line;
   }
+  /** Whether a record with the same identity was remembered. */
+  has(parts) {
+    const [hi, lo] = identityHash(parts);
+    const mask = this.lines.length - 1;
+    for (let i = lo & mask; this.lines[i] !== 0; i = i + 1 & mask) if (this.lo[i] === lo && this.hi[i] === hi) return true;
+    return false;
+  }
   /** Remembers a record by its hash; returns where an earlier one with the same hash was. */
   addHash(hi, lo, line, file2 = 0) {
     if ((this.size + 1) * 2 > this.lines.length) this.grow();
@@ -46621,1305 +47292,6 @@ function createTripleChecker(options = {}) {
     }
   };
 }
-
-// src/commands/harvest-deps.ts
-function createHarvestDeps(ctx, options) {
-  const log = createLogger2({ stream: ctx.io.stderr, debug: ctx.debug() });
-  const redactor = createRedactor({ extraPatterns: options.redactPatterns, literals: options.redactLiterals });
-  const checker = createTripleChecker({ redactor, ignore: ["secret"] });
-  return {
-    log,
-    redactor,
-    check: (triple) => checker.check(triple),
-    isBot,
-    stdout: ctx.io.stdout,
-    signal: ctx.io.signal,
-    finish: () => log.done()
-  };
-}
-
-// src/commands/local.ts
-async function runLocal(paths, options, ctx) {
-  const git = createGitClient();
-  const deps = createHarvestDeps(ctx, options);
-  try {
-    const state = options.state ? await loadState(options.state) : void 0;
-    const repos = await Promise.all(
-      paths.map(async (path) => {
-        const repository = await git.open(path);
-        const key = `git:${repository.root}`;
-        const extractor = localCommits({
-          path,
-          revs: options.revs,
-          stateSince: walkedTips(state?.sources[key]),
-          // A force-push and a gc, or a fresh clone, took it away: what it covered is read
-          // again (--append skips records already in the output) rather than failing the run.
-          onMissingStateSha: (sha, repo, othersLeft) => deps.log.warn(
-            `${options.state}: commit ${sha.slice(0, 7)} is no longer in ${repo.root} (force-push?); ` + (othersLeft ? "harvesting again the commits only it covered" : `harvesting ${repo.name} from the start`)
-          ),
-          git
-        });
-        return { key, extractor };
-      })
-    );
-    const tips = await Promise.all(repos.map((r2) => r2.extractor.tips()));
-    return await harvest(
-      {
-        produces: ["commit"],
-        records: (ectx) => chain(repos.map((r2) => r2.extractor), ectx),
-        stateFile: options.state,
-        skipped: () => sumCounts(repos.map((r2) => r2.extractor.skipped())),
-        async afterWrite(summary) {
-          if (!options.state || !state || summary.limitReached || summary.readerClosed) return;
-          repos.forEach((r2, i) => {
-            if (tips[i].length > 0) state.sources[r2.key] = withWalkedTips(state.sources[r2.key], tips[i]);
-          });
-          await saveState(options.state, state);
-        }
-      },
-      options,
-      deps
-    );
-  } finally {
-    deps.finish();
-  }
-}
-async function* chain(extractors, ctx) {
-  for (const extractor of extractors) yield* extractor.extract(ctx);
-}
-function sumCounts(counts2) {
-  const total = {};
-  for (const record2 of counts2) for (const [key, n2] of Object.entries(record2)) total[key] = (total[key] ?? 0) + n2;
-  return total;
-}
-
-// src/github/ordered-pool.ts
-async function* mapOrdered(items, concurrency, work) {
-  const inFlight = [];
-  const iterator2 = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
-  let exhausted = false;
-  try {
-    for (; ; ) {
-      while (!exhausted && inFlight.length < Math.max(1, concurrency)) {
-        const next = await iterator2.next();
-        if (next.done) {
-          exhausted = true;
-          break;
-        }
-        const result = work(next.value);
-        result.catch(() => {
-        });
-        inFlight.push({ item: next.value, result });
-      }
-      const head = inFlight.shift();
-      if (!head) return;
-      yield { item: head.item, result: await head.result };
-    }
-  } finally {
-    if (!exhausted) await iterator2.return?.();
-  }
-}
-
-// src/github/people.ts
-function personOfUser(user) {
-  if (!user) return { login: "ghost" };
-  return user.type === void 0 ? { login: user.login } : { login: user.login, type: user.type };
-}
-function personOfCommit(gitAuthor, user) {
-  const person = {};
-  if (gitAuthor?.name) person.name = gitAuthor.name;
-  if (gitAuthor?.email) person.email = gitAuthor.email;
-  if (user) Object.assign(person, personOfUser(user));
-  return person;
-}
-function labelNames(labels) {
-  return (labels ?? []).map((label) => typeof label === "string" ? label : label.name ?? "").filter(Boolean);
-}
-
-// src/github/closing-refs.ts
-var KEYWORD = String.raw`(?<![\w-])(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)`;
-var REFERENCE = String.raw`(?:#(\d+)|([\w.-]+)\/([\w.-]+)#(\d+)|https?:\/\/([^\s/]+)\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+))`;
-var CLOSING = new RegExp(`${KEYWORD}:?\\s+${REFERENCE}(?![\\w/])`, "gi");
-var same = (a, b3) => a !== void 0 && a.toLowerCase() === b3.toLowerCase();
-function closingIssueNumbers(text, repo) {
-  const names = [repo, ...repo.aliases ?? []];
-  const isThisRepo = (owner, name) => name !== void 0 && names.some((n2) => same(owner, n2.owner) && same(name, n2.repo));
-  const visible = text.replace(/<!--[\s\S]*?(?:-->|$)/g, " ");
-  const numbers = [];
-  for (const match of visible.matchAll(CLOSING)) {
-    const [, plain, owner, name, qualified, host, urlOwner, urlName, fromUrl] = match;
-    let number4;
-    if (plain) number4 = plain;
-    else if (qualified && isThisRepo(owner, name)) number4 = qualified;
-    else if (fromUrl && isThisRepo(urlOwner, urlName)) {
-      if (repo.host === void 0 || same(host, repo.host)) number4 = fromUrl;
-    }
-    const value = number4 === void 0 ? NaN : Number(number4);
-    if (Number.isSafeInteger(value) && value > 0 && !numbers.includes(value)) numbers.push(value);
-  }
-  return numbers;
-}
-
-// src/github/closes.ts
-async function resolveCloses(texts, options) {
-  const { owner, repo } = options.repo;
-  const numbers = [...new Set(texts.flatMap((text) => closingIssueNumbers(text, options.repo)))];
-  const closes = [];
-  for (const number4 of numbers) {
-    const cached2 = options.cache?.get(number4);
-    if (cached2) {
-      closes.push(cached2);
-      continue;
-    }
-    if (options.cache?.complete) continue;
-    try {
-      const issue2 = await options.client.get(
-        "GET /repos/{owner}/{repo}/issues/{issue_number}",
-        { owner, repo, issue_number: number4 },
-        { signal: options.signal }
-      );
-      if (issue2.pull_request !== void 0) continue;
-      const closed = { number: number4, title: issue2.title, body: issue2.body ?? "", url: issue2.html_url };
-      options.cache?.put(closed);
-      closes.push(closed);
-    } catch (error62) {
-      const status = statusOf(error62);
-      if (status !== 404 && status !== 410) throw error62;
-      options.log.debug(`${owner}/${repo}#${number4}: referenced as closed, but ${status}; ignored`);
-    }
-  }
-  return closes;
-}
-
-// src/github/diff-text.ts
-import { isUtf8 as isUtf83 } from "node:buffer";
-
-// src/github/git-quote.ts
-var ESCAPES2 = { a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", '"': '"', "\\": "\\" };
-function unquoteGitPath(text) {
-  if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2) return text;
-  const bytes = [];
-  const body = text.slice(1, -1);
-  for (let i = 0; i < body.length; i++) {
-    const char = body[i];
-    if (char !== "\\") {
-      bytes.push(...Buffer.from(char, "utf8"));
-      continue;
-    }
-    const next = body[i + 1] ?? "";
-    if (/[0-7]/.test(next)) {
-      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
-      i += 3;
-    } else {
-      bytes.push(...Buffer.from(ESCAPES2[next] ?? next, "utf8"));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-function quoteGitPath(path) {
-  if (!/["\\\x00-\x1f\x7f]/.test(path)) return path;
-  const inner = path.replace(/["\\\x00-\x1f\x7f]/g, (char) => {
-    const named = Object.entries(ESCAPES2).find(([, value]) => value === char)?.[0];
-    return named ? `\\${named}` : `\\${char.charCodeAt(0).toString(8).padStart(3, "0")}`;
-  });
-  return `"${inner}"`;
-}
-function pathsOfDiffGitLine(line) {
-  const rest = line.replace(/^diff --git /, "");
-  const quoted = /^("(?:[^"\\]|\\.)*"|\S+) ("(?:[^"\\]|\\.)*"|\S+)$/.exec(rest);
-  const strip = (side) => unquoteGitPath(side).replace(/^[ab]\//, "");
-  if (rest.startsWith('"') || rest.endsWith('"')) {
-    if (quoted) return { oldPath: strip(quoted[1]), newPath: strip(quoted[2]) };
-  }
-  if ((rest.length - 1) % 2 === 0) {
-    const half = (rest.length - 1) / 2;
-    const left = rest.slice(0, half);
-    const right = rest.slice(half + 1);
-    if (left.slice(2) === right.slice(2) && left.startsWith("a/") && right.startsWith("b/")) {
-      return { oldPath: left.slice(2), newPath: right.slice(2) };
-    }
-  }
-  const split = rest.indexOf(" b/");
-  if (split > 0) return { oldPath: strip(rest.slice(0, split)), newPath: strip(rest.slice(split + 1)) };
-  return void 0;
-}
-
-// src/github/diff-text.ts
-var HEADER = Buffer.from("diff --git ");
-var utf8 = new TextDecoder("utf-8");
-function sectionStarts(bytes) {
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const starts = [];
-  let at2 = buffer.indexOf(HEADER);
-  while (at2 !== -1) {
-    if (at2 === 0 || buffer[at2 - 1] === 10) starts.push(at2);
-    at2 = buffer.indexOf(HEADER, at2 + 1);
-  }
-  return starts;
-}
-function headerPath(line, prefix) {
-  const raw = line.slice(prefix.length).replace(/\t$/, "");
-  if (raw === "/dev/null") return void 0;
-  return unquoteGitPath(raw).replace(/^[ab]\//, "");
-}
-function parseSection(text) {
-  const lines = text.split("\n");
-  const fromGitLine = pathsOfDiffGitLine(lines[0] ?? "");
-  let oldPath = fromGitLine?.oldPath;
-  let path = fromGitLine?.newPath;
-  let status = "modified";
-  let binary = false;
-  let additions = 0;
-  let deletions = 0;
-  let inHunks = false;
-  for (const line of lines.slice(1)) {
-    if (inHunks) {
-      if (line.startsWith("+")) additions += 1;
-      else if (line.startsWith("-")) deletions += 1;
-      continue;
-    }
-    if (line.startsWith("@@")) inHunks = true;
-    else if (line.startsWith("new file mode")) status = "added";
-    else if (line.startsWith("deleted file mode")) status = "deleted";
-    else if (line.startsWith("rename from ")) status = "renamed", oldPath = unquoteGitPath(line.slice(12));
-    else if (line.startsWith("rename to ")) path = unquoteGitPath(line.slice(10));
-    else if (line.startsWith("copy from ")) status = "copied", oldPath = unquoteGitPath(line.slice(10));
-    else if (line.startsWith("copy to ")) path = unquoteGitPath(line.slice(8));
-    else if (line.startsWith("--- ")) oldPath = headerPath(line, "--- ") ?? oldPath;
-    else if (line.startsWith("+++ ")) path = headerPath(line, "+++ ") ?? path;
-    else if (line.startsWith("Binary files ") || line.startsWith("GIT binary patch")) binary = true;
-  }
-  const resolved = path ?? oldPath ?? "";
-  const file2 = { path: resolved, status, additions, deletions };
-  if ((status === "renamed" || status === "copied") && oldPath !== void 0) file2.oldPath = oldPath;
-  return { file: file2, binary };
-}
-var countLines2 = (text) => text.split("\n").length - 1;
-function diffFromText(input2, options) {
-  const bytes = typeof input2 === "string" ? Buffer.from(input2, "utf8") : input2;
-  const starts = sectionStarts(bytes);
-  const kept = [];
-  const files = [];
-  const dropped = [];
-  starts.forEach((start, index) => {
-    const chunk = bytes.subarray(start, starts[index + 1] ?? bytes.length);
-    const text2 = utf8.decode(chunk);
-    const { file: file2, binary } = parseSection(text2);
-    if (!options.filter(file2.path)) dropped.push({ path: file2.path, reason: "filtered" });
-    else if (binary) dropped.push({ path: file2.path, reason: "binary" });
-    else if (!isUtf83(chunk)) dropped.push({ path: file2.path, reason: "non-utf8" });
-    else {
-      files.push(file2);
-      kept.push(text2.endsWith("\n") ? text2 : `${text2}
-`);
-    }
-  });
-  const text = kept.join("");
-  const lines = countLines2(text);
-  const tooLarge = lines > options.maxDiffLines;
-  return { text: tooLarge ? "" : text, lines, files, dropped, tooLarge };
-}
-
-// src/github/files-diff.ts
-var EMPTY_BLOB = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391";
-function section(entry) {
-  const path = entry.filename;
-  const oldPath = entry.previous_filename ?? path;
-  const a = (p2) => quoteGitPath(`a/${p2}`);
-  const b3 = (p2) => quoteGitPath(`b/${p2}`);
-  const patch = entry.patch === void 0 || entry.patch === "" ? void 0 : entry.patch;
-  const hunks = (from, to2) => patch === void 0 ? "" : `--- ${from}
-+++ ${to2}
-${patch.endsWith("\n") ? patch : `${patch}
-`}`;
-  switch (entry.status) {
-    case "added":
-      return `diff --git ${a(path)} ${b3(path)}
-new file mode 100644
-${hunks("/dev/null", b3(path))}`;
-    case "removed":
-      return `diff --git ${a(path)} ${b3(path)}
-deleted file mode 100644
-${hunks(a(path), "/dev/null")}`;
-    case "renamed":
-    case "copied": {
-      const verb = entry.status === "renamed" ? "rename" : "copy";
-      const header = `diff --git ${a(oldPath)} ${b3(path)}
-${verb} from ${quoteGitPath(oldPath)}
-${verb} to ${quoteGitPath(path)}
-`;
-      return header + hunks(a(oldPath), b3(path));
-    }
-    default:
-      return patch === void 0 ? void 0 : `diff --git ${a(path)} ${b3(path)}
-${hunks(a(path), b3(path))}`;
-  }
-}
-function diffTextFromFiles(entries) {
-  const parts = [];
-  const dropped = [];
-  for (const entry of entries) {
-    const hasPatch = entry.patch !== void 0 && entry.patch !== "";
-    if (!hasPatch) {
-      const pureRename = (entry.status === "renamed" || entry.status === "copied") && entry.changes === 0;
-      if (entry.status === "changed" || entry.status === "unchanged") continue;
-      if (!pureRename && entry.sha !== EMPTY_BLOB) {
-        dropped.push({ path: entry.filename, reason: "binary" });
-        continue;
-      }
-    }
-    const text = section(entry);
-    if (text !== void 0) parts.push(text);
-  }
-  return { text: parts.join(""), dropped };
-}
-
-// src/github/diffs.ts
-var isTooLarge = (error62) => statusOf(error62) === 406 || statusOf(error62) === 422;
-var MAX_FILES = 3e3;
-async function diffFromFileList(pages, options) {
-  const entries = [];
-  for await (const page of pages) {
-    entries.push(...page);
-    if (entries.length >= MAX_FILES) break;
-  }
-  const rebuilt = diffTextFromFiles(entries);
-  const diff = diffFromText(rebuilt.text, options);
-  return { ...diff, dropped: [...diff.dropped, ...rebuilt.dropped] };
-}
-async function pullRequestDiff(client, pull, options) {
-  const params = { owner: pull.owner, repo: pull.repo, pull_number: pull.number };
-  try {
-    const bytes = await client.getDiff("GET /repos/{owner}/{repo}/pulls/{pull_number}", params, { signal: options.signal });
-    return diffFromText(bytes, options);
-  } catch (error62) {
-    if (!isTooLarge(error62)) throw error62;
-    options.log.debug(`${pull.owner}/${pull.repo}#${pull.number}: diff too large for GitHub, rebuilding it from the files API`);
-    const pages = client.pages("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", params, {
-      signal: options.signal
-    });
-    return diffFromFileList(pages, options);
-  }
-}
-async function commitDiff(client, commit, options) {
-  const params = { owner: commit.owner, repo: commit.repo, ref: commit.sha };
-  const context2 = `${commit.owner}/${commit.repo}@${commit.sha.slice(0, 12)}`;
-  try {
-    const bytes = await client.getDiff("GET /repos/{owner}/{repo}/commits/{ref}", params, { signal: options.signal, context: context2 });
-    return diffFromText(bytes, options);
-  } catch (error62) {
-    if (!isTooLarge(error62)) throw error62;
-    options.log.debug(`${context2}: diff too large for GitHub, rebuilding it from the commit's files`);
-    const pages = client.pages("GET /repos/{owner}/{repo}/commits/{ref}", params, {
-      signal: options.signal,
-      context: context2,
-      select: (data) => data.files ?? []
-    });
-    return diffFromFileList(pages, options);
-  }
-}
-function createDiffCache(maxChars = 32 * 1024 * 1024) {
-  const diffs = /* @__PURE__ */ new Map();
-  let chars = 0;
-  return {
-    put(sha, diff) {
-      if (diffs.has(sha) || chars + diff.text.length > maxChars) return;
-      diffs.set(sha, diff);
-      chars += diff.text.length;
-    },
-    take(sha) {
-      const diff = diffs.get(sha);
-      if (diff) {
-        diffs.delete(sha);
-        chars -= diff.text.length;
-      }
-      return diff;
-    }
-  };
-}
-
-// src/github/repo-name.ts
-function repoOfWebUrl(url2) {
-  let path;
-  try {
-    path = url2 ? new URL(url2).pathname : "";
-  } catch {
-    return void 0;
-  }
-  const match = /^\/([^/]+)\/([^/]+)\/(?:pull|issues|commit)\/[^/]+\/?$/.exec(path);
-  return match ? `${match[1]}/${match[2]}` : void 0;
-}
-function canonicalRepo(fromApi, owner, repo) {
-  return fromApi && /^[^/\s]+\/[^/\s]+$/.test(fromApi) ? fromApi : `${owner}/${repo}`;
-}
-function splitRepo(fullName) {
-  const slash = fullName.indexOf("/");
-  return { owner: fullName.slice(0, slash), repo: fullName.slice(slash + 1) };
-}
-
-// src/github/pull-record.ts
-var isMerged = (pull) => pull.merged === true || Boolean(pull.merged_at);
-function checkoutRanges(pull, commits) {
-  const ranges = [];
-  const merge4 = pull.merge_commit_sha && isMerged(pull) ? commits?.get(pull.merge_commit_sha) : void 0;
-  const landedWhole = merge4 && (merge4.parents.length > 1 || commits?.isSquashOf(merge4.sha, pull.number));
-  if (merge4 && landedWhole && merge4.parents[0]) ranges.push([merge4.parents[0], merge4.sha]);
-  ranges.push([pull.base.sha, pull.head.sha]);
-  return ranges;
-}
-async function diffOf(pull, options, ctx) {
-  if (options.checkoutDiff) {
-    for (const [from, to2] of checkoutRanges(pull, options.commits)) {
-      const diff = await options.checkoutDiff(from, to2);
-      if (diff) return diff;
-    }
-    ctx.log.debug(`${options.owner}/${options.repo}#${pull.number}: commits missing from the checkout, asking the API`);
-  }
-  try {
-    const diff = await pullRequestDiff(
-      options.client,
-      { owner: options.owner, repo: options.repo, number: pull.number },
-      { filter: ctx.diffFilter, maxDiffLines: ctx.maxDiffLines, log: ctx.log, signal: ctx.signal }
-    );
-    if (pull.merge_commit_sha && options.commits?.isSquashOf(pull.merge_commit_sha, pull.number)) {
-      options.diffCache?.put(pull.merge_commit_sha, diff);
-    }
-    return diff;
-  } catch (error62) {
-    const status = statusOf(error62);
-    if (status !== 404 && status !== 410) throw error62;
-    ctx.log.warn(`${options.owner}/${options.repo}#${pull.number}: GitHub has no diff for it (${status}); skipped`);
-    return void 0;
-  }
-}
-async function pullRecord(pull, commitMessages, options, ctx) {
-  const diff = await diffOf(pull, options, ctx);
-  if (!diff) return void 0;
-  const body = pull.body ?? "";
-  const host = new URL(pull.html_url).host;
-  const repo = canonicalRepo(pull.base.repo?.full_name, options.owner, options.repo);
-  const typed = { owner: options.owner, repo: options.repo };
-  const closes = await resolveCloses([body, ...commitMessages], {
-    client: options.client,
-    repo: { ...splitRepo(repo), host, aliases: [typed] },
-    cache: options.issues,
-    log: ctx.log,
-    signal: ctx.signal
-  });
-  const merged = isMerged(pull);
-  const record2 = {
-    kind: "pull",
-    repo,
-    url: pull.html_url,
-    author: personOfUser(pull.user),
-    createdAt: pull.created_at,
-    number: pull.number,
-    title: pull.title,
-    body,
-    labels: labelNames(pull.labels),
-    merged,
-    baseRef: pull.base.ref,
-    baseSha: pull.base.sha,
-    headSha: pull.head.sha,
-    diff,
-    closes
-  };
-  if (pull.author_association) record2.authorAssociation = pull.author_association;
-  if (merged && pull.merged_at) record2.mergedAt = pull.merged_at;
-  if (merged && pull.merge_commit_sha) record2.mergeSha = pull.merge_commit_sha;
-  return record2;
-}
-
-// src/github/source-options.ts
-function listSince(updatedAfter, since) {
-  if (updatedAfter === void 0) return since?.toISOString();
-  if (since === void 0) return updatedAfter;
-  return Date.parse(updatedAfter) >= since.getTime() ? updatedAfter : since.toISOString();
-}
-function isAfter(iso, watermark) {
-  return watermark === void 0 || Date.parse(iso) > Date.parse(watermark);
-}
-function isAtOrAfter(iso, since) {
-  return since === void 0 || Date.parse(iso) >= since.getTime();
-}
-
-// extractors/pulls.ts
-function slimPull(pull) {
-  const { number: number4, title, body, user, author_association, labels, html_url, created_at, updated_at } = pull;
-  return {
-    number: number4,
-    title,
-    body,
-    user: user && { login: user.login, type: user.type },
-    author_association,
-    labels: labelNames(labels),
-    html_url,
-    created_at,
-    updated_at,
-    merged_at: pull.merged_at,
-    merge_commit_sha: pull.merge_commit_sha,
-    base: { ref: pull.base.ref, sha: pull.base.sha, repo: pull.base.repo && { full_name: pull.base.repo.full_name } },
-    head: { ref: pull.head.ref, sha: pull.head.sha }
-  };
-}
-async function* closedPulls(options, ctx) {
-  const route = "GET /repos/{owner}/{repo}/pulls";
-  const base2 = { owner: options.owner, repo: options.repo, state: "closed", sort: "updated" };
-  const listOptions = { etags: options.etags, signal: ctx.signal };
-  if (options.updatedAfter === void 0 && ctx.since === void 0) {
-    for await (const page of options.client.pages(route, { ...base2, direction: "asc" }, listOptions)) {
-      yield* page;
-    }
-    return;
-  }
-  const changed = [];
-  pages: for await (const page of options.client.pages(route, { ...base2, direction: "desc" }, {
-    ...listOptions,
-    newestFirst: true
-  })) {
-    for (const pull of page) {
-      if (!isAfter(pull.updated_at, options.updatedAfter) || !isAtOrAfter(pull.updated_at, ctx.since)) break pages;
-      changed.push(slimPull(pull));
-    }
-  }
-  yield* changed.reverse();
-}
-function pullsExtractor(options) {
-  return {
-    kind: "pull",
-    async *extract(ctx) {
-      const wanted = (pull) => isMerged(pull) && isAtOrAfter(pull.created_at, ctx.since) && (options.includeBots !== false || !isBot(personOfUser(pull.user)));
-      const work = async (pull) => {
-        if (!wanted(pull)) return void 0;
-        const messages = options.commits?.messagesOfPull(pull.merge_commit_sha ?? void 0, pull.head.sha) ?? [];
-        return pullRecord(pull, messages, options, ctx);
-      };
-      for await (const { item, result } of mapOrdered(closedPulls(options, ctx), options.concurrency ?? 4, work)) {
-        if (ctx.signal?.aborted) return;
-        options.onSeen?.(item.updated_at);
-        if (result) yield result;
-      }
-    }
-  };
-}
-function fetchPull(options, signal) {
-  const params = { owner: options.owner, repo: options.repo, pull_number: options.number };
-  return options.client.get("GET /repos/{owner}/{repo}/pulls/{pull_number}", params, { signal });
-}
-async function fetchPullRecord(options, ctx) {
-  const pull = options.pull ?? await fetchPull(options, ctx.signal);
-  const params = { owner: options.owner, repo: options.repo, pull_number: options.number };
-  const messages = [];
-  for await (const page of options.client.pages("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", params, {
-    signal: ctx.signal
-  })) {
-    messages.push(...page.map((commit) => commit.commit.message));
-  }
-  return pullRecord(pull, messages, options, ctx);
-}
-
-// src/github/etag-store.ts
-function createMemoryEtagStore(initial = {}) {
-  const etags = new Map(Object.entries(initial));
-  const used = /* @__PURE__ */ new Set();
-  return {
-    get(url2) {
-      if (etags.has(url2)) used.add(url2);
-      return etags.get(url2);
-    },
-    set(url2, etag) {
-      etags.set(url2, etag);
-      used.add(url2);
-    },
-    toJSON: () => Object.fromEntries(etags),
-    touched: () => Object.fromEntries([...used].map((url2) => [url2, etags.get(url2)]))
-  };
-}
-
-// src/github/commit-index.ts
-var MAX_BRANCH_COMMITS = 250;
-function createCommitIndex(listed) {
-  const bySha = new Map(listed.map((commit) => [commit.sha, commit]));
-  const chain2 = [];
-  for (let commit = listed[0]; commit && chain2.length < listed.length; commit = bySha.get(commit.parents[0] ?? "")) {
-    chain2.push(commit);
-  }
-  const onMainline = new Set(chain2.map((commit) => commit.sha));
-  const mainline = [...chain2].reverse();
-  return {
-    get: (sha) => bySha.get(sha),
-    mainline: () => mainline,
-    messagesOfPull(mergeSha, headSha) {
-      const merge4 = mergeSha === void 0 ? void 0 : bySha.get(mergeSha);
-      if (!merge4) return [];
-      const messages = [merge4.message];
-      if (merge4.parents.length < 2) return messages;
-      const queue = headSha ? [headSha] : merge4.parents.slice(1);
-      const seen = /* @__PURE__ */ new Set();
-      while (queue.length > 0 && seen.size < MAX_BRANCH_COMMITS) {
-        const commit = bySha.get(queue.shift());
-        if (!commit || seen.has(commit.sha) || onMainline.has(commit.sha)) continue;
-        seen.add(commit.sha);
-        messages.push(commit.message);
-        queue.push(...commit.parents);
-      }
-      return messages;
-    },
-    isSquashOf(sha, number4) {
-      const commit = sha === void 0 ? void 0 : bySha.get(sha);
-      if (!commit || commit.parents.length !== 1) return false;
-      const subject = commit.message.split("\n", 1)[0] ?? "";
-      return subject.trimEnd().endsWith(`(#${number4})`);
-    }
-  };
-}
-function indexedCommit(commit) {
-  return {
-    sha: commit.sha,
-    parents: commit.parents.map((parent) => parent.sha),
-    message: commit.commit.message,
-    url: commit.html_url,
-    author: personOfCommit(commit.commit.author, commit.author),
-    committedAt: commit.commit.committer?.date ?? commit.commit.author?.date ?? ""
-  };
-}
-async function loadCommitIndex(client, options) {
-  const listed = [];
-  const params = { owner: options.owner, repo: options.repo, since: options.since };
-  for await (const page of client.pages("GET /repos/{owner}/{repo}/commits", params, {
-    etags: options.etags,
-    newestFirst: true,
-    signal: options.signal
-  })) {
-    listed.push(...page.map(indexedCommit));
-  }
-  return createCommitIndex(listed);
-}
-
-// extractors/github-commits.ts
-var EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
-function githubCommitsExtractor(options) {
-  const { client, owner, repo } = options;
-  return {
-    kind: "commit",
-    async *extract(ctx) {
-      const index = options.index ?? await loadCommitIndex(client, {
-        owner,
-        repo,
-        since: listSince(options.updatedAfter, ctx.since),
-        etags: options.etags,
-        signal: ctx.signal
-      });
-      const wanted = (commit) => commit.parents.length <= 1 && isAfter(commit.committedAt, options.updatedAfter) && isAtOrAfter(commit.committedAt, ctx.since) && (options.includeBots !== false || !isBot(commit.author));
-      const work = async (commit) => {
-        if (!wanted(commit)) return void 0;
-        let diff = options.diffCache?.take(commit.sha);
-        if (!diff && options.checkoutDiff) diff = await options.checkoutDiff(commit.parents[0] ?? EMPTY_TREE, commit.sha);
-        if (!diff) {
-          try {
-            diff = await commitDiff(client, { owner, repo, sha: commit.sha }, {
-              filter: ctx.diffFilter,
-              maxDiffLines: ctx.maxDiffLines,
-              log: ctx.log,
-              signal: ctx.signal
-            });
-          } catch (error62) {
-            if (statusOf(error62) !== 404 && statusOf(error62) !== 422) throw error62;
-            ctx.log.warn(`${owner}/${repo}@${commit.sha.slice(0, 12)}: GitHub has no diff for it; skipped`);
-            return void 0;
-          }
-        }
-        const [subject = "", ...rest] = commit.message.split("\n");
-        return {
-          kind: "commit",
-          // As GitHub names the repository now, not as it was typed (case, an old name).
-          repo: canonicalRepo(repoOfWebUrl(commit.url), owner, repo),
-          url: commit.url,
-          author: commit.author,
-          createdAt: commit.committedAt,
-          sha: commit.sha,
-          parents: commit.parents,
-          message: commit.message,
-          subject: subject.trim(),
-          body: rest.join("\n").trim(),
-          diff
-        };
-      };
-      for await (const { item, result } of mapOrdered(index.mainline(), options.concurrency ?? 4, work)) {
-        if (ctx.signal?.aborted) return;
-        options.onSeen?.(item.committedAt);
-        if (result) yield result;
-      }
-    }
-  };
-}
-
-// src/github/issue-answers.ts
-var MAINTAINER_ASSOCIATIONS = /* @__PURE__ */ new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
-function issueNumberOfComment(comment) {
-  const match = /\/issues\/(\d+)$/.exec(comment.issue_url ?? "") ?? /\/(?:issues|pull)\/(\d+)#/.exec(comment.html_url);
-  return match ? Number(match[1]) : void 0;
-}
-function createAnswerBook() {
-  const candidates = /* @__PURE__ */ new Map();
-  return {
-    add(comment) {
-      const author = personOfUser(comment.user);
-      const body = comment.body ?? "";
-      if (!MAINTAINER_ASSOCIATIONS.has(comment.author_association) || isBot(author) || body.trim() === "") return;
-      const number4 = issueNumberOfComment(comment);
-      if (number4 === void 0) return;
-      const list = candidates.get(number4) ?? [];
-      const login = (author.login ?? "").toLowerCase();
-      if (list.length >= 2 || list.some((candidate) => candidate.login === login)) return;
-      list.push({ login, answer: { body, author, authorAssociation: comment.author_association, url: comment.html_url } });
-      candidates.set(number4, list);
-    },
-    answerFor(issueNumber, issueAuthor) {
-      const author = issueAuthor?.toLowerCase();
-      return candidates.get(issueNumber)?.find((candidate) => candidate.login !== author)?.answer;
-    },
-    get size() {
-      return candidates.size;
-    }
-  };
-}
-function fencedCode(markdown) {
-  const blocks = [];
-  let open4;
-  for (const line of markdown.replace(/\r\n?/g, "\n").split("\n")) {
-    if (open4) {
-      open4.lines.push(line);
-      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
-      if (close && close[1]?.[0] === open4.fence[0] && (close[1]?.length ?? 0) >= open4.fence.length) {
-        blocks.push(open4.lines.join("\n"));
-        open4 = void 0;
-      }
-      continue;
-    }
-    const start = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
-    if (start && !(start[1]?.startsWith("`") && start[2]?.includes("`"))) open4 = { fence: start[1], lines: [line] };
-  }
-  if (open4) blocks.push([...open4.lines, open4.fence].join("\n"));
-  return blocks.join("\n\n");
-}
-
-// extractors/issues.ts
-var PER_ISSUE_COMMENTS_MAX = 50;
-function issueRecord(issue2, answers, owner, repo) {
-  const author = personOfUser(issue2.user);
-  const body = issue2.body ?? "";
-  const record2 = {
-    kind: "issue",
-    // As GitHub names the repository now, not as it was typed (case, an old name).
-    repo: canonicalRepo(repoOfWebUrl(issue2.html_url), owner, repo),
-    url: issue2.html_url,
-    author,
-    createdAt: issue2.created_at,
-    number: issue2.number,
-    title: issue2.title,
-    body,
-    labels: labelNames(issue2.labels),
-    code: fencedCode(body)
-  };
-  if (issue2.closed_at) record2.closedAt = issue2.closed_at;
-  const answer = answers.answerFor(issue2.number, author.login);
-  if (answer) record2.answer = answer;
-  return record2;
-}
-function issuesExtractor(options) {
-  const { client, owner, repo } = options;
-  const listComments = async (answers, since, ctx) => {
-    const params = { owner, repo, sort: "created", direction: "asc", since };
-    for await (const page of client.pages("GET /repos/{owner}/{repo}/issues/comments", params, {
-      signal: ctx.signal
-    })) {
-      for (const comment of page) answers.add(comment);
-    }
-  };
-  const listIssueComments = async (answers, number4, ctx) => {
-    const params = { owner, repo, issue_number: number4 };
-    try {
-      for await (const page of client.pages(
-        "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-        params,
-        { signal: ctx.signal }
-      )) {
-        for (const comment of page) answers.add(comment);
-      }
-    } catch (error62) {
-      if (statusOf(error62) !== 410) throw error62;
-      ctx.log.debug(`${owner}/${repo}#${number4}: comments answered 410; no answer`);
-    }
-  };
-  const closedIssues = (ctx) => client.pages(
-    "GET /repos/{owner}/{repo}/issues",
-    { owner, repo, state: "closed", sort: "updated", direction: "asc", since: listSince(options.updatedAfter, ctx.since) },
-    { etags: options.etags, signal: ctx.signal }
-  );
-  const wanted = (issue2, ctx) => issue2.pull_request === void 0 && isAtOrAfter(issue2.created_at, ctx.since) && (options.includeBots !== false || !isBot(personOfUser(issue2.user)));
-  const remember = (issue2) => {
-    if (issue2.pull_request === void 0) {
-      options.cache?.put({ number: issue2.number, title: issue2.title, body: issue2.body ?? "", url: issue2.html_url });
-    }
-  };
-  const markCacheComplete = (ctx) => {
-    if (options.cache && listSince(options.updatedAfter, ctx.since) === void 0) options.cache.complete = true;
-  };
-  async function* closedIssueRecords(ctx) {
-    const answers = createAnswerBook();
-    if (options.updatedAfter === void 0) {
-      await listComments(answers, ctx.since?.toISOString(), ctx);
-      for await (const page of closedIssues(ctx)) {
-        for (const issue2 of page) {
-          if (ctx.signal?.aborted) return;
-          remember(issue2);
-          options.onSeen?.(issue2.updated_at);
-          if (wanted(issue2, ctx)) yield issueRecord(issue2, answers, owner, repo);
-        }
-      }
-      markCacheComplete(ctx);
-      return;
-    }
-    const changed = [];
-    for await (const page of closedIssues(ctx)) {
-      changed.push(...page.filter((issue2) => isAfter(issue2.updated_at, options.updatedAfter)));
-    }
-    changed.forEach(remember);
-    markCacheComplete(ctx);
-    const needed = changed.filter((issue2) => wanted(issue2, ctx) && (issue2.comments ?? 1) > 0);
-    if (needed.length > PER_ISSUE_COMMENTS_MAX) {
-      const oldest = needed.reduce((min, issue2) => issue2.created_at < min ? issue2.created_at : min, needed[0]?.created_at ?? "");
-      await listComments(answers, oldest, ctx);
-    } else {
-      for (const issue2 of needed) await listIssueComments(answers, issue2.number, ctx);
-    }
-    for (const issue2 of changed) {
-      if (ctx.signal?.aborted) return;
-      options.onSeen?.(issue2.updated_at);
-      if (wanted(issue2, ctx)) yield issueRecord(issue2, answers, owner, repo);
-    }
-  }
-  return {
-    kind: "issue",
-    async *extract(ctx) {
-      try {
-        yield* closedIssueRecords(ctx);
-      } catch (error62) {
-        if (statusOf(error62) !== 410) throw error62;
-        ctx.log.warn(`${owner}/${repo}: issues are disabled (410); no issue records`);
-        if (options.cache) options.cache.complete = true;
-      }
-    }
-  };
-}
-
-// extractors/review-comments.ts
-function reviewCommentRecord(comment, owner, repo) {
-  const pullNumber2 = Number(/\/pulls\/(\d+)$/.exec(comment.pull_request_url)?.[1]);
-  if (!Number.isSafeInteger(pullNumber2)) return void 0;
-  const record2 = {
-    kind: "review-comment",
-    repo: canonicalRepo(repoOfWebUrl(comment.html_url), owner, repo),
-    url: comment.html_url,
-    author: personOfUser(comment.user),
-    createdAt: comment.created_at,
-    id: comment.id,
-    pullNumber: pullNumber2,
-    path: comment.path,
-    diffHunk: comment.diff_hunk,
-    body: comment.body
-  };
-  if (comment.in_reply_to_id !== void 0 && comment.in_reply_to_id !== null) record2.inReplyTo = comment.in_reply_to_id;
-  if (comment.author_association) record2.authorAssociation = comment.author_association;
-  return record2;
-}
-function reviewCommentsExtractor(options) {
-  const { client, owner, repo } = options;
-  return {
-    kind: "review-comment",
-    async *extract(ctx) {
-      const incremental = options.updatedAfter !== void 0;
-      const pages = options.pullNumber === void 0 ? client.pages(
-        "GET /repos/{owner}/{repo}/pulls/comments",
-        {
-          owner,
-          repo,
-          // Incremental runs follow updates (edited comments come back); a full run
-          // reads in order of creation.
-          sort: incremental ? "updated" : "created",
-          direction: "asc",
-          since: listSince(options.updatedAfter, ctx.since)
-        },
-        { etags: options.etags, signal: ctx.signal }
-      ) : client.pages(
-        "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-        { owner, repo, pull_number: options.pullNumber },
-        { signal: ctx.signal }
-      );
-      for await (const page of pages) {
-        for (const comment of page) {
-          if (ctx.signal?.aborted) return;
-          if (!isAfter(comment.updated_at, options.updatedAfter)) continue;
-          options.onSeen?.(comment.updated_at);
-          if (!isAtOrAfter(comment.created_at, ctx.since)) continue;
-          if (options.includeBots === false && isBot(personOfUser(comment.user))) continue;
-          const record2 = reviewCommentRecord(comment, owner, repo);
-          if (record2) yield record2;
-        }
-      }
-    }
-  };
-}
-
-// src/github/issue-cache.ts
-function createIssueCache(maxEntries = 2e4) {
-  const issues = /* @__PURE__ */ new Map();
-  let complete = false;
-  let forgotten = false;
-  return {
-    get: (number4) => issues.get(number4),
-    put(issue2) {
-      issues.set(issue2.number, issue2);
-      if (issues.size > maxEntries) {
-        const oldest = issues.keys().next().value;
-        if (oldest !== void 0) issues.delete(oldest);
-        forgotten = true;
-      }
-    },
-    get complete() {
-      return complete && !forgotten;
-    },
-    set complete(value) {
-      complete = value;
-    }
-  };
-}
-
-// src/github/sources.ts
-async function* repoSources(options, ctx) {
-  const { client, owner, repo, kinds } = options;
-  const watermark = (kind) => typeof options.updatedAfter === "string" ? options.updatedAfter : options.updatedAfter?.[kind];
-  const common = (kind) => ({
-    client,
-    owner,
-    repo,
-    updatedAfter: watermark(kind),
-    etags: options.etags,
-    includeBots: options.includeBots,
-    concurrency: options.concurrency,
-    onSeen: options.onSeen && ((updatedAt) => options.onSeen?.(kind, updatedAt))
-  });
-  const wants = (kind) => kinds.includes(kind);
-  if (!wants("commit") && !wants("pull") && !wants("issue") && !wants("review-comment")) return;
-  const indexKind = wants("commit") ? "commit" : "pull";
-  const index = wants("commit") || wants("pull") ? await loadCommitIndex(client, {
-    owner,
-    repo,
-    since: listSince(watermark(indexKind), ctx.since),
-    etags: options.etags,
-    signal: ctx.signal
-  }) : void 0;
-  const issues = createIssueCache();
-  const diffCache = createDiffCache();
-  if (wants("issue")) yield* issuesExtractor({ ...common("issue"), cache: issues }).extract(ctx);
-  if (wants("pull")) {
-    yield* pullsExtractor({
-      ...common("pull"),
-      checkoutDiff: options.checkoutDiff,
-      commits: index,
-      issues: wants("issue") ? issues : void 0,
-      diffCache: wants("commit") ? diffCache : void 0
-    }).extract(ctx);
-  }
-  if (wants("review-comment")) yield* reviewCommentsExtractor(common("review-comment")).extract(ctx);
-  if (wants("commit")) {
-    yield* githubCommitsExtractor({ ...common("commit"), index, diffCache, checkoutDiff: options.checkoutDiff }).extract(ctx);
-  }
-}
-var CREATED_BEFORE_SINCE = "pull request created before --since";
-async function* pullRequestSources(options, ctx) {
-  const kinds = options.kinds ?? ["pull", "review-comment"];
-  if (kinds.includes("pull")) {
-    const pull = options.pull ?? await fetchPull(options, ctx.signal);
-    if (isAtOrAfter(pull.created_at, ctx.since)) {
-      const record2 = await fetchPullRecord({ ...options, pull }, ctx);
-      if (record2) yield record2;
-    } else {
-      options.onSkipped?.(CREATED_BEFORE_SINCE);
-    }
-  }
-  if (kinds.includes("review-comment")) {
-    const { client, owner, repo, number: number4 } = options;
-    yield* reviewCommentsExtractor({ client, owner, repo, pullNumber: number4 }).extract(ctx);
-  }
-}
-
-// src/github-ref.ts
-var OWNER = String.raw`[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})`;
-var REPO = String.raw`[A-Za-z0-9._-]{1,100}`;
-var SHORT = new RegExp(`^(${OWNER})/(${REPO})#(\\d+)$`);
-var SLUG = new RegExp(`^(${OWNER})/(${REPO})$`);
-var PULL_PATH = new RegExp(`^/(${OWNER})/(${REPO})/pull/(\\d+)(?:/[^?#]*)?$`);
-var PULL_FORMS = "https://github.com/OWNER/REPO/pull/N, OWNER/REPO#N or https://HOST/OWNER/REPO/pull/N";
-function pullNumber(text, ref) {
-  const number4 = Number(text);
-  if (!Number.isSafeInteger(number4) || number4 < 1) {
-    throw new UsageError(`invalid pull request reference "${ref}": the number must be a positive integer`);
-  }
-  return number4;
-}
-var stripGit = (repo) => repo.replace(/\.git$/, "");
-function parsePullRef(ref) {
-  const text = ref.trim();
-  const short = SHORT.exec(text);
-  if (short) return { owner: short[1], repo: stripGit(short[2]), number: pullNumber(short[3], ref) };
-  let url2;
-  try {
-    url2 = /^https?:\/\//i.test(text) ? new URL(text) : void 0;
-  } catch {
-    url2 = void 0;
-  }
-  const path = url2 ? PULL_PATH.exec(url2.pathname.replace(/\/+$/, "")) : null;
-  if (!url2 || !path) throw new UsageError(`invalid pull request reference "${ref}": expected ${PULL_FORMS}`);
-  return {
-    owner: path[1],
-    repo: stripGit(path[2]),
-    number: pullNumber(path[3], ref),
-    host: url2.host.toLowerCase()
-  };
-}
-function parseRepoRef(ref) {
-  const text = ref.trim().replace(/^https?:\/\/(?:www\.)?github\.com\//i, "").replace(/\/+$/, "");
-  const slug = SLUG.exec(text);
-  if (!slug) throw new UsageError(`invalid repository "${ref}": expected OWNER/REPO, e.g. octocat/Hello-World`);
-  return { owner: slug[1], repo: stripGit(slug[2]) };
-}
-var PUBLIC_HOSTS = /* @__PURE__ */ new Set(["github.com", "www.github.com"]);
-function apiUrlForHost(host) {
-  const lower = host.toLowerCase();
-  if (PUBLIC_HOSTS.has(lower)) return "https://api.github.com";
-  if (lower.endsWith(".ghe.com")) return `https://api.${lower}`;
-  return `https://${lower}/api/v3`;
-}
-function resolveApiUrl(input2) {
-  const flag = input2.flag?.trim();
-  const fromHost = input2.host && !PUBLIC_HOSTS.has(input2.host.toLowerCase()) ? apiUrlForHost(input2.host) : void 0;
-  const fromEnv = input2.env?.GITHUB_API_URL?.trim();
-  const chosen = flag || fromHost || fromEnv || "https://api.github.com";
-  try {
-    const url2 = new URL(chosen);
-    if (url2.protocol !== "https:" && url2.protocol !== "http:") throw new Error("not http");
-  } catch {
-    const source = flag ? "--api-url" : fromHost ? "the pull request URL's host" : "GITHUB_API_URL";
-    throw new UsageError(`invalid ${source} "${chosen}": expected a URL such as https://HOST/api/v3`);
-  }
-  return chosen.replace(/\/+$/, "");
-}
-
-// src/commands/github.ts
-var ALL_KINDS = ["pull", "issue", "review-comment", "commit"];
-var kindsOf = (rules) => ALL_KINDS.filter((k2) => rules.some((r2) => r2.source === k2));
-function connect(apiUrl, ctx, log) {
-  return createGitHubClient({ token: tokenFromEnv(ctx.io.env), apiUrl, log });
-}
-function harvestDeps(ctx, options) {
-  const token = tokenFromEnv(ctx.io.env);
-  const redactLiterals = isScrubbableToken(token) ? [{ kind: "github-token", value: token }] : [];
-  return createHarvestDeps(ctx, { redactPatterns: options.redactPatterns, redactLiterals });
-}
-var PR_KINDS = ["pull", "review-comment"];
-async function runPr(ref, options, ctx) {
-  const target = parsePullRef(ref);
-  const apiUrl = resolveApiUrl({ flag: options.apiUrl, env: ctx.io.env, host: target.host });
-  const state = options.state ? await loadState(options.state) : void 0;
-  const deps = harvestDeps(ctx, options);
-  try {
-    const client = connect(apiUrl, ctx, deps.log);
-    let pull;
-    let key;
-    let unchanged = false;
-    if (options.state && state) {
-      resolveRules(options.mapping, PR_KINDS);
-      pull = await fetchPull({ client, ...target }, deps.signal);
-      const name = canonicalRepo(pull.base.repo?.full_name, target.owner, target.repo);
-      key = `github:${new URL(apiUrl).host}/${name}#${target.number}`;
-      const harvestedAt = state.sources[key]?.watermarks?.pull;
-      if (harvestedAt !== void 0 && !isAfter(pull.updated_at, harvestedAt)) {
-        deps.log.info(`${name}#${target.number}: not updated since the last run (${options.state}); nothing to harvest`);
-        unchanged = true;
-      }
-    }
-    const skipped = {};
-    const summary = await harvest(
-      {
-        produces: PR_KINDS,
-        records: (ectx, rules) => unchanged ? noRecords() : pullRequestSources(
-          { client, ...target, pull, kinds: kindsOf(rules), onSkipped: (reason) => skipped[reason] = (skipped[reason] ?? 0) + 1 },
-          ectx
-        ),
-        skipped: () => skipped,
-        stateFile: options.state,
-        async afterWrite(summary2) {
-          if (!options.state || !state || !pull || !key || unchanged || summary2.limitReached || summary2.readerClosed) return;
-          state.sources[key] = { ...state.sources[key], watermarks: { pull: pull.updated_at } };
-          await saveState(options.state, state);
-        }
-      },
-      options,
-      deps
-    );
-    return { ...summary, api: client.stats() };
-  } finally {
-    deps.finish();
-  }
-}
-function savedKey(state, key) {
-  if (!state || key in state.sources) return key;
-  return Object.keys(state.sources).find((saved) => saved.toLowerCase() === key.toLowerCase()) ?? key;
-}
-async function* noRecords() {
-}
-async function runRepo(targets, options, ctx) {
-  const repos = targets.map(parseRepoRef);
-  if (options.checkout && repos.length > 1) throw new UsageError("--checkout takes one repository; name one OWNER/REPO with it");
-  const apiUrl = resolveApiUrl({ flag: options.apiUrl, env: ctx.io.env });
-  const state = options.state ? await loadState(options.state) : void 0;
-  const repository = options.checkout ? await createGitClient().open(options.checkout) : void 0;
-  const host = new URL(apiUrl).host;
-  const deps = harvestDeps(ctx, options);
-  const runs = repos.map(({ owner, repo }) => {
-    const key = savedKey(state, `github:${host}/${owner}/${repo}`);
-    const saved = state?.sources[key];
-    return { owner, repo, key, saved, etags: createMemoryEtagStore(saved?.etags ?? {}), seen: { ...saved?.watermarks ?? {} } };
-  });
-  try {
-    const client = connect(apiUrl, ctx, deps.log);
-    const fromCheckout = { asked: 0, missed: 0 };
-    async function* records(ectx, rules) {
-      const checkoutDiff = repository ? localDiffs(repository, ectx, fromCheckout) : void 0;
-      for (const run2 of runs) {
-        yield* repoSources(
-          {
-            client,
-            owner: run2.owner,
-            repo: run2.repo,
-            kinds: kindsOf(rules),
-            updatedAfter: run2.saved?.watermarks,
-            etags: run2.etags,
-            checkoutDiff,
-            includeBots: options.includeBots,
-            onSeen: (kind, updatedAt) => {
-              const before = run2.seen[kind];
-              if (!before || Date.parse(updatedAt) > Date.parse(before)) run2.seen[kind] = updatedAt;
-            }
-          },
-          ectx
-        );
-      }
-    }
-    const summary = await harvest(
-      {
-        produces: ALL_KINDS,
-        records,
-        stateFile: options.state,
-        async afterWrite(summary2) {
-          if (!options.state || !state || summary2.limitReached || summary2.readerClosed) return;
-          for (const run2 of runs) state.sources[run2.key] = { ...run2.saved, watermarks: run2.seen, etags: run2.etags.touched() };
-          await saveState(options.state, state);
-        }
-      },
-      options,
-      deps
-    );
-    if (fromCheckout.missed > 0) {
-      deps.log.warn(
-        `--checkout ${options.checkout}: ${fromCheckout.missed} of ${fromCheckout.asked} diffs were not in the clone and came from the API (a shallow or stale clone? fetch the history: git fetch --unshallow, or actions/checkout's fetch-depth: 0)`
-      );
-    }
-    const stats = client.stats();
-    deps.log.debug(`${stats.requests} API requests (${stats.notModified} not modified), ${stats.rateLimitRemaining ?? "?"} left`);
-    return { ...summary, api: stats };
-  } finally {
-    deps.finish();
-  }
-}
-var EMPTY_TREE2 = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
-function localDiffs(repository, ctx, counts2) {
-  return async (from, to2) => {
-    counts2.asked++;
-    try {
-      const sinceMergeBase = from !== EMPTY_TREE2;
-      return await repository.diff(from, to2, { diffFilter: ctx.diffFilter, maxDiffLines: ctx.maxDiffLines, signal: ctx.signal, sinceMergeBase });
-    } catch (error62) {
-      ctx.log.debug(`--checkout has no diff ${from.slice(0, 12)}..${to2.slice(0, 12)} (${error62.message}); asking the API`);
-      counts2.missed++;
-      return void 0;
-    }
-  };
-}
-
-// src/commands/merge.ts
-import { stat as stat4 } from "node:fs/promises";
-
-// src/jsonl-files.ts
-import { open as open3, readdir, realpath as realpath2, stat as stat3 } from "node:fs/promises";
-import { join as join4, resolve as resolve3 } from "node:path";
-async function jsonlFilesOf(arg) {
-  const info = await stat3(arg).catch(() => void 0);
-  if (!info?.isDirectory()) return [arg];
-  const files = await jsonlFilesUnder(arg);
-  if (files.length === 0) throw new UsageError(`cannot read ${arg}: it is a folder with no .jsonl file under it`);
-  return files;
-}
-function cannotRead(file2, error62) {
-  return new UsageError(`cannot read ${file2}: ${reasonOf(error62)}`);
-}
-function reasonOf(error62) {
-  const code2 = error62.code;
-  if (code2 === "ENOENT") return "no such file";
-  if (code2 === "EACCES" || code2 === "EPERM") return "permission denied";
-  if (code2 === "EISDIR") return "it is a folder";
-  return code2 ?? String(error62);
-}
-async function openDataset(file2) {
-  return open3(file2, "r").catch((error62) => {
-    throw cannotRead(file2, error62);
-  });
-}
-async function jsonlFilesOfAll(args) {
-  const firstTime = firstSight();
-  const files = [];
-  for (const arg of args) for (const file2 of await jsonlFilesOf(arg)) if (await firstTime(file2)) files.push(file2);
-  return files;
-}
-function firstSight() {
-  const seen = /* @__PURE__ */ new Set();
-  return async (file2) => {
-    const key = await realpath2(file2).catch(() => resolve3(file2));
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  };
-}
-async function jsonlFilesUnder(dir) {
-  const files = [];
-  const folders = [dir];
-  for (let folder = folders.pop(); folder !== void 0; folder = folders.pop()) {
-    const entries = await readdir(folder, { withFileTypes: true }).catch((error62) => {
-      throw new UsageError(`cannot read the folder ${folder}: ${reasonOf(error62)}`);
-    });
-    for (const e of entries) {
-      if (e.isDirectory()) folders.push(join4(folder, e.name));
-      else if (e.isFile() && e.name.endsWith(".jsonl")) files.push(join4(folder, e.name));
-    }
-  }
-  return files.sort((a, b3) => a < b3 ? -1 : a > b3 ? 1 : 0);
-}
-
-// src/validate/check-block.ts
-import { isUtf8 as isUtf84 } from "node:buffer";
 
 // src/validate/json-syntax.ts
 var Stop = class {
@@ -48162,6 +47534,9 @@ function v8Message(error62) {
   return message.replace(/,? ".*" is not valid JSON$/s, "").replace(/ in JSON at position \d+.*$/s, "");
 }
 
+// src/validate/check-block.ts
+import { isUtf8 as isUtf83 } from "node:buffer";
+
 // src/validate/utf8.ts
 function firstInvalidUtf8(buf, start, end) {
   let i = start;
@@ -48197,7 +47572,7 @@ function describeByte(buf, index) {
 function checkBlock(block, options) {
   const { bytes } = block;
   const results = [];
-  const valid = isUtf84(bytes);
+  const valid = isUtf83(bytes);
   let line = block.firstLine;
   let start = 0;
   if (block.byteOffset === 0 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) start = 3;
@@ -48237,65 +47612,6 @@ function isBlankLine(bytes, start, end) {
     if (b3 !== 32 && b3 !== 9 && b3 !== 13) return false;
   }
   return true;
-}
-
-// src/validate/line-blocks.ts
-var BLOCK_BYTES = 1 << 20;
-var Cutter = class {
-  line = 1;
-  offset = 0;
-  emit(bytes, owned, recycle) {
-    const block = { bytes, firstLine: this.line, byteOffset: this.offset, owned, recycle };
-    this.offset += bytes.length;
-    for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) this.line++;
-    return block;
-  }
-};
-var FreeList = class {
-  free = [];
-  take(size) {
-    const i = this.free.findIndex((b3) => b3.byteLength >= size);
-    if (i < 0) return Buffer.allocUnsafeSlow(size);
-    const [buffer] = this.free.splice(i, 1);
-    return Buffer.from(buffer, 0, size);
-  }
-  give = (buffer) => {
-    if (buffer.byteLength > 0 && this.free.length < 16) this.free.push(buffer);
-  };
-};
-async function* fileLineBlocks(handle, blockBytes = BLOCK_BYTES) {
-  const cutter = new Cutter();
-  const buffers = new FreeList();
-  const readAfter = (carry) => {
-    const want = Math.max(blockBytes, carry.length);
-    const buf = buffers.take(carry.length + want);
-    const kept = carry.copy(buf, 0);
-    const read = handle.read(buf, kept, want, null).then(({ bytesRead }) => ({ data: buf.subarray(0, kept + bytesRead), bytesRead }));
-    read.catch(() => {
-    });
-    return read;
-  };
-  let pending = readAfter(Buffer.alloc(0));
-  try {
-    for (; ; ) {
-      const { data, bytesRead } = await pending;
-      pending = void 0;
-      if (bytesRead === 0) {
-        if (data.length > 0) yield cutter.emit(data, false);
-        return;
-      }
-      const last = data.lastIndexOf(10);
-      if (last < 0) {
-        pending = readAfter(data);
-        continue;
-      }
-      pending = readAfter(data.subarray(last + 1));
-      yield cutter.emit(data.subarray(0, last + 1), true, buffers.give);
-    }
-  } finally {
-    await pending?.catch(() => {
-    });
-  }
 }
 
 // src/validate/histogram.ts
@@ -48366,6 +47682,7 @@ var OTHER2 = "\0other";
 var FileState = class {
   constructor(options) {
     this.options = options;
+    this.enabled = options.enabled;
     this.maxLines = options.maxLinesPerKeySet ?? 1e4;
     this.maxSets = options.maxKeySets ?? 256;
     this.seen = options.seen ?? new DuplicateSet();
@@ -48378,6 +47695,7 @@ var FileState = class {
   keySets = /* @__PURE__ */ new Map();
   maxLines;
   maxSets;
+  enabled;
   /** Takes a checked line in file order; returns the problems it has against earlier lines. */
   add(result) {
     this.records++;
@@ -48388,9 +47706,9 @@ var FileState = class {
     const file2 = this.options.file ?? 0;
     const first = this.seen.addHash(result.hash[0], result.hash[1], result.line, file2);
     if (first === void 0) return [];
-    const what = result.format === "alpaca" || !result.format ? "instruction, input and output" : "conversation";
+    const what2 = result.format === "alpaca" || !result.format ? "instruction, input and output" : "conversation";
     const where = first.file === file2 ? `line ${first.line}` : `${this.options.names?.[first.file] ?? "an earlier file"}:${first.line}`;
-    return [problem("duplicate", `same ${what} as ${where}`, { line: result.line })];
+    return [problem("duplicate", `same ${what2} as ${where}`, { line: result.line })];
   }
   countKeys(keys, line) {
     let set2 = this.keySets.get(keys);
@@ -48445,6 +47763,96 @@ function keyList(keys) {
 function describeKeys(keys) {
   const shown = keys.slice(0, 6).map((k2) => quote(k2, 30));
   return keys.length > 6 ? `${shown.join(", ")} and ${keys.length - 6} more` : shown.join(", ") || "no keys";
+}
+
+// src/validate/line-blocks.ts
+var BLOCK_BYTES = 1 << 20;
+var MAX_LINE_BYTES = 64 << 20;
+var Cutter = class {
+  line = 1;
+  offset = 0;
+  emit(bytes, owned, recycle) {
+    const block = { bytes, firstLine: this.line, byteOffset: this.offset, owned, recycle };
+    this.offset += bytes.length;
+    for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) this.line++;
+    return block;
+  }
+  /** A skipped line of `length` bytes, and its line end when it has one. */
+  skip(length, ended) {
+    const block = { bytes: Buffer.alloc(0), firstLine: this.line, byteOffset: this.offset, overlong: length };
+    this.offset += length + (ended ? 1 : 0);
+    this.line++;
+    return block;
+  }
+};
+var FreeList = class {
+  free = [];
+  take(size) {
+    const i = this.free.findIndex((b3) => b3.byteLength >= size);
+    if (i < 0) return Buffer.allocUnsafeSlow(size);
+    const [buffer] = this.free.splice(i, 1);
+    return Buffer.from(buffer, 0, size);
+  }
+  give = (buffer) => {
+    if (buffer.byteLength > 0 && this.free.length < 16) this.free.push(buffer);
+  };
+};
+async function* fileLineBlocks(handle, blockBytes = BLOCK_BYTES, maxLineBytes = MAX_LINE_BYTES) {
+  const cutter = new Cutter();
+  const buffers = new FreeList();
+  const readAfter = (carry) => {
+    const want = Math.max(blockBytes, carry.length);
+    const buf = buffers.take(carry.length + want);
+    const kept = carry.copy(buf, 0);
+    const read = handle.read(buf, kept, want, null).then(({ bytesRead }) => ({ data: buf.subarray(0, kept + bytesRead), bytesRead }));
+    read.catch(() => {
+    });
+    return read;
+  };
+  let pending = readAfter(Buffer.alloc(0));
+  try {
+    for (; ; ) {
+      const read = await pending;
+      let { data } = read;
+      pending = void 0;
+      const first = data.indexOf(10);
+      if (first < 0 && data.length > maxLineBytes) {
+        const skipped = await skipLine(handle, blockBytes);
+        yield cutter.skip(data.length + skipped.length, skipped.ended);
+        pending = readAfter(skipped.rest);
+        continue;
+      }
+      if (first > maxLineBytes) {
+        yield cutter.skip(first, true);
+        data = data.subarray(first + 1);
+      }
+      if (read.bytesRead === 0) {
+        if (data.length > 0) yield cutter.emit(data, false);
+        return;
+      }
+      const last = data.lastIndexOf(10);
+      if (last < 0) {
+        pending = readAfter(data);
+        continue;
+      }
+      pending = readAfter(data.subarray(last + 1));
+      yield cutter.emit(data.subarray(0, last + 1), true, buffers.give);
+    }
+  } finally {
+    await pending?.catch(() => {
+    });
+  }
+}
+async function skipLine(handle, blockBytes) {
+  const buf = Buffer.allocUnsafe(blockBytes);
+  let length = 0;
+  for (; ; ) {
+    const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+    if (bytesRead === 0) return { length, ended: false, rest: Buffer.alloc(0) };
+    const nl = buf.subarray(0, bytesRead).indexOf(10);
+    if (nl >= 0) return { length: length + nl, ended: true, rest: Buffer.from(buf.subarray(nl + 1, bytesRead)) };
+    length += bytesRead;
+  }
 }
 
 // src/validate/validate-files.ts
@@ -48508,6 +47916,15 @@ function lineCheckOptions(options, countTokens) {
 function credentialRedactor(options = {}) {
   return createRedactor({ ...options, emails: false });
 }
+function overlongLine(block, bytes, enabled) {
+  const mb = (n2) => `${withCommas(Math.round(n2 / (1 << 20)))} MB`;
+  const p2 = problem(
+    "line-too-long",
+    `the line is ${mb(bytes)} long, over the ${mb(MAX_LINE_BYTES)} read as one record, and was skipped (a whole dataset written as one JSON array? write one record a line)`,
+    { line: block.firstLine, column: 1 }
+  );
+  return { line: block.firstLine, problems: enabled("line-too-long") ? [p2] : [] };
+}
 async function validateInput(input2, state, checker, reporter, run2) {
   const file2 = { file: input2.name, format: null, records: 0, errors: 0, warnings: 0, tokens: null };
   const report = (p2) => {
@@ -48527,7 +47944,7 @@ async function validateInput(input2, state, checker, reporter, run2) {
   const inFlight = [];
   for await (const block of input2.blocks) {
     if (reporter.closed) break;
-    const pending = checker.check(block);
+    const pending = block.overlong === void 0 ? checker.check(block) : Promise.resolve([overlongLine(block, block.overlong, state.enabled)]);
     pending.catch(() => {
     });
     inFlight.push(pending);
@@ -48543,6 +47960,1644 @@ async function validateInput(input2, state, checker, reporter, run2) {
   run2.warnings += file2.warnings;
   await reporter.flush();
   return { summary: file2, tokensHistogram: state.tokens };
+}
+
+// src/write/existing-ids.ts
+async function readExistingOutput(path) {
+  const existing = { ids: /* @__PURE__ */ new Set(), contents: new DuplicateSet() };
+  const { ids, contents } = existing;
+  let line = 0;
+  let input2;
+  try {
+    input2 = createReadStream2(path, { encoding: "utf8" });
+    const lines = createInterface({ input: input2, crlfDelay: Infinity });
+    for await (const text of lines) {
+      line++;
+      const value = parse5(text);
+      const format2 = detectFormat(value);
+      existing.format ??= format2;
+      const id = value?.meta?.id;
+      if (typeof id === "string") ids.add(id);
+      const identity = format2 ? recordIdentity(value, format2) : [];
+      if (identity.length > 0) contents.add(identity, line);
+    }
+  } catch (error62) {
+    if (error62.code === "ENOENT") return existing;
+    throw error62;
+  }
+  return existing;
+}
+function parse5(line) {
+  if (line.trim() === "") return void 0;
+  try {
+    return JSON.parse(line);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/commands/harvest.ts
+async function harvest(source, options, deps) {
+  const rules = resolveRules(options.mapping, source.produces);
+  if (rules.length === 0) throw new UsageError(`no mapping rule reads ${source.produces.join(" or ")} records; see gh-harvest mappings`);
+  if (options.append && options.out === "-") throw new UsageError("--append needs --out <file>");
+  const existing = options.append ? await readExistingOutput(options.out) : void 0;
+  if (existing?.format && existing.format !== options.format) {
+    throw new UsageError(`${options.out} holds ${existing.format} records; --append --format ${options.format} would mix two shapes: give --format ${existing.format}, or another --out`);
+  }
+  const skipIds = existing?.ids;
+  const replacesEarlier = Boolean(source.stateFile && !options.append && options.out !== "-" && nonEmpty(source.stateFile) && nonEmpty(options.out));
+  const sinks = [];
+  const open4 = async (path, keepExisting) => {
+    const sink = await openAtomicFile(path, { keepExisting });
+    sinks.push(sink);
+    return sink;
+  };
+  try {
+    const out = options.out === "-" ? stdoutSink(deps.stdout) : await open4(options.out, options.append);
+    if (options.rejects === "-" && options.out === "-") throw new UsageError("--rejects - and --out - would both write to stdout; give one of them a file");
+    const rejects = options.rejects === "-" ? stdoutSink(deps.stdout) : options.rejects ? await open4(options.rejects, false) : void 0;
+    const ctx = {
+      since: options.since,
+      signal: deps.signal,
+      diffFilter: createDiffFilter({ include: options.include, exclude: options.exclude }),
+      maxDiffLines: options.maxDiffLines,
+      maxDiffBytes: options.maxDiffBytes,
+      log: deps.log
+    };
+    const holds = existing && ((record2) => heldIn(existing, record2, options.format));
+    const summary = await runPipeline(source.records(ctx, rules), pipelineOptions(rules, options), { ...deps, out, rejects, skipIds, holds });
+    for (const [reason, n2] of Object.entries(source.skipped?.() ?? {})) summary.skipped[reason] = (summary.skipped[reason] ?? 0) + n2;
+    if (deps.signal.aborted) throw new RunError("interrupted; no output was written");
+    for (const sink of sinks) await sink.commit();
+    await source.afterWrite?.(summary);
+    deps.log.info(describeSummary(summary, { ...options, state: source.stateFile }));
+    if (replacesEarlier) {
+      deps.log.warn(
+        `${options.out} now holds only this run's ${summary.written} new record${summary.written === 1 ? "" : "s"}: --state ${source.stateFile} reads only what is new, and without --append the file is replaced (add --append to keep the earlier records)`
+      );
+    }
+    return summary;
+  } catch (error62) {
+    for (const sink of sinks) await sink.abort();
+    if (deps.signal.aborted) throw new RunError("interrupted; no output was written", { cause: error62 });
+    throw error62;
+  }
+}
+function nonEmpty(path) {
+  try {
+    return statSync(path).size > 0;
+  } catch {
+    return false;
+  }
+}
+function heldIn(existing, record2, format2) {
+  const identity = recordIdentity(record2, format2);
+  return identity.length > 0 && existing.contents.has(identity);
+}
+function selectionOf(options) {
+  const list = (values) => [...values].sort().join(",");
+  const selection = {
+    "--mapping": options.mapping.length > 0 ? list(options.mapping) : void 0,
+    "--since": options.since?.toISOString(),
+    "--include": options.include.length > 0 ? list(options.include) : void 0,
+    "--exclude": options.exclude.length > 0 ? list(options.exclude) : void 0,
+    "--max-diff-lines": String(options.maxDiffLines),
+    "--max-diff-bytes": String(options.maxDiffBytes),
+    "--include-bots": options.includeBots ? "on" : void 0,
+    "--on-secret": options.onSecret === "drop" ? "drop" : void 0,
+    "--match": options.match?.source,
+    "--languages": options.languages ? list(options.languages) : void 0
+  };
+  return Object.fromEntries(Object.entries(selection).filter((e) => e[1] !== void 0));
+}
+function warnOnChangedSelection(stateFile, name, saved, options, log) {
+  const changed = changedSelection(saved, selectionOf(options));
+  if (changed.length === 0) return;
+  log.warn(
+    `${stateFile}: ${name} was last harvested with other options (${changed.join(", ")}); what those left out is not read again: delete ${stateFile} to harvest everything with these`
+  );
+}
+function pipelineOptions(rules, options) {
+  const { match, languages, balance, limit } = options;
+  if (balance && limit === void 0) throw new UsageError("--balance needs --limit N: how many records the even mix holds");
+  const select = (triple) => {
+    if (match && !matchesText(triple, match)) return "does not match --match";
+    if (languages && !matchesLanguages(triple, languages)) return "not in --languages";
+    return void 0;
+  };
+  return {
+    rules,
+    format: options.format,
+    limit: balance ? void 0 : limit,
+    includeBots: options.includeBots,
+    onSecret: options.onSecret,
+    select: match || languages ? select : void 0,
+    // Exact duplicates are the validator's `duplicate` check; near ones need MinHash.
+    deduper: options.dedup === "near" ? createDeduper({ mode: "near", threshold: options.dedupThreshold }) : void 0,
+    balancer: balance && limit ? createBalancer({ by: balance, limit, seed: options.seed, languages }) : void 0,
+    pseudonymize: options.pseudonymize ? createPseudonymizer({ salt: options.pseudonymize.salt }) : void 0
+  };
+}
+var counts = (record2) => Object.entries(record2).sort((a, b3) => b3[1] - a[1] || a[0].localeCompare(b3[0])).map(([k2, n2]) => `${k2} ${n2}`).join(", ");
+function describeSummary(summary, options) {
+  const where = options.out === "-" ? "stdout" : options.out;
+  const lines = [
+    `gh-harvest: wrote ${summary.written} record${summary.written === 1 ? "" : "s"} to ${where}` + (summary.written > 0 ? ` (${counts(summary.byMapping)})` : "") + ` from ${summary.scanned} item${summary.scanned === 1 ? "" : "s"}${summary.limitReached ? " (--limit reached)" : ""}` + (summary.readerClosed ? "; stopped there: stdout's reader closed it" : "")
+  ];
+  const skipped = Object.values(summary.skipped).reduce((a, b3) => a + b3, 0);
+  if (skipped > 0) lines.push(`  skipped ${skipped}: ${counts(summary.skipped)}`);
+  if (summary.rejected > 0) {
+    lines.push(`  rejected ${summary.rejected} by validation${options.rejects ? ` (see ${options.rejects === "-" ? "stdout" : options.rejects})` : " (--rejects FILE keeps them)"}`);
+  }
+  if (Object.keys(summary.redacted).length > 0) lines.push(`  redacted: ${counts(summary.redacted)}`);
+  if (summary.limitReached && options.state) {
+    lines.push(`  ${options.state} not updated: --limit stopped the run before it read everything, so the next run starts from the same point`);
+  }
+  if (summary.readerClosed && options.state) lines.push(`  ${options.state} not updated: the run stopped before it read everything`);
+  return lines.join("\n");
+}
+
+// src/github/bots.ts
+var BOT_NAMES = /* @__PURE__ */ new Set([
+  "dependabot",
+  "dependabot-preview",
+  "renovate",
+  "renovate-bot",
+  "renovatebot",
+  "github-actions",
+  "greenkeeper",
+  "snyk-bot",
+  "allcontributors",
+  "imgbot",
+  "imgbotapp",
+  "pre-commit-ci",
+  "mergify",
+  "weblate",
+  "semantic-release-bot"
+]);
+var BOT_EMAILS = /* @__PURE__ */ new Set([
+  "bot@renovateapp.com",
+  "support@dependabot.com",
+  "noreply@dependabot.com",
+  // ImgBot commits as "ImgBotApp <ImgBotHelp@gmail.com>".
+  "imgbothelp@gmail.com",
+  // Weblate's own commits (translators' commits carry the translator as author).
+  "noreply@weblate.org",
+  "hosted@weblate.org"
+]);
+var BOT_SUFFIX = /(?:\[bot\]|[-_]bot|\s\(bot\))$/;
+function isBotName(name) {
+  if (!name) return false;
+  const lower = name.trim().toLowerCase();
+  return BOT_SUFFIX.test(lower) || BOT_NAMES.has(lower);
+}
+function isBotEmail(email3) {
+  if (!email3) return false;
+  const lower = email3.trim().toLowerCase();
+  if (BOT_EMAILS.has(lower)) return true;
+  const local = lower.endsWith("@users.noreply.github.com") ? lower.split("@")[0] ?? "" : "";
+  return isBotName(local.replace(/^\d+\+/, ""));
+}
+function isBot(person) {
+  if (!person) return false;
+  if (person.type?.toLowerCase() === "bot") return true;
+  return isBotName(person.login) || isBotName(person.name) || isBotEmail(person.email);
+}
+
+// src/log.ts
+function createLogger2(options = {}) {
+  const stream = options.stream ?? process.stderr;
+  const showProgress = options.progress ?? Boolean(stream.isTTY);
+  let lastProgress = 0;
+  let progressShown = false;
+  const clear = () => {
+    if (progressShown) {
+      stream.write("\r\x1B[2K");
+      progressShown = false;
+    }
+  };
+  return {
+    warn(message) {
+      clear();
+      stream.write(`gh-harvest: warning: ${message}
+`);
+    },
+    info(message) {
+      if (options.quiet) return;
+      clear();
+      stream.write(`${message}
+`);
+    },
+    debug(message) {
+      if (!options.debug) return;
+      clear();
+      stream.write(`gh-harvest: debug: ${message}
+`);
+    },
+    progress(message) {
+      if (!showProgress) return;
+      const now = Date.now();
+      if (now - lastProgress < 100) return;
+      lastProgress = now;
+      const width = (stream.columns ?? 80) - 1;
+      stream.write(`\r\x1B[2K${message.slice(0, width)}`);
+      progressShown = true;
+    },
+    done() {
+      clear();
+    }
+  };
+}
+
+// src/commands/harvest-deps.ts
+function createHarvestDeps(ctx, options) {
+  const log = createLogger2({ stream: ctx.io.stderr, debug: ctx.debug() });
+  const redactor = createRedactor({ extraPatterns: options.redactPatterns, literals: options.redactLiterals });
+  const checker = createTripleChecker({ redactor, ignore: ["secret"] });
+  return {
+    log,
+    redactor,
+    check: (triple) => checker.check(triple),
+    isBot,
+    stdout: ctx.io.stdout,
+    signal: ctx.io.signal,
+    finish: () => log.done()
+  };
+}
+
+// src/commands/local.ts
+async function runLocal(paths, options, ctx) {
+  const git = createGitClient();
+  const deps = createHarvestDeps(ctx, options);
+  try {
+    const state = options.state ? await loadState(options.state) : void 0;
+    const repos = await Promise.all(
+      paths.map(async (path) => {
+        const repository = await git.open(path);
+        const key = `git:${repository.root}`;
+        if (options.state) warnOnChangedSelection(options.state, repository.root, state?.sources[key], options, deps.log);
+        const extractor = localCommits({
+          path,
+          revs: options.revs,
+          stateSince: walkedTips(state?.sources[key]),
+          // A force-push and a gc, or a fresh clone, took it away: what it covered is read
+          // again (--append skips records already in the output) rather than failing the run.
+          onMissingStateSha: (sha, repo, othersLeft) => deps.log.warn(
+            `${options.state}: commit ${sha.slice(0, 7)} is no longer in ${repo.root} (force-push?); ` + (othersLeft ? "harvesting again the commits only it covered" : `harvesting ${repo.name} from the start`)
+          ),
+          onEmptyRepository: (repo) => deps.log.warn(`${repo.root}: the repository has no commits yet; nothing to harvest from it`),
+          git
+        });
+        return { key, extractor };
+      })
+    );
+    const tips = await Promise.all(repos.map((r2) => r2.extractor.tips()));
+    return await harvest(
+      {
+        produces: ["commit"],
+        records: (ectx) => chain(repos.map((r2) => r2.extractor), ectx),
+        stateFile: options.state,
+        skipped: () => sumCounts(repos.map((r2) => r2.extractor.skipped())),
+        async afterWrite(summary) {
+          if (!options.state || !state || summary.limitReached || summary.readerClosed) return;
+          repos.forEach((r2, i) => {
+            if (tips[i].length > 0) state.sources[r2.key] = { ...withWalkedTips(state.sources[r2.key], tips[i]), selection: selectionOf(options) };
+          });
+          await saveState(options.state, state);
+        }
+      },
+      options,
+      deps
+    );
+  } finally {
+    deps.finish();
+  }
+}
+async function* chain(extractors, ctx) {
+  for (const extractor of extractors) yield* extractor.extract(ctx);
+}
+function sumCounts(counts2) {
+  const total = {};
+  for (const record2 of counts2) for (const [key, n2] of Object.entries(record2)) total[key] = (total[key] ?? 0) + n2;
+  return total;
+}
+
+// src/github/ordered-pool.ts
+async function* mapOrdered(items, concurrency, work) {
+  const inFlight = [];
+  const iterator2 = Symbol.asyncIterator in items ? items[Symbol.asyncIterator]() : items[Symbol.iterator]();
+  let exhausted = false;
+  try {
+    for (; ; ) {
+      while (!exhausted && inFlight.length < Math.max(1, concurrency)) {
+        const next = await iterator2.next();
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        const result = work(next.value);
+        result.catch(() => {
+        });
+        inFlight.push({ item: next.value, result });
+      }
+      const head = inFlight.shift();
+      if (!head) return;
+      yield { item: head.item, result: await head.result };
+    }
+  } finally {
+    if (!exhausted) await iterator2.return?.();
+  }
+}
+
+// src/github/people.ts
+function personOfUser(user) {
+  if (!user) return { login: "ghost" };
+  return user.type === void 0 ? { login: user.login } : { login: user.login, type: user.type };
+}
+function personOfCommit(gitAuthor, user) {
+  const person = {};
+  if (gitAuthor?.name) person.name = gitAuthor.name;
+  if (gitAuthor?.email) person.email = gitAuthor.email;
+  if (user) Object.assign(person, personOfUser(user));
+  return person;
+}
+function labelNames(labels) {
+  return (labels ?? []).map((label) => typeof label === "string" ? label : label.name ?? "").filter(Boolean);
+}
+
+// src/github/closing-refs.ts
+var KEYWORD = String.raw`(?<![\w-])(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)`;
+var REFERENCE = String.raw`(?:#(\d+)|([\w.-]+)\/([\w.-]+)#(\d+)|https?:\/\/([^\s/]+)\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+))`;
+var CLOSING = new RegExp(`${KEYWORD}:?\\s+${REFERENCE}(?![\\w/])`, "gi");
+var same = (a, b3) => a !== void 0 && a.toLowerCase() === b3.toLowerCase();
+function closingIssueNumbers(text, repo) {
+  const names = [repo, ...repo.aliases ?? []];
+  const isThisRepo = (owner, name) => name !== void 0 && names.some((n2) => same(owner, n2.owner) && same(name, n2.repo));
+  const visible = text.replace(/<!--[\s\S]*?(?:-->|$)/g, " ");
+  const numbers = [];
+  for (const match of visible.matchAll(CLOSING)) {
+    const [, plain, owner, name, qualified, host, urlOwner, urlName, fromUrl] = match;
+    let number4;
+    if (plain) number4 = plain;
+    else if (qualified && isThisRepo(owner, name)) number4 = qualified;
+    else if (fromUrl && isThisRepo(urlOwner, urlName)) {
+      if (repo.host === void 0 || same(host, repo.host)) number4 = fromUrl;
+    }
+    const value = number4 === void 0 ? NaN : Number(number4);
+    if (Number.isSafeInteger(value) && value > 0 && !numbers.includes(value)) numbers.push(value);
+  }
+  return numbers;
+}
+
+// src/github/closes.ts
+async function resolveCloses(texts, options) {
+  const { owner, repo } = options.repo;
+  const numbers = [...new Set(texts.flatMap((text) => closingIssueNumbers(text, options.repo)))];
+  const closes = [];
+  for (const number4 of numbers) {
+    const cached2 = options.cache?.get(number4);
+    if (cached2) {
+      closes.push(cached2);
+      continue;
+    }
+    if (options.cache?.complete) continue;
+    try {
+      const issue2 = await options.client.get(
+        "GET /repos/{owner}/{repo}/issues/{issue_number}",
+        { owner, repo, issue_number: number4 },
+        { signal: options.signal }
+      );
+      if (issue2.pull_request !== void 0) continue;
+      const closed = { number: number4, title: humanText(issue2.title), body: humanText(issue2.body), url: issue2.html_url };
+      options.cache?.put(closed);
+      closes.push(closed);
+    } catch (error62) {
+      const status = statusOf(error62);
+      if (status !== 404 && status !== 410) throw error62;
+      options.log.debug(`${owner}/${repo}#${number4}: referenced as closed, but ${status}; ignored`);
+    }
+  }
+  return closes;
+}
+
+// src/github/diff-text.ts
+import { isUtf8 as isUtf84 } from "node:buffer";
+
+// src/github/git-quote.ts
+var ESCAPES2 = { a: "\x07", b: "\b", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", '"': '"', "\\": "\\" };
+function unquoteGitPath(text) {
+  if (!text.startsWith('"') || !text.endsWith('"') || text.length < 2) return text;
+  const bytes = [];
+  const body = text.slice(1, -1);
+  for (let i = 0; i < body.length; i++) {
+    const char = body[i];
+    if (char !== "\\") {
+      bytes.push(...Buffer.from(char, "utf8"));
+      continue;
+    }
+    const next = body[i + 1] ?? "";
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(...Buffer.from(ESCAPES2[next] ?? next, "utf8"));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+function quoteGitPath(path) {
+  if (!/["\\\x00-\x1f\x7f]/.test(path)) return path;
+  const inner = path.replace(/["\\\x00-\x1f\x7f]/g, (char) => {
+    const named = Object.entries(ESCAPES2).find(([, value]) => value === char)?.[0];
+    return named ? `\\${named}` : `\\${char.charCodeAt(0).toString(8).padStart(3, "0")}`;
+  });
+  return `"${inner}"`;
+}
+function pathsOfDiffGitLine(line) {
+  const rest = line.replace(/^diff --git /, "");
+  const quoted = /^("(?:[^"\\]|\\.)*"|\S+) ("(?:[^"\\]|\\.)*"|\S+)$/.exec(rest);
+  const strip = (side) => unquoteGitPath(side).replace(/^[ab]\//, "");
+  if (rest.startsWith('"') || rest.endsWith('"')) {
+    if (quoted) return { oldPath: strip(quoted[1]), newPath: strip(quoted[2]) };
+  }
+  if ((rest.length - 1) % 2 === 0) {
+    const half = (rest.length - 1) / 2;
+    const left = rest.slice(0, half);
+    const right = rest.slice(half + 1);
+    if (left.slice(2) === right.slice(2) && left.startsWith("a/") && right.startsWith("b/")) {
+      return { oldPath: left.slice(2), newPath: right.slice(2) };
+    }
+  }
+  const split = rest.indexOf(" b/");
+  if (split > 0) return { oldPath: strip(rest.slice(0, split)), newPath: strip(rest.slice(split + 1)) };
+  return void 0;
+}
+
+// src/github/diff-text.ts
+var HEADER = Buffer.from("diff --git ");
+var utf8 = new TextDecoder("utf-8");
+function sectionStarts(bytes) {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const starts = [];
+  let at2 = buffer.indexOf(HEADER);
+  while (at2 !== -1) {
+    if (at2 === 0 || buffer[at2 - 1] === 10) starts.push(at2);
+    at2 = buffer.indexOf(HEADER, at2 + 1);
+  }
+  return starts;
+}
+function headerPath(line, prefix) {
+  const raw = line.slice(prefix.length).replace(/\t$/, "");
+  if (raw === "/dev/null") return void 0;
+  return unquoteGitPath(raw).replace(/^[ab]\//, "");
+}
+function parseSection(text) {
+  const lines = text.split("\n");
+  const fromGitLine = pathsOfDiffGitLine(lines[0] ?? "");
+  let oldPath = fromGitLine?.oldPath;
+  let path = fromGitLine?.newPath;
+  let status = "modified";
+  let binary = false;
+  let additions = 0;
+  let deletions = 0;
+  let inHunks = false;
+  for (const line of lines.slice(1)) {
+    if (inHunks) {
+      if (line.startsWith("+")) additions += 1;
+      else if (line.startsWith("-")) deletions += 1;
+      continue;
+    }
+    if (line.startsWith("@@")) inHunks = true;
+    else if (line.startsWith("new file mode")) status = "added";
+    else if (line.startsWith("deleted file mode")) status = "deleted";
+    else if (line.startsWith("rename from ")) status = "renamed", oldPath = unquoteGitPath(line.slice(12));
+    else if (line.startsWith("rename to ")) path = unquoteGitPath(line.slice(10));
+    else if (line.startsWith("copy from ")) status = "copied", oldPath = unquoteGitPath(line.slice(10));
+    else if (line.startsWith("copy to ")) path = unquoteGitPath(line.slice(8));
+    else if (line.startsWith("--- ")) oldPath = headerPath(line, "--- ") ?? oldPath;
+    else if (line.startsWith("+++ ")) path = headerPath(line, "+++ ") ?? path;
+    else if (line.startsWith("Binary files ") || line.startsWith("GIT binary patch")) binary = true;
+  }
+  const resolved = path ?? oldPath ?? "";
+  const file2 = { path: resolved, status, additions, deletions };
+  if ((status === "renamed" || status === "copied") && oldPath !== void 0) file2.oldPath = oldPath;
+  return { file: file2, binary };
+}
+var countLines2 = (text) => text.split("\n").length - 1;
+function diffFromText(input2, options) {
+  const bytes = typeof input2 === "string" ? Buffer.from(input2, "utf8") : input2;
+  const starts = sectionStarts(bytes);
+  const kept = [];
+  const files = [];
+  const dropped = [];
+  let lines = 0;
+  let size = 0;
+  const fits = () => lines <= options.maxDiffLines && size <= options.maxDiffBytes;
+  starts.forEach((start, index) => {
+    const chunk = bytes.subarray(start, starts[index + 1] ?? bytes.length);
+    const text = utf8.decode(chunk);
+    const { file: file2, binary } = parseSection(text);
+    if (!options.filter(file2.path)) dropped.push({ path: file2.path, reason: "filtered" });
+    else if (binary) dropped.push({ path: file2.path, reason: "binary" });
+    else if (!isUtf84(chunk)) dropped.push({ path: file2.path, reason: "non-utf8" });
+    else {
+      files.push(file2);
+      const section2 = text.endsWith("\n") ? text : `${text}
+`;
+      lines += countLines2(section2);
+      size += chunk.length + (section2 === text ? 0 : 1);
+      if (fits()) kept.push(section2);
+    }
+  });
+  const tooLarge = !fits();
+  return { text: tooLarge ? "" : kept.join(""), lines, bytes: size, files, dropped, tooLarge };
+}
+
+// src/github/files-diff.ts
+var EMPTY_BLOB = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391";
+function section(entry) {
+  const path = entry.filename;
+  const oldPath = entry.previous_filename ?? path;
+  const a = (p2) => quoteGitPath(`a/${p2}`);
+  const b3 = (p2) => quoteGitPath(`b/${p2}`);
+  const patch = entry.patch === void 0 || entry.patch === "" ? void 0 : entry.patch;
+  const hunks = (from, to2) => patch === void 0 ? "" : `--- ${from}
++++ ${to2}
+${patch.endsWith("\n") ? patch : `${patch}
+`}`;
+  switch (entry.status) {
+    case "added":
+      return `diff --git ${a(path)} ${b3(path)}
+new file mode 100644
+${hunks("/dev/null", b3(path))}`;
+    case "removed":
+      return `diff --git ${a(path)} ${b3(path)}
+deleted file mode 100644
+${hunks(a(path), "/dev/null")}`;
+    case "renamed":
+    case "copied": {
+      const verb = entry.status === "renamed" ? "rename" : "copy";
+      const header = `diff --git ${a(oldPath)} ${b3(path)}
+${verb} from ${quoteGitPath(oldPath)}
+${verb} to ${quoteGitPath(path)}
+`;
+      return header + hunks(a(oldPath), b3(path));
+    }
+    default:
+      return patch === void 0 ? void 0 : `diff --git ${a(path)} ${b3(path)}
+${hunks(a(path), b3(path))}`;
+  }
+}
+function diffTextFromFiles(entries) {
+  const parts = [];
+  const dropped = [];
+  for (const entry of entries) {
+    const hasPatch = entry.patch !== void 0 && entry.patch !== "";
+    if (!hasPatch) {
+      const pureRename = (entry.status === "renamed" || entry.status === "copied") && entry.changes === 0;
+      if (entry.status === "changed" || entry.status === "unchanged") continue;
+      if (!pureRename && entry.sha !== EMPTY_BLOB) {
+        dropped.push({ path: entry.filename, reason: "binary" });
+        continue;
+      }
+    }
+    const text = section(entry);
+    if (text !== void 0) parts.push(text);
+  }
+  return { text: parts.join(""), dropped };
+}
+
+// src/github/diffs.ts
+var isTooLarge = (error62) => statusOf(error62) === 406 || statusOf(error62) === 422;
+var MAX_FILES = 3e3;
+async function diffFromFileList(pages, options) {
+  const entries = [];
+  for await (const page of pages) {
+    entries.push(...page);
+    if (entries.length >= MAX_FILES) break;
+  }
+  const rebuilt = diffTextFromFiles(entries);
+  const diff = diffFromText(rebuilt.text, options);
+  return { ...diff, dropped: [...diff.dropped, ...rebuilt.dropped] };
+}
+async function pullRequestDiff(client, pull, options) {
+  const params = { owner: pull.owner, repo: pull.repo, pull_number: pull.number };
+  try {
+    const bytes = await client.getDiff("GET /repos/{owner}/{repo}/pulls/{pull_number}", params, { signal: options.signal });
+    return diffFromText(bytes, options);
+  } catch (error62) {
+    if (!isTooLarge(error62)) throw error62;
+    options.log.debug(`${pull.owner}/${pull.repo}#${pull.number}: diff too large for GitHub, rebuilding it from the files API`);
+    const pages = client.pages("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", params, {
+      signal: options.signal
+    });
+    return diffFromFileList(pages, options);
+  }
+}
+async function commitDiff(client, commit, options) {
+  const params = { owner: commit.owner, repo: commit.repo, ref: commit.sha };
+  const context2 = `${commit.owner}/${commit.repo}@${commit.sha.slice(0, 12)}`;
+  try {
+    const bytes = await client.getDiff("GET /repos/{owner}/{repo}/commits/{ref}", params, { signal: options.signal, context: context2 });
+    return diffFromText(bytes, options);
+  } catch (error62) {
+    if (!isTooLarge(error62)) throw error62;
+    options.log.debug(`${context2}: diff too large for GitHub, rebuilding it from the commit's files`);
+    const pages = client.pages("GET /repos/{owner}/{repo}/commits/{ref}", params, {
+      signal: options.signal,
+      context: context2,
+      select: (data) => data.files ?? []
+    });
+    return diffFromFileList(pages, options);
+  }
+}
+function createDiffCache(maxChars = 32 * 1024 * 1024) {
+  const diffs = /* @__PURE__ */ new Map();
+  let chars = 0;
+  return {
+    put(sha, diff) {
+      if (diffs.has(sha) || chars + diff.text.length > maxChars) return;
+      diffs.set(sha, diff);
+      chars += diff.text.length;
+    },
+    take(sha) {
+      const diff = diffs.get(sha);
+      if (diff) {
+        diffs.delete(sha);
+        chars -= diff.text.length;
+      }
+      return diff;
+    }
+  };
+}
+
+// src/github/repo-name.ts
+function repoOfWebUrl(url2) {
+  let path;
+  try {
+    path = url2 ? new URL(url2).pathname : "";
+  } catch {
+    return void 0;
+  }
+  const match = /^\/([^/]+)\/([^/]+)\/(?:pull|issues|commit)\/[^/]+\/?$/.exec(path);
+  return match ? `${match[1]}/${match[2]}` : void 0;
+}
+function canonicalRepo(fromApi, owner, repo) {
+  return fromApi && /^[^/\s]+\/[^/\s]+$/.test(fromApi) ? fromApi : `${owner}/${repo}`;
+}
+function splitRepo(fullName) {
+  const slash = fullName.indexOf("/");
+  return { owner: fullName.slice(0, slash), repo: fullName.slice(slash + 1) };
+}
+
+// src/github/pull-record.ts
+var isMerged = (pull) => pull.merged === true || Boolean(pull.merged_at);
+function checkoutRanges(pull, commits) {
+  const ranges = [];
+  const merge4 = pull.merge_commit_sha && isMerged(pull) ? commits?.get(pull.merge_commit_sha) : void 0;
+  const landedWhole = merge4 && (merge4.parents.length > 1 || commits?.isSquashOf(merge4.sha, pull.number));
+  if (merge4 && landedWhole && merge4.parents[0]) ranges.push([merge4.parents[0], merge4.sha]);
+  const rebasedFrom = merge4 && !landedWhole ? commits?.rebasedFrom(merge4.sha, pull.merged_at ?? void 0) : void 0;
+  if (merge4 && rebasedFrom) ranges.push([rebasedFrom, merge4.sha]);
+  ranges.push([pull.base.sha, pull.head.sha]);
+  return ranges;
+}
+async function diffOf(pull, options, ctx) {
+  if (options.checkoutDiff) {
+    for (const [from, to2] of checkoutRanges(pull, options.commits)) {
+      const diff = await options.checkoutDiff(from, to2);
+      if (diff) return diff;
+    }
+    ctx.log.debug(`${options.owner}/${options.repo}#${pull.number}: commits missing from the checkout, asking the API`);
+  }
+  try {
+    const diff = await pullRequestDiff(
+      options.client,
+      { owner: options.owner, repo: options.repo, number: pull.number },
+      { filter: ctx.diffFilter, maxDiffLines: ctx.maxDiffLines, maxDiffBytes: ctx.maxDiffBytes, log: ctx.log, signal: ctx.signal }
+    );
+    if (pull.merge_commit_sha && options.commits?.isSquashOf(pull.merge_commit_sha, pull.number)) {
+      options.diffCache?.put(pull.merge_commit_sha, diff);
+    }
+    return diff;
+  } catch (error62) {
+    const status = statusOf(error62);
+    if (status !== 404 && status !== 410) throw error62;
+    ctx.log.warn(`${options.owner}/${options.repo}#${pull.number}: GitHub has no diff for it (${status}); skipped`);
+    return void 0;
+  }
+}
+async function pullRecord(pull, commitMessages, options, ctx) {
+  const diff = await diffOf(pull, options, ctx);
+  if (!diff) return void 0;
+  const body = humanText(pull.body);
+  const host = new URL(pull.html_url).host;
+  const repo = canonicalRepo(pull.base.repo?.full_name, options.owner, options.repo);
+  const typed = { owner: options.owner, repo: options.repo };
+  const closes = await resolveCloses([body, ...commitMessages], {
+    client: options.client,
+    repo: { ...splitRepo(repo), host, aliases: [typed] },
+    cache: options.issues,
+    log: ctx.log,
+    signal: ctx.signal
+  });
+  const merged = isMerged(pull);
+  const record2 = {
+    kind: "pull",
+    repo,
+    url: pull.html_url,
+    author: personOfUser(pull.user),
+    createdAt: pull.created_at,
+    number: pull.number,
+    title: humanText(pull.title),
+    body,
+    labels: labelNames(pull.labels),
+    merged,
+    baseRef: pull.base.ref,
+    baseSha: pull.base.sha,
+    headSha: pull.head.sha,
+    diff,
+    closes
+  };
+  if (pull.author_association) record2.authorAssociation = pull.author_association;
+  if (merged && pull.merged_at) record2.mergedAt = pull.merged_at;
+  if (merged && pull.merge_commit_sha) record2.mergeSha = pull.merge_commit_sha;
+  return record2;
+}
+
+// src/github/source-options.ts
+function listSince(updatedAfter, since) {
+  if (updatedAfter === void 0) return since?.toISOString();
+  if (since === void 0) return updatedAfter;
+  return Date.parse(updatedAfter) >= since.getTime() ? updatedAfter : since.toISOString();
+}
+function isAfter(iso, watermark) {
+  return watermark === void 0 || Date.parse(iso) > Date.parse(watermark);
+}
+function isAtOrAfter(iso, since) {
+  return since === void 0 || Date.parse(iso) >= since.getTime();
+}
+
+// extractors/pulls.ts
+function slimPull(pull) {
+  const { number: number4, title, body, user, author_association, labels, html_url, created_at, updated_at } = pull;
+  return {
+    number: number4,
+    title,
+    body,
+    user: user && { login: user.login, type: user.type },
+    author_association,
+    labels: labelNames(labels),
+    html_url,
+    created_at,
+    updated_at,
+    merged_at: pull.merged_at,
+    merge_commit_sha: pull.merge_commit_sha,
+    base: { ref: pull.base.ref, sha: pull.base.sha, repo: pull.base.repo && { full_name: pull.base.repo.full_name } },
+    head: { ref: pull.head.ref, sha: pull.head.sha }
+  };
+}
+async function* closedPulls(options, ctx) {
+  const route = "GET /repos/{owner}/{repo}/pulls";
+  const base2 = { owner: options.owner, repo: options.repo, state: "closed", sort: "updated" };
+  const listOptions = { etags: options.etags, signal: ctx.signal };
+  if (options.updatedAfter === void 0 && ctx.since === void 0) {
+    for await (const page of options.client.pages(route, { ...base2, direction: "asc" }, listOptions)) {
+      yield* page;
+    }
+    return;
+  }
+  const changed = [];
+  pages: for await (const page of options.client.pages(route, { ...base2, direction: "desc" }, {
+    ...listOptions,
+    newestFirst: true
+  })) {
+    for (const pull of page) {
+      if (!isAfter(pull.updated_at, options.updatedAfter) || !isAtOrAfter(pull.updated_at, ctx.since)) break pages;
+      changed.push(slimPull(pull));
+    }
+  }
+  yield* changed.reverse();
+}
+function pullsExtractor(options) {
+  return {
+    kind: "pull",
+    async *extract(ctx) {
+      const wanted = (pull) => isMerged(pull) && isAtOrAfter(pull.created_at, ctx.since) && (options.includeBots !== false || !isBot(personOfUser(pull.user)));
+      const work = async (pull) => {
+        if (!wanted(pull)) return void 0;
+        const messages = options.commits?.messagesOfPull(pull.merge_commit_sha ?? void 0, pull.head.sha) ?? [];
+        return pullRecord(pull, messages, options, ctx);
+      };
+      for await (const { item, result } of mapOrdered(closedPulls(options, ctx), options.concurrency ?? 4, work)) {
+        if (ctx.signal?.aborted) return;
+        options.onSeen?.(item.updated_at);
+        if (result) yield result;
+      }
+    }
+  };
+}
+function fetchPull(options, signal) {
+  const params = { owner: options.owner, repo: options.repo, pull_number: options.number };
+  return options.client.get("GET /repos/{owner}/{repo}/pulls/{pull_number}", params, { signal });
+}
+async function fetchPullRecord(options, ctx) {
+  const pull = options.pull ?? await fetchPull(options, ctx.signal);
+  const params = { owner: options.owner, repo: options.repo, pull_number: options.number };
+  const messages = [];
+  for await (const page of options.client.pages("GET /repos/{owner}/{repo}/pulls/{pull_number}/commits", params, {
+    signal: ctx.signal
+  })) {
+    messages.push(...page.map((commit) => commit.commit.message));
+  }
+  return pullRecord(pull, messages, options, ctx);
+}
+
+// src/github/etag-store.ts
+function createMemoryEtagStore(initial = {}) {
+  const etags = new Map(Object.entries(initial));
+  const used = /* @__PURE__ */ new Set();
+  return {
+    get(url2) {
+      if (etags.has(url2)) used.add(url2);
+      return etags.get(url2);
+    },
+    set(url2, etag) {
+      etags.set(url2, etag);
+      used.add(url2);
+    },
+    toJSON: () => Object.fromEntries(etags),
+    touched: () => Object.fromEntries([...used].map((url2) => [url2, etags.get(url2)]))
+  };
+}
+
+// src/github/commit-index.ts
+var MAX_BRANCH_COMMITS = 250;
+var REBASE_CLOCK_SKEW_MS = 5e3;
+function rebasedRunStart(bySha, tip, mergedAt) {
+  if (tip.parents.length !== 1 || Math.abs(Date.parse(tip.committedAt) - Date.parse(mergedAt)) > REBASE_CLOCK_SKEW_MS) return void 0;
+  let first = tip;
+  for (let n2 = 1; n2 < MAX_BRANCH_COMMITS; n2++) {
+    const parent = bySha.get(first.parents[0]);
+    if (!parent || parent.parents.length !== 1 || parent.committedAt !== tip.committedAt) break;
+    first = parent;
+  }
+  return first.parents[0];
+}
+function createCommitIndex(listed) {
+  const bySha = new Map(listed.map((commit) => [commit.sha, commit]));
+  const chain2 = [];
+  for (let commit = listed[0]; commit && chain2.length < listed.length; commit = bySha.get(commit.parents[0] ?? "")) {
+    chain2.push(commit);
+  }
+  const onMainline = new Set(chain2.map((commit) => commit.sha));
+  const history = [...listed].reverse();
+  return {
+    get: (sha) => bySha.get(sha),
+    history: () => history,
+    hasMergedCommits(merge4) {
+      const queue = merge4.parents.slice(1);
+      const seen = /* @__PURE__ */ new Set();
+      while (queue.length > 0) {
+        const sha = queue.shift();
+        if (seen.has(sha) || onMainline.has(sha)) continue;
+        const commit = bySha.get(sha);
+        if (!commit || seen.size >= MAX_BRANCH_COMMITS) return false;
+        seen.add(sha);
+        queue.push(...commit.parents);
+      }
+      return true;
+    },
+    messagesOfPull(mergeSha, headSha) {
+      const merge4 = mergeSha === void 0 ? void 0 : bySha.get(mergeSha);
+      if (!merge4) return [];
+      const messages = [merge4.message];
+      if (merge4.parents.length < 2) return messages;
+      const queue = headSha ? [headSha] : merge4.parents.slice(1);
+      const seen = /* @__PURE__ */ new Set();
+      while (queue.length > 0 && seen.size < MAX_BRANCH_COMMITS) {
+        const commit = bySha.get(queue.shift());
+        if (!commit || seen.has(commit.sha) || onMainline.has(commit.sha)) continue;
+        seen.add(commit.sha);
+        messages.push(commit.message);
+        queue.push(...commit.parents);
+      }
+      return messages;
+    },
+    rebasedFrom(mergeSha, mergedAt) {
+      const tip = mergeSha === void 0 ? void 0 : bySha.get(mergeSha);
+      return tip && mergedAt ? rebasedRunStart(bySha, tip, mergedAt) : void 0;
+    },
+    isSquashOf(sha, number4) {
+      const commit = sha === void 0 ? void 0 : bySha.get(sha);
+      if (!commit || commit.parents.length !== 1) return false;
+      const subject = commit.message.split("\n", 1)[0] ?? "";
+      return subject.trimEnd().endsWith(`(#${number4})`);
+    }
+  };
+}
+function indexedCommit(commit) {
+  return {
+    sha: commit.sha,
+    parents: commit.parents.map((parent) => parent.sha),
+    message: commit.commit.message,
+    url: commit.html_url,
+    author: personOfCommit(commit.commit.author, commit.author),
+    committedAt: commit.commit.committer?.date ?? commit.commit.author?.date ?? ""
+  };
+}
+async function loadCommitIndex(client, options) {
+  const listed = [];
+  const params = { owner: options.owner, repo: options.repo, since: options.since };
+  for await (const page of client.pages("GET /repos/{owner}/{repo}/commits", params, {
+    etags: options.etags,
+    newestFirst: true,
+    signal: options.signal
+  })) {
+    listed.push(...page.map(indexedCommit));
+  }
+  return createCommitIndex(listed);
+}
+
+// src/github/merged-branch.ts
+async function mergedBranchCommits(merge4, options) {
+  const [first, ...merged] = merge4.parents;
+  if (!first) return [];
+  const commits = [];
+  const context2 = `${options.owner}/${options.repo}@${merge4.sha.slice(0, 12)}`;
+  for (const side of merged) {
+    for await (const page of options.client.pages(
+      "GET /repos/{owner}/{repo}/compare/{basehead}",
+      { owner: options.owner, repo: options.repo, basehead: `${first}...${side}` },
+      // The compare answer pages its `commits` (oldest first) with a Link header.
+      { signal: options.signal, context: context2, select: (data) => data.commits ?? [] }
+    )) {
+      commits.push(...page.map(indexedCommit));
+    }
+  }
+  return commits;
+}
+
+// extractors/github-commits.ts
+var EMPTY_TREE = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+function githubCommitsExtractor(options) {
+  const { client, owner, repo } = options;
+  return {
+    kind: "commit",
+    async *extract(ctx) {
+      const index = options.index ?? await loadCommitIndex(client, {
+        owner,
+        repo,
+        since: listSince(options.updatedAfter, ctx.since),
+        etags: options.etags,
+        signal: ctx.signal
+      });
+      const merged = /* @__PURE__ */ new Set();
+      const wanted = (commit) => commit.parents.length <= 1 && (merged.has(commit.sha) || isAfter(commit.committedAt, options.updatedAfter)) && isAtOrAfter(commit.committedAt, ctx.since) && (options.includeBots !== false || !isBot(commit.author));
+      async function* walk() {
+        for (const commit of index.history()) {
+          const isNewMerge = commit.parents.length > 1 && options.updatedAfter !== void 0 && isAfter(commit.committedAt, options.updatedAfter);
+          if (isNewMerge && !index.hasMergedCommits(commit)) {
+            for (const brought of await mergedBranchCommits(commit, { client, owner, repo, signal: ctx.signal })) {
+              if (index.get(brought.sha) || merged.has(brought.sha)) continue;
+              merged.add(brought.sha);
+              yield brought;
+            }
+          }
+          yield commit;
+        }
+      }
+      const work = async (commit) => {
+        if (!wanted(commit)) return void 0;
+        let diff = options.diffCache?.take(commit.sha);
+        if (!diff && options.checkoutDiff) diff = await options.checkoutDiff(commit.parents[0] ?? EMPTY_TREE, commit.sha);
+        if (!diff) {
+          try {
+            diff = await commitDiff(client, { owner, repo, sha: commit.sha }, {
+              filter: ctx.diffFilter,
+              maxDiffLines: ctx.maxDiffLines,
+              maxDiffBytes: ctx.maxDiffBytes,
+              log: ctx.log,
+              signal: ctx.signal
+            });
+          } catch (error62) {
+            if (statusOf(error62) !== 404 && statusOf(error62) !== 422) throw error62;
+            ctx.log.warn(`${owner}/${repo}@${commit.sha.slice(0, 12)}: GitHub has no diff for it; skipped`);
+            return void 0;
+          }
+        }
+        return {
+          kind: "commit",
+          // As GitHub names the repository now, not as it was typed (case, an old name).
+          repo: canonicalRepo(repoOfWebUrl(commit.url), owner, repo),
+          url: commit.url,
+          author: commit.author,
+          createdAt: commit.committedAt,
+          sha: commit.sha,
+          parents: commit.parents,
+          ...commitMessage(commit.message),
+          diff
+        };
+      };
+      for await (const { item, result } of mapOrdered(walk(), options.concurrency ?? 4, work)) {
+        if (ctx.signal?.aborted) return;
+        options.onSeen?.(item.committedAt);
+        if (result) yield result;
+      }
+    }
+  };
+}
+
+// src/github/issue-answers.ts
+var MAINTAINER_ASSOCIATIONS = /* @__PURE__ */ new Set(["OWNER", "MEMBER", "COLLABORATOR"]);
+function issueNumberOfComment(comment) {
+  const match = /\/issues\/(\d+)$/.exec(comment.issue_url ?? "") ?? /\/(?:issues|pull)\/(\d+)#/.exec(comment.html_url);
+  return match ? Number(match[1]) : void 0;
+}
+var ASKS_FOR_DETAILS = /^(?:(?:can|could|would|will) you(?: please)?|please)\s+(?:share|post|provide|send|attach|paste|upload|include|add|give us|tell us|show us|let us know)\b|^(?:what|which)\s+(?:version|os|operating system|browser|platform|node(?:\.js)? version)\b/i;
+var MAX_TRIAGE_WORDS = 25;
+function isTriageQuestion(text) {
+  const t2 = text.trim();
+  return t2.endsWith("?") && t2.split(/\s+/).length <= MAX_TRIAGE_WORDS && ASKS_FOR_DETAILS.test(t2);
+}
+var answersSomething = (body) => !isTrivialText(body) && !isTriageQuestion(body);
+function createAnswerBook() {
+  const candidates = /* @__PURE__ */ new Map();
+  return {
+    add(comment) {
+      const author = personOfUser(comment.user);
+      const body = humanText(comment.body);
+      if (!MAINTAINER_ASSOCIATIONS.has(comment.author_association) || isBot(author) || !answersSomething(body)) return;
+      const number4 = issueNumberOfComment(comment);
+      if (number4 === void 0) return;
+      const list = candidates.get(number4) ?? [];
+      const login = (author.login ?? "").toLowerCase();
+      if (list.length >= 2 || list.some((candidate) => candidate.login === login)) return;
+      list.push({ login, answer: { body, author, authorAssociation: comment.author_association, url: comment.html_url } });
+      candidates.set(number4, list);
+    },
+    answerFor(issueNumber, issueAuthor) {
+      const author = issueAuthor?.toLowerCase();
+      return candidates.get(issueNumber)?.find((candidate) => candidate.login !== author)?.answer;
+    },
+    get size() {
+      return candidates.size;
+    }
+  };
+}
+function fencedCode(markdown) {
+  const blocks = [];
+  let open4;
+  for (const line of markdown.replace(/\r\n?/g, "\n").split("\n")) {
+    if (open4) {
+      open4.lines.push(line);
+      const close = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+      if (close && close[1]?.[0] === open4.fence[0] && (close[1]?.length ?? 0) >= open4.fence.length) {
+        blocks.push(open4.lines.join("\n"));
+        open4 = void 0;
+      }
+      continue;
+    }
+    const start = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    if (start && !(start[1]?.startsWith("`") && start[2]?.includes("`"))) open4 = { fence: start[1], lines: [line] };
+  }
+  if (open4) blocks.push([...open4.lines, open4.fence].join("\n"));
+  return blocks.join("\n\n");
+}
+
+// extractors/issues.ts
+var PER_ISSUE_COMMENTS_MAX = 50;
+function issueRecord(issue2, answers, owner, repo) {
+  const author = personOfUser(issue2.user);
+  const body = humanText(issue2.body);
+  const record2 = {
+    kind: "issue",
+    // As GitHub names the repository now, not as it was typed (case, an old name).
+    repo: canonicalRepo(repoOfWebUrl(issue2.html_url), owner, repo),
+    url: issue2.html_url,
+    author,
+    createdAt: issue2.created_at,
+    number: issue2.number,
+    title: humanText(issue2.title),
+    body,
+    labels: labelNames(issue2.labels),
+    code: fencedCode(body)
+  };
+  if (issue2.closed_at) record2.closedAt = issue2.closed_at;
+  const answer = answers.answerFor(issue2.number, author.login);
+  if (answer) record2.answer = answer;
+  return record2;
+}
+function issuesExtractor(options) {
+  const { client, owner, repo } = options;
+  const listComments = async (answers, since, ctx) => {
+    const params = { owner, repo, sort: "created", direction: "asc", since };
+    for await (const page of client.pages("GET /repos/{owner}/{repo}/issues/comments", params, {
+      signal: ctx.signal
+    })) {
+      for (const comment of page) answers.add(comment);
+    }
+  };
+  const listIssueComments = async (answers, number4, ctx) => {
+    const params = { owner, repo, issue_number: number4 };
+    try {
+      for await (const page of client.pages(
+        "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
+        params,
+        { signal: ctx.signal }
+      )) {
+        for (const comment of page) answers.add(comment);
+      }
+    } catch (error62) {
+      if (statusOf(error62) !== 410) throw error62;
+      ctx.log.debug(`${owner}/${repo}#${number4}: comments answered 410; no answer`);
+    }
+  };
+  const closedIssues = (ctx) => client.pages(
+    "GET /repos/{owner}/{repo}/issues",
+    { owner, repo, state: "closed", sort: "updated", direction: "asc", since: listSince(options.updatedAfter, ctx.since) },
+    { etags: options.etags, signal: ctx.signal }
+  );
+  const wanted = (issue2, ctx) => issue2.pull_request === void 0 && isAtOrAfter(issue2.created_at, ctx.since) && (options.includeBots !== false || !isBot(personOfUser(issue2.user)));
+  const remember = (issue2) => {
+    if (issue2.pull_request === void 0) {
+      options.cache?.put({ number: issue2.number, title: humanText(issue2.title), body: humanText(issue2.body), url: issue2.html_url });
+    }
+  };
+  const markCacheComplete = (ctx) => {
+    if (options.cache && listSince(options.updatedAfter, ctx.since) === void 0) options.cache.complete = true;
+  };
+  async function* closedIssueRecords(ctx) {
+    const answers = createAnswerBook();
+    if (options.updatedAfter === void 0) {
+      await listComments(answers, ctx.since?.toISOString(), ctx);
+      for await (const page of closedIssues(ctx)) {
+        for (const issue2 of page) {
+          if (ctx.signal?.aborted) return;
+          remember(issue2);
+          options.onSeen?.(issue2.updated_at);
+          if (wanted(issue2, ctx)) yield issueRecord(issue2, answers, owner, repo);
+        }
+      }
+      markCacheComplete(ctx);
+      return;
+    }
+    const changed = [];
+    for await (const page of closedIssues(ctx)) {
+      changed.push(...page.filter((issue2) => isAfter(issue2.updated_at, options.updatedAfter)));
+    }
+    changed.forEach(remember);
+    markCacheComplete(ctx);
+    const needed = changed.filter((issue2) => wanted(issue2, ctx) && (issue2.comments ?? 1) > 0);
+    if (needed.length > PER_ISSUE_COMMENTS_MAX) {
+      const oldest = needed.reduce((min, issue2) => issue2.created_at < min ? issue2.created_at : min, needed[0]?.created_at ?? "");
+      await listComments(answers, oldest, ctx);
+    } else {
+      for (const issue2 of needed) await listIssueComments(answers, issue2.number, ctx);
+    }
+    for (const issue2 of changed) {
+      if (ctx.signal?.aborted) return;
+      options.onSeen?.(issue2.updated_at);
+      if (wanted(issue2, ctx)) yield issueRecord(issue2, answers, owner, repo);
+    }
+  }
+  return {
+    kind: "issue",
+    async *extract(ctx) {
+      try {
+        yield* closedIssueRecords(ctx);
+      } catch (error62) {
+        if (statusOf(error62) !== 410) throw error62;
+        ctx.log.warn(`${owner}/${repo}: issues are disabled (410); no issue records`);
+        if (options.cache) options.cache.complete = true;
+      }
+    }
+  };
+}
+
+// extractors/review-comments.ts
+function reviewCommentRecord(comment, owner, repo) {
+  const pullNumber2 = Number(/\/pulls\/(\d+)$/.exec(comment.pull_request_url)?.[1]);
+  if (!Number.isSafeInteger(pullNumber2)) return void 0;
+  const record2 = {
+    kind: "review-comment",
+    repo: canonicalRepo(repoOfWebUrl(comment.html_url), owner, repo),
+    url: comment.html_url,
+    author: personOfUser(comment.user),
+    createdAt: comment.created_at,
+    id: comment.id,
+    pullNumber: pullNumber2,
+    path: comment.path,
+    // The hunk is a diff: its carriage returns are the file's, kept.
+    diffHunk: comment.diff_hunk,
+    body: humanText(comment.body)
+  };
+  if (comment.in_reply_to_id !== void 0 && comment.in_reply_to_id !== null) record2.inReplyTo = comment.in_reply_to_id;
+  if (comment.author_association) record2.authorAssociation = comment.author_association;
+  return record2;
+}
+function reviewCommentsExtractor(options) {
+  const { client, owner, repo } = options;
+  return {
+    kind: "review-comment",
+    async *extract(ctx) {
+      const incremental = options.updatedAfter !== void 0;
+      const pages = options.pullNumber === void 0 ? client.pages(
+        "GET /repos/{owner}/{repo}/pulls/comments",
+        {
+          owner,
+          repo,
+          // Incremental runs follow updates (edited comments come back); a full run
+          // reads in order of creation.
+          sort: incremental ? "updated" : "created",
+          direction: "asc",
+          since: listSince(options.updatedAfter, ctx.since)
+        },
+        { etags: options.etags, signal: ctx.signal }
+      ) : client.pages(
+        "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
+        { owner, repo, pull_number: options.pullNumber },
+        { signal: ctx.signal }
+      );
+      for await (const page of pages) {
+        for (const comment of page) {
+          if (ctx.signal?.aborted) return;
+          if (!isAfter(comment.updated_at, options.updatedAfter)) continue;
+          options.onSeen?.(comment.updated_at);
+          if (!isAtOrAfter(comment.created_at, ctx.since)) continue;
+          if (options.includeBots === false && isBot(personOfUser(comment.user))) continue;
+          const record2 = reviewCommentRecord(comment, owner, repo);
+          if (record2) yield record2;
+        }
+      }
+    }
+  };
+}
+
+// src/github/issue-cache.ts
+function createIssueCache(maxEntries = 2e4) {
+  const issues = /* @__PURE__ */ new Map();
+  let complete = false;
+  let forgotten = false;
+  return {
+    get: (number4) => issues.get(number4),
+    put(issue2) {
+      issues.set(issue2.number, issue2);
+      if (issues.size > maxEntries) {
+        const oldest = issues.keys().next().value;
+        if (oldest !== void 0) issues.delete(oldest);
+        forgotten = true;
+      }
+    },
+    get complete() {
+      return complete && !forgotten;
+    },
+    set complete(value) {
+      complete = value;
+    }
+  };
+}
+
+// src/github/sources.ts
+async function* repoSources(options, ctx) {
+  const { client, owner, repo, kinds } = options;
+  const watermark = (kind) => typeof options.updatedAfter === "string" ? options.updatedAfter : options.updatedAfter?.[kind];
+  const common = (kind) => ({
+    client,
+    owner,
+    repo,
+    updatedAfter: watermark(kind),
+    etags: options.etags,
+    includeBots: options.includeBots,
+    concurrency: options.concurrency,
+    onSeen: options.onSeen && ((updatedAt) => options.onSeen?.(kind, updatedAt))
+  });
+  const wants = (kind) => kinds.includes(kind);
+  if (!wants("commit") && !wants("pull") && !wants("issue") && !wants("review-comment")) return;
+  const indexKind = wants("commit") ? "commit" : "pull";
+  let index;
+  const commitIndex = () => index ??= loadCommitIndex(client, {
+    owner,
+    repo,
+    since: listSince(watermark(indexKind), ctx.since),
+    etags: options.etags,
+    signal: ctx.signal
+  });
+  const issues = createIssueCache();
+  const diffCache = createDiffCache();
+  if (wants("issue")) yield* issuesExtractor({ ...common("issue"), cache: issues }).extract(ctx);
+  if (ctx.signal?.aborted) return;
+  if (wants("pull")) {
+    yield* pullsExtractor({
+      ...common("pull"),
+      checkoutDiff: options.checkoutDiff,
+      commits: await commitIndex(),
+      issues: wants("issue") ? issues : void 0,
+      diffCache: wants("commit") ? diffCache : void 0
+    }).extract(ctx);
+  }
+  if (wants("review-comment")) yield* reviewCommentsExtractor(common("review-comment")).extract(ctx);
+  if (wants("commit")) {
+    const index2 = await commitIndex();
+    yield* githubCommitsExtractor({ ...common("commit"), index: index2, diffCache, checkoutDiff: options.checkoutDiff }).extract(ctx);
+  }
+}
+var CREATED_BEFORE_SINCE = "pull request created before --since";
+async function* pullRequestSources(options, ctx) {
+  const kinds = options.kinds ?? ["pull", "review-comment"];
+  if (kinds.includes("pull")) {
+    const pull = options.pull ?? await fetchPull(options, ctx.signal);
+    if (isAtOrAfter(pull.created_at, ctx.since)) {
+      const record2 = await fetchPullRecord({ ...options, pull }, ctx);
+      if (record2) yield record2;
+    } else {
+      options.onSkipped?.(CREATED_BEFORE_SINCE);
+    }
+  }
+  if (kinds.includes("review-comment")) {
+    const { client, owner, repo, number: number4 } = options;
+    yield* reviewCommentsExtractor({ client, owner, repo, pullNumber: number4 }).extract(ctx);
+  }
+}
+
+// src/github-ref.ts
+var OWNER = String.raw`[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})`;
+var REPO = String.raw`[A-Za-z0-9._-]{1,100}`;
+var SHORT = new RegExp(`^(${OWNER})/(${REPO})#(\\d+)$`);
+var SLUG = new RegExp(`^(${OWNER})/(${REPO})$`);
+var PULL_PATH = new RegExp(`^/(${OWNER})/(${REPO})/pull/(\\d+)(?:/[^?#]*)?$`);
+var PULL_FORMS = "https://github.com/OWNER/REPO/pull/N, OWNER/REPO#N or https://HOST/OWNER/REPO/pull/N";
+function pullNumber(text, ref) {
+  const number4 = Number(text);
+  if (!Number.isSafeInteger(number4) || number4 < 1) {
+    throw new UsageError(`invalid pull request reference "${ref}": the number must be a positive integer`);
+  }
+  return number4;
+}
+var stripGit = (repo) => repo.replace(/\.git$/, "");
+function parsePullRef(ref) {
+  const text = ref.trim();
+  const short = SHORT.exec(text);
+  if (short) return { owner: short[1], repo: stripGit(short[2]), number: pullNumber(short[3], ref) };
+  let url2;
+  try {
+    url2 = /^https?:\/\//i.test(text) ? new URL(text) : void 0;
+  } catch {
+    url2 = void 0;
+  }
+  const path = url2 ? PULL_PATH.exec(url2.pathname.replace(/\/+$/, "")) : null;
+  if (!url2 || !path) throw new UsageError(`invalid pull request reference "${ref}": expected ${PULL_FORMS}`);
+  return {
+    owner: path[1],
+    repo: stripGit(path[2]),
+    number: pullNumber(path[3], ref),
+    host: url2.host.toLowerCase(),
+    scheme: url2.protocol === "http:" ? "http" : "https"
+  };
+}
+function parseRepoRef(ref) {
+  const text = ref.trim().replace(/^https?:\/\/(?:www\.)?github\.com\//i, "").replace(/\/+$/, "");
+  const slug = SLUG.exec(text);
+  if (!slug) throw new UsageError(`invalid repository "${ref}": expected OWNER/REPO, e.g. octocat/Hello-World`);
+  return { owner: slug[1], repo: stripGit(slug[2]) };
+}
+var PUBLIC_HOSTS = /* @__PURE__ */ new Set(["github.com", "www.github.com"]);
+function apiUrlForHost(host, scheme = "https") {
+  const lower = host.toLowerCase();
+  if (PUBLIC_HOSTS.has(lower)) return "https://api.github.com";
+  if (lower.endsWith(".ghe.com")) return `https://api.${lower}`;
+  return `${scheme}://${lower}/api/v3`;
+}
+function resolveApiUrl(input2) {
+  const flag = input2.flag?.trim();
+  const fromHost = input2.host && !PUBLIC_HOSTS.has(input2.host.toLowerCase()) ? apiUrlForHost(input2.host, input2.scheme) : void 0;
+  const fromEnv = input2.env?.GITHUB_API_URL?.trim();
+  const chosen = flag || fromHost || fromEnv || "https://api.github.com";
+  try {
+    const url2 = new URL(chosen);
+    if (url2.protocol !== "https:" && url2.protocol !== "http:") throw new Error("not http");
+  } catch {
+    const source = flag ? "--api-url" : fromHost ? "the pull request URL's host" : "GITHUB_API_URL";
+    throw new UsageError(`invalid ${source} "${chosen}": expected a URL such as https://HOST/api/v3`);
+  }
+  return chosen.replace(/\/+$/, "");
+}
+
+// src/commands/github.ts
+var ALL_KINDS = ["pull", "issue", "review-comment", "commit"];
+var kindsOf = (rules) => ALL_KINDS.filter((k2) => rules.some((r2) => r2.source === k2));
+function connect(apiUrl, ctx, log) {
+  return createGitHubClient({ token: tokenFromEnv(ctx.io.env), apiUrl, log });
+}
+function harvestDeps(ctx, options) {
+  const token = tokenFromEnv(ctx.io.env);
+  const redactLiterals = isScrubbableToken(token) ? [{ kind: "github-token", value: token }] : [];
+  return createHarvestDeps(ctx, { redactPatterns: options.redactPatterns, redactLiterals });
+}
+var PR_KINDS = ["pull", "review-comment"];
+async function runPr(ref, options, ctx) {
+  const target = parsePullRef(ref);
+  const apiUrl = resolveApiUrl({ flag: options.apiUrl, env: ctx.io.env, host: target.host, scheme: target.scheme });
+  const state = options.state ? await loadState(options.state) : void 0;
+  const deps = harvestDeps(ctx, options);
+  try {
+    const client = connect(apiUrl, ctx, deps.log);
+    let pull;
+    let key;
+    let unchanged = false;
+    if (options.state && state) {
+      resolveRules(options.mapping, PR_KINDS);
+      pull = await fetchPull({ client, ...target }, deps.signal);
+      const name = canonicalRepo(pull.base.repo?.full_name, target.owner, target.repo);
+      key = `github:${new URL(apiUrl).host}/${name}#${target.number}`;
+      warnOnChangedSelection(options.state, `${name}#${target.number}`, state.sources[key], options, deps.log);
+      const harvestedAt = state.sources[key]?.watermarks?.pull;
+      if (harvestedAt !== void 0 && !isAfter(pull.updated_at, harvestedAt)) {
+        deps.log.info(`${name}#${target.number}: not updated since the last run (${options.state}); nothing to harvest`);
+        unchanged = true;
+      }
+    }
+    const skipped = {};
+    const summary = await harvest(
+      {
+        produces: PR_KINDS,
+        records: (ectx, rules) => unchanged ? noRecords() : pullRequestSources(
+          { client, ...target, pull, kinds: kindsOf(rules), onSkipped: (reason) => skipped[reason] = (skipped[reason] ?? 0) + 1 },
+          ectx
+        ),
+        skipped: () => skipped,
+        stateFile: options.state,
+        async afterWrite(summary2) {
+          if (!options.state || !state || !pull || !key || unchanged || summary2.limitReached || summary2.readerClosed) return;
+          state.sources[key] = { ...state.sources[key], watermarks: { pull: pull.updated_at }, selection: selectionOf(options) };
+          await saveState(options.state, state);
+        }
+      },
+      options,
+      deps
+    );
+    return { ...summary, api: client.stats() };
+  } finally {
+    deps.finish();
+  }
+}
+function savedKey(state, key) {
+  if (!state || key in state.sources) return key;
+  return Object.keys(state.sources).find((saved) => saved.toLowerCase() === key.toLowerCase()) ?? key;
+}
+async function* noRecords() {
+}
+async function runRepo(targets, options, ctx) {
+  const repos = targets.map(parseRepoRef);
+  if (options.checkout && repos.length > 1) throw new UsageError("--checkout takes one repository; name one OWNER/REPO with it");
+  const apiUrl = resolveApiUrl({ flag: options.apiUrl, env: ctx.io.env });
+  const state = options.state ? await loadState(options.state) : void 0;
+  const repository = options.checkout ? await createGitClient().open(options.checkout) : void 0;
+  const host = new URL(apiUrl).host;
+  const deps = harvestDeps(ctx, options);
+  const runs = repos.map(({ owner, repo }) => {
+    const key = savedKey(state, `github:${host}/${owner}/${repo}`);
+    const saved = state?.sources[key];
+    return { owner, repo, key, saved, etags: createMemoryEtagStore(saved?.etags ?? {}), seen: { ...saved?.watermarks ?? {} } };
+  });
+  if (options.state) for (const run2 of runs) warnOnChangedSelection(options.state, `${run2.owner}/${run2.repo}`, run2.saved, options, deps.log);
+  try {
+    const client = connect(apiUrl, ctx, deps.log);
+    const fromCheckout = { asked: 0, missed: 0, missedFrom: /* @__PURE__ */ new Set() };
+    async function* records(ectx, rules) {
+      const checkoutDiff = repository ? localDiffs(repository, ectx, fromCheckout) : void 0;
+      for (const run2 of runs) {
+        yield* repoSources(
+          {
+            client,
+            owner: run2.owner,
+            repo: run2.repo,
+            kinds: kindsOf(rules),
+            updatedAfter: run2.saved?.watermarks,
+            etags: run2.etags,
+            checkoutDiff,
+            includeBots: options.includeBots,
+            onSeen: (kind, updatedAt) => {
+              const before = run2.seen[kind];
+              if (!before || Date.parse(updatedAt) > Date.parse(before)) run2.seen[kind] = updatedAt;
+            }
+          },
+          ectx
+        );
+      }
+    }
+    const summary = await harvest(
+      {
+        produces: ALL_KINDS,
+        records,
+        stateFile: options.state,
+        async afterWrite(summary2) {
+          if (!options.state || !state || summary2.limitReached || summary2.readerClosed) return;
+          for (const run2 of runs) {
+            state.sources[run2.key] = { ...run2.saved, watermarks: run2.seen, etags: run2.etags.touched(), selection: selectionOf(options) };
+          }
+          await saveState(options.state, state);
+        }
+      },
+      options,
+      deps
+    );
+    if (fromCheckout.missed > 0 && repository) {
+      const starts = [...fromCheckout.missedFrom].filter((sha) => sha !== EMPTY_TREE2);
+      const incomplete = (await repository.missingCommits(starts)).length > 0;
+      deps.log.warn(
+        `--checkout ${options.checkout}: ${fromCheckout.missed} of ${fromCheckout.asked} diffs were not in the clone and came from the API ` + (incomplete ? "(a shallow or stale clone? fetch the history: git fetch --unshallow, or actions/checkout's fetch-depth: 0)" : "(pull requests whose branch is gone and whose commits did not land as one squash, merge or rebase)")
+      );
+    }
+    const stats = client.stats();
+    deps.log.debug(`${stats.requests} API requests (${stats.notModified} not modified), ${stats.rateLimitRemaining ?? "?"} left`);
+    return { ...summary, api: stats };
+  } finally {
+    deps.finish();
+  }
+}
+var EMPTY_TREE2 = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+function localDiffs(repository, ctx, counts2) {
+  return async (from, to2) => {
+    counts2.asked++;
+    try {
+      const sinceMergeBase = from !== EMPTY_TREE2;
+      return await repository.diff(from, to2, { diffFilter: ctx.diffFilter, maxDiffLines: ctx.maxDiffLines, maxDiffBytes: ctx.maxDiffBytes, signal: ctx.signal, sinceMergeBase });
+    } catch (error62) {
+      ctx.log.debug(`--checkout has no diff ${from.slice(0, 12)}..${to2.slice(0, 12)} (${error62.message}); asking the API`);
+      counts2.missed++;
+      counts2.missedFrom.add(from);
+      return void 0;
+    }
+  };
+}
+
+// src/commands/merge.ts
+import { stat as stat4 } from "node:fs/promises";
+
+// src/jsonl-files.ts
+import { open as open3, readdir, realpath as realpath2, stat as stat3 } from "node:fs/promises";
+import { join as join4, resolve as resolve3 } from "node:path";
+async function jsonlFilesOf(arg) {
+  const info = await stat3(arg).catch(() => void 0);
+  if (!info?.isDirectory()) return [arg];
+  const files = await jsonlFilesUnder(arg);
+  if (files.length === 0) throw new UsageError(`cannot read ${arg}: it is a folder with no .jsonl file under it`);
+  return files;
+}
+function cannotRead(file2, error62) {
+  return new UsageError(`cannot read ${file2}: ${reasonOf(error62)}`);
+}
+function reasonOf(error62) {
+  const code2 = error62.code;
+  if (code2 === "ENOENT") return "no such file";
+  if (code2 === "EACCES" || code2 === "EPERM") return "permission denied";
+  if (code2 === "EISDIR") return "it is a folder";
+  if (code2 === "EIO") return "an input/output error (EIO)";
+  if (code2?.startsWith("Z_")) return `not a whole gzip file (${error62.message})`;
+  return code2 ?? String(error62);
+}
+async function openDataset(file2) {
+  return open3(file2, "r").catch((error62) => {
+    throw cannotRead(file2, error62);
+  });
+}
+async function jsonlFilesOfAll(args) {
+  const firstTime = firstSight();
+  const files = [];
+  for (const arg of args) for (const file2 of await jsonlFilesOf(arg)) if (await firstTime(file2)) files.push(file2);
+  return files;
+}
+function firstSight() {
+  const seen = /* @__PURE__ */ new Set();
+  return async (file2) => {
+    const key = await realpath2(file2).catch(() => resolve3(file2));
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+}
+async function jsonlFilesUnder(dir) {
+  const files = [];
+  const folders = [dir];
+  const walked = /* @__PURE__ */ new Set();
+  for (let folder = folders.pop(); folder !== void 0; folder = folders.pop()) {
+    const real = await realpath2(folder).catch(() => resolve3(folder));
+    if (walked.has(real)) continue;
+    walked.add(real);
+    const entries = await readdir(folder, { withFileTypes: true }).catch((error62) => {
+      throw new UsageError(`cannot read the folder ${folder}: ${reasonOf(error62)}`);
+    });
+    for (const e of entries) {
+      const path = join4(folder, e.name);
+      const target = e.isSymbolicLink() ? await stat3(path).catch(() => void 0) : e;
+      if (target?.isDirectory()) folders.push(path);
+      else if ((target?.isFile() || e.isSymbolicLink() && !target) && e.name.endsWith(".jsonl")) files.push(path);
+    }
+  }
+  return files.sort((a, b3) => a < b3 ? -1 : a > b3 ? 1 : 0);
 }
 
 // src/commands/merge.ts
@@ -48720,7 +49775,7 @@ function repoMatrix(repos, maxJobs = MATRIX_MAX_JOBS) {
 }
 function describeListing(listing, matrix) {
   const n2 = listing.repos.length;
-  const leftOut = Object.entries(listing.leftOut).sort((a, b3) => b3[1] - a[1] || a[0].localeCompare(b3[0])).map(([reason, count]) => `${reason} ${count}`).join(", ");
+  const leftOut = Object.entries(listing.leftOut).sort((a, b3) => b3[1] - a[1] || a[0].localeCompare(b3[0])).map(([reason, count2]) => `${reason} ${count2}`).join(", ");
   return `gh-harvest: ${n2} repositor${n2 === 1 ? "y" : "ies"} of ${listing.owner} in ${matrix.include.length} job${matrix.include.length === 1 ? "" : "s"}` + (leftOut ? ` (left out: ${leftOut})` : "");
 }
 async function runRepos(owner, options, ctx) {
@@ -48905,6 +49960,7 @@ var INPUT_DEFAULTS = {
   include: "",
   exclude: "",
   "max-diff-lines": String(HARVEST_DEFAULTS.maxDiffLines),
+  "max-diff-bytes": String(HARVEST_DEFAULTS.maxDiffBytes),
   "include-bots": "false",
   "on-secret": HARVEST_DEFAULTS.onSecret,
   checkout: "",
@@ -49013,7 +50069,7 @@ function actionLogStream(out) {
 
 // src/action/summary.ts
 var n = (value) => value.toLocaleString("en");
-var plural2 = (count, word, many = `${word}s`) => `${n(count)} ${count === 1 ? word : many}`;
+var plural2 = (count2, word, many = `${word}s`) => `${n(count2)} ${count2 === 1 ? word : many}`;
 function cell(text) {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
 }
@@ -49182,6 +50238,7 @@ async function harvestOptions(env) {
     include: getList(env, "include", "commas"),
     exclude: getList(env, "exclude", "commas"),
     maxDiffLines: getPositiveInt(env, "max-diff-lines"),
+    maxDiffBytes: getPositiveInt(env, "max-diff-bytes"),
     limit: getOptionalPositiveInt(env, "limit"),
     append: getBoolean(env, "append"),
     includeBots: getBoolean(env, "include-bots"),
