@@ -58,6 +58,8 @@ export interface RunSummary {
   byMapping: Record<string, number>;
   skipped: Record<string, number>;
   rejected: number;
+  /** The rejected records by the code of their first reason (duplicate, secret, diff-does-not-apply, ...). */
+  rejectedBy: Record<string, number>;
   redacted: Record<string, number>;
   /** The run stopped at --limit, so the source was not read to its end. */
   limitReached: boolean;
@@ -72,12 +74,14 @@ export async function runPipeline(
   options: PipelineOptions,
   deps: PipelineDeps,
 ): Promise<RunSummary> {
-  const summary: RunSummary = { scanned: 0, written: 0, byMapping: {}, skipped: {}, rejected: 0, redacted: {}, limitReached: false, readerClosed: false };
+  const summary: RunSummary = { scanned: 0, written: 0, byMapping: {}, skipped: {}, rejected: 0, rejectedBy: {}, redacted: {}, limitReached: false, readerClosed: false };
   const skip = (reason: string) => {
     summary.skipped[reason] = (summary.skipped[reason] ?? 0) + 1;
   };
   const reject = async (triple: Triple, reasons: readonly PipelineProblem[]) => {
     summary.rejected++;
+    const code = reasons[0]?.code ?? "invalid";
+    summary.rejectedBy[code] = (summary.rejectedBy[code] ?? 0) + 1;
     if (!deps.rejects) return;
     const line = { reasons: reasons.map(({ code, message }) => ({ code, message })), record: shapeRecord(triple, options.format) };
     await deps.rejects.write(`${JSON.stringify(line)}\n`);

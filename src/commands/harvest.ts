@@ -205,7 +205,7 @@ export function describeSummary(summary: RunSummary, options: Pick<HarvestOption
   const skipped = Object.values(summary.skipped).reduce((a, b) => a + b, 0);
   if (skipped > 0) lines.push(`  skipped ${skipped}: ${counts(summary.skipped)}`);
   if (summary.rejected > 0) {
-    lines.push(`  rejected ${summary.rejected} by validation${options.rejects ? ` (see ${options.rejects === "-" ? "stdout" : options.rejects})` : " (--rejects FILE keeps them)"}`);
+    lines.push(`  rejected ${summary.rejected}: ${counts(summary.rejectedBy)}${options.rejects ? ` (see ${options.rejects === "-" ? "stdout" : options.rejects})` : " (--rejects FILE keeps them)"}`);
   }
   if (Object.keys(summary.redacted).length > 0) lines.push(`  redacted: ${counts(summary.redacted)}`);
   // Saving it would skip what the limit left unread; not saying so would let a scheduled run

@@ -77,7 +77,7 @@ describe("local: diffs stay patches that apply after e-mail redaction", () => {
     ]);
     assert.ok(!/@(?:vision-media|apex)\./.test(JSON.stringify(rejected)));
     assert.match(result.stderr, /wrote 4 records/);
-    assert.match(result.stderr, /rejected 1 /);
+    assert.match(result.stderr, /rejected 1: diff-does-not-apply 1 \(see .*\)/);
   });
 });
 
