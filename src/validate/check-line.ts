@@ -13,6 +13,8 @@ import { displayPath, typeName } from "./text-field.js";
 export interface LineCheckOptions extends RecordCheckOptions {
   /** --format; undefined: each line's own keys tell. */
   format?: Format;
+  /** The keys of the last line checked and their key set, filled in as lines are checked. */
+  lastKeySet?: { keys: readonly string[]; format: Format | undefined; value: string };
 }
 
 export interface LineResult {
@@ -70,7 +72,7 @@ export function checkLine(text: string, line: number, options: LineCheckOptions)
     line,
     problems: problems.length === 0 ? problems : problems.filter((p) => options.enabled(p.code)),
     format: checked.format,
-    keys: keySet(record, checked.format),
+    keys: keySet(record, checked.format, options),
     tokens: checked.tokens,
   };
   if (options.enabled("duplicate") && checked.identity.length > 0) result.hash = identityHash(checked.identity);
@@ -81,10 +83,21 @@ export function checkLine(text: string, line: number, options: LineCheckOptions)
  * The record's top-level keys, sorted, as one string (a JSON array: a key may hold a line
  * break), those its format makes optional left out.
  */
-function keySet(record: Record<string, unknown>, format: Format | undefined): string {
-  const optional = format && OPTIONAL_KEYS[format];
+function keySet(record: Record<string, unknown>, format: Format | undefined, options: LineCheckOptions): string {
   const keys = Object.keys(record);
-  return JSON.stringify((optional ? keys.filter((k) => !optional.has(k)) : keys).sort());
+  // Most lines of a file have the keys of the line before, in the same order: reuse its answer.
+  const last = options.lastKeySet;
+  if (last && last.format === format && sameKeys(last.keys, keys)) return last.value;
+  const optional = format && OPTIONAL_KEYS[format];
+  const value = JSON.stringify((optional ? keys.filter((k) => !optional.has(k)) : keys.slice()).sort());
+  options.lastKeySet = { keys, format, value };
+  return value;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function positionIn(error: unknown): number | undefined {

@@ -23,6 +23,13 @@ export interface RecordCheckOptions {
   wantTokens?: boolean;
   /** See StringRuleOptions.cleanKeys. */
   cleanKeys?: Set<string>;
+  /** The rules `enabled` leaves on, filled in by the first record checked. */
+  rules?: EnabledRules;
+}
+
+interface EnabledRules {
+  fieldRules: FieldRule[];
+  instructionRules: FieldRule[];
 }
 
 export interface RecordCheck {
@@ -68,6 +75,14 @@ function isPreferencePair(record: Record<string, unknown>): boolean {
   return PREFERENCE_KEYS.some(([a, b]) => a in record && b in record);
 }
 
+/** The rules a filter leaves on. */
+function rulesFor(enabled: CodeFilter): EnabledRules {
+  return {
+    fieldRules: FIELD_RULES.filter(([code]) => enabled(code)).map(([, rule]) => rule),
+    instructionRules: INSTRUCTION_RULES.filter(([code]) => enabled(code)).map(([, rule]) => rule),
+  };
+}
+
 export function checkRecord(record: Record<string, unknown>, format: Format | undefined, options: RecordCheckOptions): RecordCheck {
   const problems: Problem[] = [];
   if (isPreferencePair(record)) {
@@ -86,14 +101,14 @@ export function checkRecord(record: Record<string, unknown>, format: Format | un
     return { problems: problems.filter((p) => options.enabled(p.code)), format: undefined, tokens: undefined, identity: [] };
   }
   const shape = SHAPES[shapeOf](record, problems);
-  const fieldRules = FIELD_RULES.filter(([code]) => options.enabled(code));
-  const instructionRules = INSTRUCTION_RULES.filter(([code]) => options.enabled(code));
+  // Worked out once a run (the options object is the run's), not once a record.
+  const { fieldRules, instructionRules } = (options.rules ??= rulesFor(options.enabled));
   let firstInstruction = true;
   for (const field of shape.texts) {
-    for (const [, rule] of fieldRules) rule(field, problems);
+    for (const rule of fieldRules) rule(field, problems);
     if (field.role === "instruction" && firstInstruction) {
       firstInstruction = false;
-      for (const [, rule] of instructionRules) rule(field, problems);
+      for (const rule of instructionRules) rule(field, problems);
     }
   }
   checkStrings(record, options, problems);
