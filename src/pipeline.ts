@@ -142,7 +142,7 @@ export async function runPipeline(
         continue;
       }
       const diffs = diffFields(rule, record).map((field) => ({ field, before: triple[field] }));
-      const found = redactTriple(triple, deps.redactor);
+      const found = redactTriple(triple, deps.redactor, diffs.map((d) => d.field));
       for (const kind of found) summary.redacted[kind] = (summary.redacted[kind] ?? 0) + 1;
       if (options.pseudonymize) for (const field of TEXT_FIELDS) triple[field] = replaceNames(triple[field]);
       // E-mail addresses and --redact-pattern matches are redacted, not treated as leaks.
@@ -206,13 +206,21 @@ export async function runPipeline(
   return summary;
 }
 
+/**
+ * A private key over several lines is redacted line by line, so that a patch keeps its line
+ * count (and each line its +, - or space). In a text that is no patch (a PR body, an answer)
+ * that is a wall of markers, some with a stray "-" of `-----END`: one marker says it all.
+ */
+const KEY_LINES = /^[+\- ]?<REDACTED:private-key>(?:\n[+\- ]?<REDACTED:private-key>)+$/gm;
+
 /** Replaces every credential in the triple's texts; returns the kinds found. */
-function redactTriple(triple: Triple, redactor: Redactor): string[] {
+function redactTriple(triple: Triple, redactor: Redactor, patches: readonly string[]): string[] {
   const kinds: string[] = [];
   for (const field of TEXT_FIELDS) {
     const { text, findings } = redactor.redact(triple[field]);
     if (findings.length === 0) continue;
-    triple[field] = text;
+    const patch = patches.includes(field) || /^(?:diff --git |@@ )/.test(text);
+    triple[field] = patch ? text : text.replace(KEY_LINES, "<REDACTED:private-key>");
     for (const f of findings) kinds.push(f.kind);
   }
   if (kinds.length > 0) {

@@ -89,6 +89,21 @@ describe("pipeline", () => {
     });
   });
 
+  it("writes one marker for a private key in a text, and one a line in a patch", async () => {
+    let seed = 7;
+    const b64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const line = () => Array.from({ length: 64 }, () => b64[(seed = (seed * 1103515245 + 12345) % 2147483648) % 64]).join("");
+    const key = ["-----BEGIN RSA PRIVATE KEY-----", line(), line(), line(), "-----END RSA PRIVATE KEY-----"];
+    const body = `Rotate the deploy key; the old one was:\n\n${key.join("\n")}\n\nIt is revoked now.`;
+    const head = "diff --git a/deploy.pem b/deploy.pem\n--- a/deploy.pem\n+++ b/deploy.pem\n";
+    const record = pull({ body, diff: diffOf(`${head}@@ -0,0 +1,5 @@\n${key.map((l) => `+${l}`).join("\n")}\n`) });
+    const { out, deps: d } = deps();
+    await runPipeline(from([record]), { ...options, rules: rules.filter((r) => r.name === "pr-description") }, d);
+    const written = JSON.parse(out.lines[0]!);
+    assert.equal(written.output, "Rotate the deploy key; the old one was:\n\n<REDACTED:private-key>\n\nIt is revoked now.");
+    assert.equal(written.input.split("\n").filter((l: string) => l === "+<REDACTED:private-key>").length, 5);
+  });
+
   it("keeps a pull request's redacted diff a patch, and rejects one whose removed line was redacted", async () => {
     const head = "diff --git a/AUTHORS b/AUTHORS\n--- a/AUTHORS\n+++ b/AUTHORS\n";
     const context = pull({ diff: diffOf(`${head}@@ -1,3 +1,4 @@\n Jane <jane@acme-corp.io>\n Bob\n Carl\n+Ada Lovelace\n`) });
