@@ -1,6 +1,7 @@
-// A commit message as records hold it: `\n` line ends, attribution trailers removed, and
-// split into subject (first line) and body (the rest), both trimmed. Shared by the local
-// and the API commit extractors so that both give rules the same fields.
+// A commit message as records hold it: `\n` line ends, attribution trailers and a squash
+// merge's " (#N)" removed, and split into subject (first line) and body (the rest), both
+// trimmed. Shared by the local and the API commit extractors so that both give rules the
+// same fields.
 import { normaliseNewlines } from "./newlines.js";
 import { stripTrailers } from "./trailers.js";
 
@@ -13,8 +14,15 @@ export interface CommitMessage {
   trailers: string;
 }
 
+/**
+ * GitHub's squash and merge ends the subject with the pull request's number, " (#123)": a
+ * number the change does not tell, which a model would learn to make up.
+ */
+const PULL_SUFFIX = /^([^\n]*?\S)[ \t]+\(#\d+\)[ \t]*(?=\n|$)/;
+
 export function commitMessage(raw: string): CommitMessage {
-  const { text, trailers } = stripTrailers(normaliseNewlines(raw));
+  const { text: full, trailers } = stripTrailers(normaliseNewlines(raw));
+  const text = full.replace(PULL_SUFFIX, "$1");
   const newline = text.indexOf("\n");
   return {
     message: text,

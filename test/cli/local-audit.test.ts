@@ -86,7 +86,7 @@ describe("gh-harvest local: the author's words only", () => {
   it("writes messages with LF line ends only", async () => {
     const result = await runCli(["local", repo.dir]);
     const outputs = records(result.stdout).map((r) => r.output);
-    assert.equal(outputs[1], "Keep the tabs of quoted paths (#13)\n\n* Read the escapes\n* Write them back");
+    assert.equal(outputs[1], "Keep the tabs of quoted paths\n\n* Read the escapes\n* Write them back");
   });
 });
 

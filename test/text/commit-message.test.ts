@@ -81,10 +81,17 @@ describe("commitMessage", () => {
     });
   });
 
+  it("drops the pull request number GitHub's squash merge puts after the subject, and only there", () => {
+    assert.equal(commitMessage("Add widget resize support (#1)\n\nFixes #10").message, "Add widget resize support\n\nFixes #10");
+    assert.equal(commitMessage("Add widget resize support (#1)").subject, "Add widget resize support");
+    assert.equal(commitMessage("Explain (#1) in the docs").subject, "Explain (#1) in the docs");
+    assert.equal(commitMessage("Add support\n\nSee the discussion (#12)").body, "See the discussion (#12)");
+  });
+
   it("reads CRLF and lone CR line ends as LF", () => {
     const parsed = commitMessage("Squash the parser fixes (#12)\r\n\r\n* Quote paths\r\n* Keep tabs\rCo-authored-by: Bo <bo@example.com>\r\n");
-    assert.equal(parsed.message, "Squash the parser fixes (#12)\n\n* Quote paths\n* Keep tabs");
-    assert.equal(parsed.subject, "Squash the parser fixes (#12)");
+    assert.equal(parsed.message, "Squash the parser fixes\n\n* Quote paths\n* Keep tabs");
+    assert.equal(parsed.subject, "Squash the parser fixes");
     assert.ok(!/\r/.test(JSON.stringify(parsed)));
     assert.equal(normaliseNewlines("a\r\n\r\nb\rc\n"), "a\n\nb\nc\n");
   });
