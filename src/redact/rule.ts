@@ -37,6 +37,13 @@ export interface Rule {
    */
   resolve?: (match: RegExpExecArray) => { kind: string; group: number } | undefined;
   /**
+   * When `accept` or `resolve` drops a match: the capture group after whose end the pattern
+   * searches again. Without it the search goes on after the whole match, and a match that
+   * swallowed the start of the real one hides it ("secret: DB_PASSWORD=x" first matches as
+   * `secret: DB_PASSWORD`; the name's "PASSWORD" must get its own try).
+   */
+  retryAfter?: number;
+  /**
    * Instead of a pattern: a hand-written finder, for formats a regex would scan slowly. It runs
    * on most texts and finds nothing in almost all: an array (NO_SPANS when empty), not a
    * generator, whose frames and iterator results were a quarter of `validate`'s garbage.

@@ -104,6 +104,8 @@ export const GENERIC_RULE: Rule = {
   ),
   near: followedByAssignment,
   resolve: genericValue,
+  // After a dropped `secret: DB_PASSWORD`, the name's own "PASSWORD=..." is tried too.
+  retryAfter: 1,
   priority: PRIORITY.generic,
 };
 

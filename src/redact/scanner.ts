@@ -136,14 +136,25 @@ function addMatches(rule: Rule, pattern: RegExp, text: string, offset: number, o
     let group = rule.group ?? 0;
     if (rule.resolve) {
       const resolved = rule.resolve(m);
-      if (!resolved) continue;
+      if (!resolved) {
+        retry(rule, pattern, m);
+        continue;
+      }
       ({ kind, group } = resolved);
     } else if (rule.accept && !rule.accept(m[group] ?? "", m)) {
+      retry(rule, pattern, m);
       continue;
     }
     const range = m.indices?.[group];
     if (range && range[1] > range[0]) out.push({ kind, start: offset + range[0], end: offset + range[1], priority: rule.priority });
   }
+}
+
+// A dropped match: search again from the end of the rule's retry group (see Rule.retryAfter),
+// which is past the match's start, so the search still moves on.
+function retry(rule: Rule, pattern: RegExp, m: RegExpExecArray): void {
+  const end = rule.retryAfter === undefined ? undefined : m.indices?.[rule.retryAfter]?.[1];
+  if (end !== undefined && end > m.index) pattern.lastIndex = end;
 }
 
 // Our own markers are never findings, whatever a (user) pattern says: redaction is idempotent.

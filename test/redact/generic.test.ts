@@ -52,6 +52,16 @@ describe("generic secrets and passwords", () => {
     assert.equal(finding?.end! - finding?.start!, random.length, "the escaped line break is not part of the value");
     assert.deepEqual(kinds(`PWD=${password}`), ["password"]);
   });
+
+  it("finds an assignment right after a label that reads as a name (secret: DB_PASSWORD=...)", () => {
+    const password = createRandom(13).chars(ALPHABET.base62 + "&", 13);
+    for (const label of ["add this secret: ", "Credentials: ", "token: ", "password: "]) {
+      const text = `${label}DB_PASSWORD=${password}`;
+      const found = redactor.scan(text);
+      assert.deepEqual(found.map((f) => text.slice(f.start, f.end)), [password], text);
+    }
+    assert.deepEqual(kinds("Credentials: DB_PASSWORD=${DB_PASSWORD}"), []);
+  });
 });
 
 describe("looksLikeWords", () => {
