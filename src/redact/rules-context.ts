@@ -6,7 +6,10 @@ import { PRIORITY, type Rule } from "./rule.js";
 import { looksLikeWords, wordShape } from "./words.js";
 
 // `name = value`, `name: value`, `"name": "value"`, `name := value`, `name => value`, `NAME=value`.
-const ASSIGN = String.raw`["'\x60]?\??[ \t]*(?:=|:=|::=|:|=>|\?=)(?!=)[ \t]*`;
+// A quote may be escaped (\" \'): inside a JSON-encoded string (OpenAI tool-call arguments,
+// a function_call value) or a string literal that builds JSON, every quote is.
+const QUOTE = String.raw`\\?["'\x60]`;
+const ASSIGN = String.raw`(?:${QUOTE})?\??[ \t]*(?:=|:=|::=|:|=>|\?=)(?!=)[ \t]*`;
 
 function context(kind: string, keywords: string[], pattern: RegExp, accept: Rule["accept"], near?: Rule["near"]): Rule {
   return { kind, keywords, pattern, group: 1, accept, near, priority: PRIORITY.context };
@@ -21,7 +24,7 @@ export const CONTEXT_RULES: readonly Rule[] = [
   context(
     "aws-secret-key",
     ["secret"],
-    new RegExp(String.raw`(?:aws[\w.-]{0,20}?secret[\w.-]{0,20}?|secret[_.-]?access[_.-]?)key${ASSIGN}["'\x60]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`, "gi"),
+    new RegExp(String.raw`(?:aws[\w.-]{0,20}?secret[\w.-]{0,20}?|secret[_.-]?access[_.-]?)key${ASSIGN}(?:${QUOTE})?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`, "gi"),
     (v) => !v.includes("EXAMPLE") && highEntropy(4)(v),
     followedByAssignment,
   ),
@@ -46,7 +49,7 @@ export const CONTEXT_RULES: readonly Rule[] = [
   context(
     "azure-key",
     ["azure"],
-    new RegExp(String.raw`azure[\w.-]{0,30}?(?:key|secret)${ASSIGN}["'\x60]?([A-Za-z0-9+/]{86}==)`, "gi"),
+    new RegExp(String.raw`azure[\w.-]{0,30}?(?:key|secret)${ASSIGN}(?:${QUOTE})?([A-Za-z0-9+/]{86}==)`, "gi"),
     highEntropy(4),
   ),
   // https://learn.microsoft.com/azure/storage/common/storage-sas-overview: the sig parameter is
@@ -56,14 +59,14 @@ export const CONTEXT_RULES: readonly Rule[] = [
   context(
     "twilio-auth-token",
     ["twilio"],
-    new RegExp(String.raw`twilio[\w.-]{0,30}?(?:token|secret)${ASSIGN}["'\x60]?([0-9a-fA-F]{32})\b`, "gi"),
+    new RegExp(String.raw`twilio[\w.-]{0,30}?(?:token|secret)${ASSIGN}(?:${QUOTE})?([0-9a-fA-F]{32})\b`, "gi"),
     highEntropy(3),
   ),
   // Authorization: Bearer …, Basic …, token …; X-API-Key: … (curl -H, HTTP dumps, code).
   context(
     "auth-header",
     ["authorization", "api-key", "auth-token"],
-    /\b(?:proxy-)?(?:authorization|x-api-key|api-key|x-auth-token)["']?[ \t]*[:=][ \t]*["']?(?:(?:bearer|basic|token|bot)[ \t]+)?([A-Za-z0-9._~+/=-]{16,8192})(?![A-Za-z0-9._~+/=-])/gi,
+    /\b(?:proxy-)?(?:authorization|x-api-key|api-key|x-auth-token)(?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?(?:(?:bearer|basic|token|bot)[ \t]+)?([A-Za-z0-9._~+/=-]{16,8192})(?![A-Za-z0-9._~+/=-])/gi,
     (v) => highEntropy(3)(v) && !/^[a-z]+(?:[-_.][a-z]+)*$/i.test(v),
     followedByAssignment,
   ),
@@ -99,7 +102,7 @@ export const GENERIC_RULE: Rule = {
   keywords: ["pass", "pwd", "secret", "token", "key", "credential"],
   // Group 1: the name's keyword, 2: the rest of the name, 3: a quote, 4 or 5: the value.
   pattern: new RegExp(
-    String.raw`(?<!(?:public|publishable|csrf|xsrf|next|prev|page|continuation|sync|cancellation)[_.-]?)(${PASSWORD_NAME}|${SECRET_NAME})([\w.-]{0,24}?)${ASSIGN}(?:(["'\x60])([^"'\x60\r\n]{1,4096}?)\3|(${VALUE_CHAR}{1,4096}={0,3})(?!${VALUE_CHAR}))`,
+    String.raw`(?<!(?:public|publishable|csrf|xsrf|next|prev|page|continuation|sync|cancellation)[_.-]?)(${PASSWORD_NAME}|${SECRET_NAME})([\w.-]{0,24}?)${ASSIGN}(?:(${QUOTE})([^"'\x60\r\n]{1,4096}?)\3|(${VALUE_CHAR}{1,4096}={0,3})(?!${VALUE_CHAR}))`,
     "gi",
   ),
   near: followedByAssignment,
@@ -118,6 +121,7 @@ function followedByAssignment(text: string, _start: number, end: number): boolea
   const limit = Math.min(text.length, end + 31);
   while (i < limit && isNameChar(text.charCodeAt(i))) i++;
   let c = text.charCodeAt(i);
+  if (c === 92) c = text.charCodeAt(++i); // \ of an escaped quote
   if (c === 34 || c === 39 || c === 96) c = text.charCodeAt(++i); // " ' `
   if (c === 63) c = text.charCodeAt(++i); // ?
   while (c === 32 || c === 9) c = text.charCodeAt(++i);
@@ -147,7 +151,7 @@ function genericValue(match: RegExpExecArray): { kind: string; group: number } |
     // bare colon: a URL's user info (https://x-access-token:...@host), not `name: value`.
     const after = match.input[match.indices?.[group]?.[1] ?? 0];
     const operator = match.input.slice(match.indices?.[2]?.[1] ?? 0, match.indices?.[group]?.[0] ?? 0);
-    if (after === "(" || after === "[" || /^["'`]?\??:$/.test(operator)) return undefined;
+    if (after === "(" || after === "[" || /^\\?["'`]?\??:$/.test(operator)) return undefined;
   }
   if (!acceptGenericValue(value, isPassword, quoted)) return undefined;
   // PWD is also the shell's working directory: PWD: '/home/jane' is a path, not a password.
