@@ -1,6 +1,6 @@
 // Credentials on a command line: the password of `curl -u user:password` (also `--user`, `-u`
-// glued to its value or to other short options, `-su`), of wget given the same, and of HTTPie's
-// `http -a user:password` (`--auth`). READMEs, CI scripts and shell history are full of these,
+// glued to its value or to other short options, `-su`), of wget given the same, of HTTPie's
+// `http -a user:password` (`--auth`), of the MySQL clients' `-pPASSWORD` and of `sshpass -p`. READMEs, CI scripts and shell history are full of these,
 // and no other rule sees them: there is no URL, no assignment, no issuer prefix.
 //
 // Only the password is redacted (the user name stays, as in URL passwords), and only a literal:
@@ -20,6 +20,9 @@ const SAME_COMMAND = String.raw`(?:[ \t][^\n|;&]{0,400}?)?[ \t]`;
 // The command is a word of its own (not my-curl, ./curl.sh, lib/curl); a "-" before it only as
 // a diff's sign.
 const NOT_IN_A_WORD = String.raw`(?<![\w./])(?<![^\n]-)`;
+
+// A password right after a flag: double-quoted, single-quoted or bare; groups 1, 2, 3.
+const FLAG_VALUE = String.raw`(?:"([^"\n]{1,256})"|'([^'\n]{1,256})'|([^\s"'\x60;|&]{1,256}))`;
 
 function commandRule(keywords: string[], command: string, flag: string, near?: Rule["near"]): Rule {
   return {
@@ -41,7 +44,27 @@ export const COMMAND_RULES: readonly Rule[] = [
   // https://httpie.io/docs/cli/basic-auth: http(s) -a, --auth <user:password>. Its keywords are
   // the flag's, not "http", which is on every line with a URL.
   commandRule([" -a", "\t-a", "--auth"], "https?", String.raw`(?:-a[ \t]*|--auth(?:[ \t]+|=))`),
+  // https://dev.mysql.com/doc/refman/8.0/en/connection-options.html#option_general_password:
+  // -pPASSWORD or --password=PASSWORD, glued: `-p secret` prompts, and "secret" is the database.
+  flagRule(["mysql", "mariadb"], String.raw`(?:mysql(?:dump|admin|import|show|check|slap|pump)?|mariadb(?:-dump|-admin)?)`, String.raw`(?:-p|--password=)`),
+  // https://linux.die.net/man/1/sshpass: -p password (blank or not); -f and -e read it from elsewhere.
+  flagRule(["sshpass"], "sshpass", String.raw`-p[ \t]*`),
 ];
+
+function flagRule(keywords: string[], command: string, flag: string): Rule {
+  return {
+    kind: "password",
+    keywords,
+    pattern: new RegExp(String.raw`${NOT_IN_A_WORD}${command}(?:\.exe)?${SAME_COMMAND}${flag}${FLAG_VALUE}`, "g"),
+    resolve: flagPassword,
+    priority: PRIORITY.context,
+  };
+}
+
+function flagPassword(match: RegExpExecArray): { kind: string; group: number } | undefined {
+  const group = match[1] !== undefined ? 1 : match[2] !== undefined ? 2 : 3;
+  return isStandIn(match[group] ?? "") ? undefined : { kind: "password", group };
+}
 
 function isBlank(c: number): boolean {
   return c === 32 || c === 9;
@@ -50,12 +73,19 @@ function isBlank(c: number): boolean {
 // Names people write where the password goes.
 const STAND_INS = /^(?:pass|pw|pwd|passwd|password|passphrase|secret|token|apikey|api[_-]?key|key|user|username)$/i;
 
+// "mypassword", "db_pass", "new-password": a name for the password, not one.
+const MY_PASSWORD = /^(?:my|your|the|db|new|old|root|user)[_-]?(?:pass(?:word)?|passwd|pw|pwd)$/i;
+
 function commandPassword(match: RegExpExecArray): { kind: string; group: number } | undefined {
   const group = match[2] !== undefined ? 2 : match[4] !== undefined ? 4 : 6;
   const user = match[group - 1] ?? "";
   const password = match[group] ?? "";
-  // A variable or command substitution ($PASS, ${TOKEN}, %PASS%, $(...), {password}, <password>).
-  if (/^[$%{<[(`]/.test(password) || isPlaceholder(password) || STAND_INS.test(password)) return undefined;
-  if (password === user) return undefined;
+  if (isStandIn(password) || password === user) return undefined;
   return { kind: "password", group };
+}
+
+// A variable or command substitution ($PASS, ${TOKEN}, %PASS%, $(...), {password}, <password>),
+// a placeholder (****, ...) or a name written where the password goes.
+function isStandIn(password: string): boolean {
+  return /^[$%{<[(`]/.test(password) || isPlaceholder(password) || STAND_INS.test(password) || MY_PASSWORD.test(password);
 }

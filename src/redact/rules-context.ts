@@ -168,7 +168,7 @@ function lastWord(suffix: string): string {
 // The choice (documented in rules.ts): a literal password is redacted whatever its entropy,
 // once it is not a placeholder; other secrets must look random, since names like "token" or
 // "key" carry ordinary values in code all the time.
-function acceptGenericValue(value: string, isPassword: boolean, quoted: boolean): boolean {
+export function acceptGenericValue(value: string, isPassword: boolean, quoted: boolean): boolean {
   if (/\s/.test(value) || isPlaceholder(value)) return false;
   // Words: "Passwort", "reset-password", "my-app-secret", "auth.token", "userPassword", "API_TOKEN".
   if (/^[a-z]+(?:[-_.][a-z]+)+$/i.test(value) || /^\p{Lu}?\p{Ll}+$/u.test(value) || IDENTIFIER.test(value)) return false;

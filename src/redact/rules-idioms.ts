@@ -1,0 +1,69 @@
+// Passwords in the idioms of a language or a file format, where no `name = value` stands for
+// the generic rule to see: PHP's `define('DB_PASSWORD', '...')` (wp-config.php), a Java bean's
+// `setPassword("...")` (JDBC data sources, mail sessions), Python's `auth=("user", "pw")` tuple
+// (requests, httpx) and `HTTPBasicAuth("user", "pw")`, and a .netrc entry
+// (`machine host login user password pw`, on one line or several).
+//
+// Only a literal counts, judged as a password assigned to a password name is (see
+// acceptGenericValue): variables, placeholders (`password_here`, `********`, `<password>`),
+// words and identifiers are not credentials.
+import { isPlaceholder } from "./entropy.js";
+import { NO_SPANS, PRIORITY, type Rule, type Span } from "./rule.js";
+import { acceptGenericValue } from "./rules-context.js";
+
+const literalPassword = (value: string) => acceptGenericValue(value, true, true);
+
+function idiom(keywords: string[], pattern: RegExp, group: number, accept: Rule["accept"]): Rule {
+  return { kind: "password", keywords, pattern, group, accept, priority: PRIORITY.context };
+}
+
+export const IDIOM_RULES: readonly Rule[] = [
+  // https://developer.wordpress.org/apis/wp-config-php/#database-name: a constant whose name
+  // says password; group 3 is the value.
+  idiom(
+    ["define"],
+    /\bdefine[ \t]*\([ \t]*(["'])\w{0,40}?(?:PASSWORD|PASSWD|PASS|PWD)\w{0,20}\1[ \t]*,[ \t]*(["'])([^"'\n]{1,256})\2[ \t]*\)/gi,
+    3,
+    literalPassword,
+  ),
+  // A setter whose name says password: setPassword("..."), ds.setDbPassword('...').
+  idiom(
+    ["password", "passwd"],
+    /\bset\w{0,30}?Pass(?:word|wd)[ \t]*\([ \t]*(["'])([^"'\n]{1,256})\1[ \t]*\)/g,
+    2,
+    literalPassword,
+  ),
+  // https://requests.readthedocs.io/en/latest/user/authentication/: auth=("user", "pass"),
+  // HTTPBasicAuth("user", "pass"), aiohttp's BasicAuth(...). Group 2 is the user, 4 the password.
+  {
+    kind: "password",
+    keywords: ["auth"],
+    pattern: /(?:\bauth[ \t]*=[ \t]*\(|\b(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|DigestAuth)[ \t]*\()[ \t]*(["'])([^"'\n]{1,128})\1[ \t]*,[ \t]*(["'])([^"'\n]{1,256})\3[ \t]*\)/g,
+    group: 4,
+    accept: (value, match) => value !== match[2] && literalPassword(value),
+    priority: PRIORITY.context,
+  },
+  // https://everything.curl.dev/usingcurl/netrc: a .netrc entry. It spans lines, so a finder.
+  { kind: "password", keywords: ["machine"], find: findNetrcPasswords, priority: PRIORITY.context },
+];
+
+// machine <host> login <user> [account <a>] password <pw>. Between the tokens: blanks, or one
+// line break (then a diff's sign, when the file is shown in a diff) and the next line's indent.
+const SEP = String.raw`(?:[ \t]{1,40}|[ \t]{0,40}\r?\n[+ -]?[ \t]{0,40})`;
+const NETRC = new RegExp(
+  String.raw`\bmachine[ \t]+\S{1,253}${SEP}login[ \t]+\S{1,128}(?:${SEP}account[ \t]+\S{1,128})?${SEP}password[ \t]+(\S{1,256})`,
+  "g",
+);
+
+function findNetrcPasswords(text: string): readonly Span[] {
+  let found: Span[] | undefined;
+  NETRC.lastIndex = 0;
+  for (let m = NETRC.exec(text); m !== null; m = NETRC.exec(text)) {
+    const value = m[1] ?? "";
+    // A variable ($NETRC_PASSWORD, ${TOKEN}) or a placeholder; "%" or "(" may start a real one.
+    if (/^[${<`]/.test(value) || isPlaceholder(value)) continue;
+    const end = m.index + m[0].length;
+    (found ??= []).push({ start: end - value.length, end });
+  }
+  return found ?? NO_SPANS;
+}
