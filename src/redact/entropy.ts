@@ -1,6 +1,7 @@
 // Cheap tests on a candidate value: how random it looks (Shannon entropy) and whether it is
 // one of the stand-ins people write where a real credential would go. Rules call these after
 // their regex matched, so a format match alone ("ghp_" + 36 x's) is not yet a finding.
+import { isPublicExample } from "./public-examples.js";
 
 /** Shannon entropy in bits per character. Random base62 of length 40 scores about 5. */
 export function shannonEntropy(value: string): number {
@@ -32,11 +33,12 @@ const PLACEHOLDER_FRAGMENTS =
   /your[_-]?|<[^>]*>|\$\{|\{\{|\}\}|process\.env|os\.environ|getenv|environ\[|secrets\.|example|placeholder|dummy|sample|redacted|replace[_-]?me|\.\.\.|xxxx|\*\*\*|####|0000000|1234567|abcdefg/i;
 const PLACEHOLDER_SHAPES = /^(?:\$\(|%\(|%[A-Za-z_]+%$|\$[A-Za-z_][A-Za-z0-9_]*$|vault:|insert[_-])/;
 
-/** True for values that are obviously not a real credential. */
+/** True for values that are obviously not a real credential, documented public examples included. */
 export function isPlaceholder(value: string): boolean {
   const lower = value.toLowerCase();
   if (PLACEHOLDER_WORDS.has(lower)) return true;
   if (PLACEHOLDER_FRAGMENTS.test(value) || PLACEHOLDER_SHAPES.test(value)) return true;
+  if (isPublicExample(value)) return true;
   // "aaaaaaaa", "--------", "........": one character repeated.
   if (/^(.)\1*$/.test(value)) return true;
   return false;

@@ -4,6 +4,7 @@
 // https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml); see rules.ts for
 // why this project keeps its own table rather than running gitleaks' or secretlint's.
 import { looksRandom } from "./entropy.js";
+import { isPublicExample } from "./public-examples.js";
 import { NO_SPANS, PRIORITY, type Rule, type Span } from "./rule.js";
 
 /** Accepts a match whose part after `prefix` looks generated rather than typed. */
@@ -105,7 +106,8 @@ export const TOKEN_RULES: readonly Rule[] = [
     "jwt",
     ["eyj"],
     /\beyJ[A-Za-z0-9_-]{10,4000}\.ey[A-Za-z0-9_-]{10,16000}\.[A-Za-z0-9_-]{0,8000}/g,
-    (v) => isJwtHeader(v.slice(0, v.indexOf("."))),
+    // jwt.io's default token is public (public-examples.ts).
+    (v) => isJwtHeader(v.slice(0, v.indexOf("."))) && !isPublicExample(v),
   ),
 ];
 

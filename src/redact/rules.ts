@@ -30,7 +30,8 @@
 //   an identifier or expression is not a secret. A lone word with digits (sunshine99) after a
 //   password name is still a typed password.
 // - Documented public examples are not findings: AWS's AKIAIOSFODNN7EXAMPLE and its secret
-//   (...EXAMPLEKEY), Slack's T00000000/B00000000/XXXX webhook, tokens full of x, X or 0.
+//   (...EXAMPLEKEY), jwt.io's default token, Stripe's API-reference test key (the list is in
+//   public-examples.ts), Slack's T00000000/B00000000/XXXX webhook, tokens full of x, X or 0.
 //   Flagging them would drop records under --on-secret drop for nothing secret.
 // - Stripe test-mode secret keys (sk_test_) are findings: they read and write the account's
 //   test data. Publishable keys (pk_) are public and are not.
