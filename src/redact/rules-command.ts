@@ -84,8 +84,9 @@ function commandPassword(match: RegExpExecArray): { kind: string; group: number 
   return { kind: "password", group };
 }
 
-// A variable or command substitution ($PASS, ${TOKEN}, %PASS%, $(...), {password}, <password>),
-// a placeholder (****, ...) or a name written where the password goes.
+// A variable or command substitution ($PASS, ${TOKEN}, $(...), {password}, <password>), a
+// placeholder (%PASS%, ****, ...) or a name written where the password goes. A leading "%" alone
+// says nothing: generated passwords start with one as often as with any other symbol.
 function isStandIn(password: string): boolean {
-  return /^[$%{<[(`]/.test(password) || isPlaceholder(password) || STAND_INS.test(password) || MY_PASSWORD.test(password);
+  return /^[${<[(`]/.test(password) || isPlaceholder(password) || STAND_INS.test(password) || MY_PASSWORD.test(password);
 }
