@@ -46,15 +46,16 @@ export const COMMAND_RULES: readonly Rule[] = [
   commandRule([" -a", "\t-a", "--auth"], "https?", String.raw`(?:-a[ \t]*|--auth(?:[ \t]+|=))`),
   // https://dev.mysql.com/doc/refman/8.0/en/connection-options.html#option_general_password:
   // -pPASSWORD or --password=PASSWORD, glued: `-p secret` prompts, and "secret" is the database.
-  flagRule(["mysql", "mariadb"], String.raw`(?:mysql(?:dump|admin|import|show|check|slap|pump)?|mariadb(?:-dump|-admin)?)`, String.raw`(?:-p|--password=)`),
+  flagRule(["mysql", "mariadb"], String.raw`(?:mysql(?:dump|admin|import|show|check|slap|pump)?|mariadb(?:-dump|-admin)?)`, String.raw`(?:-p|--password=)`, commandWord),
   // https://linux.die.net/man/1/sshpass: -p password (blank or not); -f and -e read it from elsewhere.
-  flagRule(["sshpass"], "sshpass", String.raw`-p[ \t]*`),
+  flagRule(["sshpass"], "sshpass", String.raw`-p[ \t]*`, commandWord),
 ];
 
-function flagRule(keywords: string[], command: string, flag: string): Rule {
+function flagRule(keywords: string[], command: string, flag: string, near: Rule["near"]): Rule {
   return {
     kind: "password",
     keywords,
+    near,
     pattern: new RegExp(String.raw`${NOT_IN_A_WORD}${command}(?:\.exe)?${SAME_COMMAND}${flag}${FLAG_VALUE}`, "g"),
     resolve: flagPassword,
     priority: PRIORITY.context,
@@ -64,6 +65,15 @@ function flagRule(keywords: string[], command: string, flag: string): Rule {
 function flagPassword(match: RegExpExecArray): { kind: string; group: number } | undefined {
   const group = match[1] !== undefined ? 1 : match[2] !== undefined ? 2 : 3;
   return isStandIn(match[group] ?? "") ? undefined : { kind: "password", group };
+}
+
+// The keyword ends a command's name (mysql, mysqldump, mariadb-dump, sshpass.exe) that a blank
+// follows: not mysql.createConnection(...) or require("mysql2"), which code is full of.
+function commandWord(text: string, _start: number, end: number): boolean {
+  let i = end;
+  while (i < end + 8 && /[a-z-]/.test(text[i] ?? "")) i++;
+  if (text.startsWith(".exe", i)) i += 4;
+  return isBlank(text.charCodeAt(i));
 }
 
 function isBlank(c: number): boolean {

@@ -29,6 +29,11 @@ export const ENCODED_RULES: readonly Rule[] = [
     pattern: ENCODED_LOGIN,
     group: 1,
     accept: isEncodedLogin,
+    // "auth" is in "author" and "OAuth" on many lines; the key ends right after it.
+    near: (text, _start, end) => {
+      const c = text[end];
+      return c === '"' || c === " " || c === "\t" || c === "=" || c === ":";
+    },
     priority: PRIORITY.context,
   },
 ];

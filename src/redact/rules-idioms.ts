@@ -13,8 +13,19 @@ import { acceptGenericValue } from "./rules-context.js";
 
 const literalPassword = (value: string) => acceptGenericValue(value, true, true);
 
-function idiom(keywords: string[], pattern: RegExp, group: number, accept: Rule["accept"]): Rule {
-  return { kind: "password", keywords, pattern, group, accept, priority: PRIORITY.context };
+function idiom(keywords: string[], pattern: RegExp, group: number, accept: Rule["accept"], near?: Rule["near"]): Rule {
+  return { kind: "password", keywords, pattern, group, accept, near, priority: PRIORITY.context };
+}
+
+// "define", "password" and "auth" are on many lines of code (AMD's define([...]), "author" in
+// every package.json): a line is scanned only where the keyword is followed by the call's "("
+// or the "=" of `auth=(...)`.
+function followedBy(chars: string): Rule["near"] {
+  return (text, _start, end) => {
+    let i = end;
+    while (text[i] === " " || text[i] === "\t") i++;
+    return chars.includes(text[i] ?? "");
+  };
 }
 
 export const IDIOM_RULES: readonly Rule[] = [
@@ -25,6 +36,7 @@ export const IDIOM_RULES: readonly Rule[] = [
     /\bdefine[ \t]*\([ \t]*(["'])\w{0,40}?(?:PASSWORD|PASSWD|PASS|PWD)\w{0,20}\1[ \t]*,[ \t]*(["'])([^"'\n]{1,256})\2[ \t]*\)/gi,
     3,
     literalPassword,
+    followedBy("("),
   ),
   // A setter whose name says password: setPassword("..."), ds.setDbPassword('...').
   idiom(
@@ -32,6 +44,7 @@ export const IDIOM_RULES: readonly Rule[] = [
     /\bset\w{0,30}?Pass(?:word|wd)[ \t]*\([ \t]*(["'])([^"'\n]{1,256})\1[ \t]*\)/g,
     2,
     literalPassword,
+    followedBy("("),
   ),
   // https://requests.readthedocs.io/en/latest/user/authentication/: auth=("user", "pass"),
   // HTTPBasicAuth("user", "pass"), aiohttp's BasicAuth(...). Group 2 is the user, 4 the password.
@@ -41,6 +54,7 @@ export const IDIOM_RULES: readonly Rule[] = [
     pattern: /(?:\bauth[ \t]*=[ \t]*\(|\b(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|DigestAuth)[ \t]*\()[ \t]*(["'])([^"'\n]{1,128})\1[ \t]*,[ \t]*(["'])([^"'\n]{1,256})\3[ \t]*\)/g,
     group: 4,
     accept: (value, match) => value !== match[2] && literalPassword(value),
+    near: followedBy("=("),
     priority: PRIORITY.context,
   },
   // https://everything.curl.dev/usingcurl/netrc: a .netrc entry. It spans lines, so a finder.
