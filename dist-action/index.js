@@ -416,11 +416,11 @@ var require_light = __commonJS({
           return this._onFailure(error62, eventInfo, clearGlobalState, run2, free);
         }
         async _onFailure(error62, eventInfo, clearGlobalState, run2, free) {
-          var retry2, retryAfter;
+          var retry3, retryAfter;
           if (clearGlobalState()) {
-            retry2 = await this.Events.trigger("failed", error62, eventInfo);
-            if (retry2 != null) {
-              retryAfter = ~~retry2;
+            retry3 = await this.Events.trigger("failed", error62, eventInfo);
+            if (retry3 != null) {
+              retryAfter = ~~retry3;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
               return run2(retryAfter);
@@ -2233,7 +2233,7 @@ var require_constants = __commonJS({
     var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
     var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
     var STAR = `${QMARK}*?`;
-    var SEP = "/";
+    var SEP2 = "/";
     var POSIX_CHARS = {
       DOT_LITERAL,
       PLUS_LITERAL,
@@ -2250,7 +2250,7 @@ var require_constants = __commonJS({
       QMARK_NO_DOT,
       STAR,
       START_ANCHOR,
-      SEP
+      SEP: SEP2
     };
     var WINDOWS_CHARS = {
       ...POSIX_CHARS,
@@ -19108,14 +19108,14 @@ function createGitHubClient(options) {
       // absent from a CI log or a cron mail, and a counter that stops needs a reason. A
       // wait that will not happen (retries spent) is not announced: the error says it.
       onRateLimit: (retryAfter, _opts, _octokit, retryCount) => {
-        const retry2 = retryCount < rateLimitRetries;
-        if (retry2) log.info(`waiting for the GitHub rate limit, resets at ${clockTime(Math.floor(Date.now() / 1e3) + retryAfter)}`);
-        return retry2;
+        const retry3 = retryCount < rateLimitRetries;
+        if (retry3) log.info(`waiting for the GitHub rate limit, resets at ${clockTime(Math.floor(Date.now() / 1e3) + retryAfter)}`);
+        return retry3;
       },
       onSecondaryRateLimit: (retryAfter, _opts, _octokit, retryCount) => {
-        const retry2 = retryCount < rateLimitRetries;
-        if (retry2) log.info(`GitHub secondary rate limit: retrying in ${retryAfter}s`);
-        return retry2;
+        const retry3 = retryCount < rateLimitRetries;
+        if (retry3) log.info(`GitHub secondary rate limit: retrying in ${retryAfter}s`);
+        return retry3;
       }
     }
   });
@@ -19289,8 +19289,10 @@ function stripTrailers(message) {
 }
 
 // src/text/commit-message.ts
+var PULL_SUFFIX = /^([^\n]*?\S)[ \t]+\(#\d+\)[ \t]*(?=\n|$)/;
 function commitMessage(raw) {
-  const { text, trailers } = stripTrailers(normaliseNewlines(raw));
+  const { text: full, trailers } = stripTrailers(normaliseNewlines(raw));
+  const text = full.replace(PULL_SUFFIX, "$1");
   const newline = text.indexOf("\n");
   return {
     message: text,
@@ -43946,6 +43948,25 @@ function isNotAnAddress(text, start, at2, end) {
 }
 var EMAIL_RULE = { kind: "email", keywords: [], find: findEmails, priority: PRIORITY.pii };
 
+// src/redact/public-examples.ts
+var PUBLIC_PARTS = [
+  // https://docs.aws.amazon.com/IAM/latest/UserGuide/security-creds.html: the access key id
+  // AKIAIOSFODNN7EXAMPLE and its secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY (the rules'
+  // own "EXAMPLE" checks catch these too).
+  "IOSFODNN7EXAMPLE",
+  "bPxRfiCYEXAMPLEKEY",
+  // https://jwt.io: the default token of the debugger (HS256, sub 1234567890, "John Doe",
+  // iat 1516239022), by its signature.
+  "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
+  // https://docs.stripe.com/api: the test secret key printed throughout the API reference,
+  // by its part after sk_test_.
+  "4eC39HqLyjWDarjtT1zdp7dc"
+];
+function isPublicExample(value) {
+  for (const part of PUBLIC_PARTS) if (value.includes(part)) return true;
+  return false;
+}
+
 // src/redact/entropy.ts
 function shannonEntropy(value) {
   if (value.length === 0) return 0;
@@ -44015,6 +44036,7 @@ function isPlaceholder(value) {
   const lower = value.toLowerCase();
   if (PLACEHOLDER_WORDS.has(lower)) return true;
   if (PLACEHOLDER_FRAGMENTS.test(value) || PLACEHOLDER_SHAPES.test(value)) return true;
+  if (isPublicExample(value)) return true;
   if (/^(.)\1*$/.test(value)) return true;
   return false;
 }
@@ -44028,6 +44050,7 @@ function looksRandom(body, minEntropy = 3) {
 var USER_PASSWORD = String.raw`(?:"([^"\n:]{0,128}):([^"\n]{1,256})"|'([^'\n:]{0,128}):([^'\n]{1,256})'|([^\s"'\x60:;|&]{0,128}):(?!\/\/)([^\s"'\x60;|&]{1,256}))`;
 var SAME_COMMAND = String.raw`(?:[ \t][^\n|;&]{0,400}?)?[ \t]`;
 var NOT_IN_A_WORD = String.raw`(?<![\w./])(?<![^\n]-)`;
+var FLAG_VALUE = String.raw`(?:"([^"\n]{1,256})"|'([^'\n]{1,256})'|([^\s"'\x60;|&]{1,256}))`;
 function commandRule(keywords, command2, flag, near) {
   return {
     kind: "password",
@@ -44049,19 +44072,81 @@ var COMMAND_RULES = [
   ),
   // https://httpie.io/docs/cli/basic-auth: http(s) -a, --auth <user:password>. Its keywords are
   // the flag's, not "http", which is on every line with a URL.
-  commandRule([" -a", "	-a", "--auth"], "https?", String.raw`(?:-a[ \t]*|--auth(?:[ \t]+|=))`)
+  commandRule([" -a", "	-a", "--auth"], "https?", String.raw`(?:-a[ \t]*|--auth(?:[ \t]+|=))`),
+  // https://dev.mysql.com/doc/refman/8.0/en/connection-options.html#option_general_password:
+  // -pPASSWORD or --password=PASSWORD, glued: `-p secret` prompts, and "secret" is the database.
+  flagRule(["mysql", "mariadb"], String.raw`(?:mysql(?:dump|admin|import|show|check|slap|pump)?|mariadb(?:-dump|-admin)?)`, String.raw`(?:-p|--password=)`, commandWord),
+  // https://linux.die.net/man/1/sshpass: -p password (blank or not); -f and -e read it from elsewhere.
+  flagRule(["sshpass"], "sshpass", String.raw`-p[ \t]*`, commandWord)
 ];
+function flagRule(keywords, command2, flag, near) {
+  return {
+    kind: "password",
+    keywords,
+    near,
+    pattern: new RegExp(String.raw`${NOT_IN_A_WORD}${command2}(?:\.exe)?${SAME_COMMAND}${flag}${FLAG_VALUE}`, "g"),
+    resolve: flagPassword,
+    priority: PRIORITY.context
+  };
+}
+function flagPassword(match) {
+  const group = match[1] !== void 0 ? 1 : match[2] !== void 0 ? 2 : 3;
+  return isStandIn(match[group] ?? "") ? void 0 : { kind: "password", group };
+}
+function commandWord(text, _start, end) {
+  let i = end;
+  while (i < end + 8 && /[a-z-]/.test(text[i] ?? "")) i++;
+  if (text.startsWith(".exe", i)) i += 4;
+  return isBlank2(text.charCodeAt(i));
+}
 function isBlank2(c3) {
   return c3 === 32 || c3 === 9;
 }
 var STAND_INS = /^(?:pass|pw|pwd|passwd|password|passphrase|secret|token|apikey|api[_-]?key|key|user|username)$/i;
+var MY_PASSWORD = /^(?:my|your|the|db|new|old|root|user)[_-]?(?:pass(?:word)?|passwd|pw|pwd)$/i;
 function commandPassword(match) {
   const group = match[2] !== void 0 ? 2 : match[4] !== void 0 ? 4 : 6;
   const user = match[group - 1] ?? "";
   const password = match[group] ?? "";
-  if (/^[$%{<[(`]/.test(password) || isPlaceholder(password) || STAND_INS.test(password)) return void 0;
-  if (password === user) return void 0;
+  if (isStandIn(password) || password === user) return void 0;
   return { kind: "password", group };
+}
+function isStandIn(password) {
+  return /^[${<[(`]/.test(password) || isPlaceholder(password) || STAND_INS.test(password) || MY_PASSWORD.test(password);
+}
+
+// src/redact/rules-encoded.ts
+var ENCODED_PEM = /\bLS0tLS1CRUdJTi[A-Za-z0-9+/]{100,12000}={0,2}/g;
+var ENCODED_LOGIN = /(?:"_?auth"|\b_auth)[ \t]*[:=][ \t]*"?([A-Za-z0-9+/]{8,1000}={0,2})(?![A-Za-z0-9+/=])/g;
+var ENCODED_RULES = [
+  {
+    kind: "private-key",
+    keywords: ["ls0tls1crudjti"],
+    pattern: ENCODED_PEM,
+    // The header, decoded: 64 characters are 48 bytes, more than the longest BEGIN line.
+    accept: (v2) => /^-----BEGIN [A-Z0-9 ]{0,30}PRIVATE KEY/.test(Buffer.from(v2.slice(0, 64), "base64").toString("latin1")),
+    priority: PRIORITY.structure
+  },
+  {
+    kind: "password",
+    keywords: ["auth"],
+    pattern: ENCODED_LOGIN,
+    group: 1,
+    accept: isEncodedLogin,
+    // "auth" is in "author" and "OAuth" on many lines; the key ends right after it.
+    near: (text, _start, end) => {
+      const c3 = text[end];
+      return c3 === '"' || c3 === " " || c3 === "	" || c3 === "=" || c3 === ":";
+    },
+    priority: PRIORITY.context
+  }
+];
+function isEncodedLogin(value) {
+  const decoded = Buffer.from(value, "base64").toString("latin1");
+  const colon = decoded.indexOf(":");
+  if (colon < 1 || !/^[\x21-\x7e]+$/.test(decoded)) return false;
+  const password = decoded.slice(colon + 1);
+  return password.length >= 4 && password !== decoded.slice(0, colon) && !isPlaceholder(password) && !/^[$<{]/.test(password);
 }
 
 // src/redact/words.ts
@@ -44101,7 +44186,8 @@ function isWord(lower) {
 }
 
 // src/redact/rules-context.ts
-var ASSIGN = String.raw`["'\x60]?\??[ \t]*(?:=|:=|::=|:|=>|\?=)(?!=)[ \t]*`;
+var QUOTE = String.raw`\\?["'\x60]`;
+var ASSIGN = String.raw`(?:${QUOTE})?\??[ \t]*(?:=|:=|::=|:|=>|\?=)(?!=)[ \t]*`;
 function context(kind, keywords, pattern, accept, near) {
   return { kind, keywords, pattern, group: 1, accept, near, priority: PRIORITY.context };
 }
@@ -44113,7 +44199,7 @@ var CONTEXT_RULES = [
   context(
     "aws-secret-key",
     ["secret"],
-    new RegExp(String.raw`(?:aws[\w.-]{0,20}?secret[\w.-]{0,20}?|secret[_.-]?access[_.-]?)key${ASSIGN}["'\x60]?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`, "gi"),
+    new RegExp(String.raw`(?:aws[\w.-]{0,20}?secret[\w.-]{0,20}?|secret[_.-]?access[_.-]?)key${ASSIGN}(?:${QUOTE})?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])`, "gi"),
     (v2) => !v2.includes("EXAMPLE") && highEntropy(4)(v2),
     followedByAssignment
   ),
@@ -44138,7 +44224,7 @@ var CONTEXT_RULES = [
   context(
     "azure-key",
     ["azure"],
-    new RegExp(String.raw`azure[\w.-]{0,30}?(?:key|secret)${ASSIGN}["'\x60]?([A-Za-z0-9+/]{86}==)`, "gi"),
+    new RegExp(String.raw`azure[\w.-]{0,30}?(?:key|secret)${ASSIGN}(?:${QUOTE})?([A-Za-z0-9+/]{86}==)`, "gi"),
     highEntropy(4)
   ),
   // https://learn.microsoft.com/azure/storage/common/storage-sas-overview: the sig parameter is
@@ -44148,14 +44234,14 @@ var CONTEXT_RULES = [
   context(
     "twilio-auth-token",
     ["twilio"],
-    new RegExp(String.raw`twilio[\w.-]{0,30}?(?:token|secret)${ASSIGN}["'\x60]?([0-9a-fA-F]{32})\b`, "gi"),
+    new RegExp(String.raw`twilio[\w.-]{0,30}?(?:token|secret)${ASSIGN}(?:${QUOTE})?([0-9a-fA-F]{32})\b`, "gi"),
     highEntropy(3)
   ),
   // Authorization: Bearer …, Basic …, token …; X-API-Key: … (curl -H, HTTP dumps, code).
   context(
     "auth-header",
     ["authorization", "api-key", "auth-token"],
-    /\b(?:proxy-)?(?:authorization|x-api-key|api-key|x-auth-token)["']?[ \t]*[:=][ \t]*["']?(?:(?:bearer|basic|token|bot)[ \t]+)?([A-Za-z0-9._~+/=-]{16,8192})(?![A-Za-z0-9._~+/=-])/gi,
+    /\b(?:proxy-)?(?:authorization|x-api-key|api-key|x-auth-token)(?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?(?:(?:bearer|basic|token|bot)[ \t]+)?([A-Za-z0-9._~+/=-]{16,8192})(?![A-Za-z0-9._~+/=-])/gi,
     (v2) => highEntropy(3)(v2) && !/^[a-z]+(?:[-_.][a-z]+)*$/i.test(v2),
     followedByAssignment
   )
@@ -44264,11 +44350,13 @@ var GENERIC_RULE = {
   keywords: ["pass", "pwd", "secret", "token", "key", "credential"],
   // Group 1: the name's keyword, 2: the rest of the name, 3: a quote, 4 or 5: the value.
   pattern: new RegExp(
-    String.raw`(?<!(?:public|publishable|csrf|xsrf|next|prev|page|continuation|sync|cancellation)[_.-]?)(${PASSWORD_NAME}|${SECRET_NAME})([\w.-]{0,24}?)${ASSIGN}(?:(["'\x60])([^"'\x60\r\n]{1,4096}?)\3|(${VALUE_CHAR}{1,4096}={0,3})(?!${VALUE_CHAR}))`,
+    String.raw`(?<!(?:public|publishable|csrf|xsrf|next|prev|page|continuation|sync|cancellation)[_.-]?)(${PASSWORD_NAME}|${SECRET_NAME})([\w.-]{0,24}?)${ASSIGN}(?:(${QUOTE})([^"'\x60\r\n]{1,4096}?)\3|(${VALUE_CHAR}{1,4096}={0,3})(?!${VALUE_CHAR}))`,
     "gi"
   ),
   near: followedByAssignment,
   resolve: genericValue,
+  // After a dropped `secret: DB_PASSWORD`, the name's own "PASSWORD=..." is tried too.
+  retryAfter: 1,
   priority: PRIORITY.generic
 };
 function followedByAssignment(text, _start, end) {
@@ -44276,6 +44364,7 @@ function followedByAssignment(text, _start, end) {
   const limit = Math.min(text.length, end + 31);
   while (i < limit && isNameChar(text.charCodeAt(i))) i++;
   let c3 = text.charCodeAt(i);
+  if (c3 === 92) c3 = text.charCodeAt(++i);
   if (c3 === 34 || c3 === 39 || c3 === 96) c3 = text.charCodeAt(++i);
   if (c3 === 63) c3 = text.charCodeAt(++i);
   while (c3 === 32 || c3 === 9) c3 = text.charCodeAt(++i);
@@ -44297,7 +44386,7 @@ function genericValue(match) {
   if (!quoted) {
     const after = match.input[match.indices?.[group]?.[1] ?? 0];
     const operator = match.input.slice(match.indices?.[2]?.[1] ?? 0, match.indices?.[group]?.[0] ?? 0);
-    if (after === "(" || after === "[" || /^["'`]?\??:$/.test(operator)) return void 0;
+    if (after === "(" || after === "[" || /^\\?["'`]?\??:$/.test(operator)) return void 0;
   }
   if (!acceptGenericValue(value, isPassword, quoted)) return void 0;
   if (/^pwd$/i.test(keyword) && /^(?:[~/]|[A-Za-z]:[\\/])/.test(value)) return void 0;
@@ -44327,6 +44416,67 @@ function isExpression(value) {
   const name = m2[2] ?? "";
   const shape = wordShape(name);
   return shape.coverage >= 0.75 && shape.longest >= 4 && (m2[1] !== void 0 || shape.words >= 2);
+}
+
+// src/redact/rules-idioms.ts
+var literalPassword = (value) => acceptGenericValue(value, true, true);
+function idiom(keywords, pattern, group, accept, near) {
+  return { kind: "password", keywords, pattern, group, accept, near, priority: PRIORITY.context };
+}
+function followedBy(chars) {
+  return (text, _start, end) => {
+    let i = end;
+    while (text[i] === " " || text[i] === "	") i++;
+    return chars.includes(text[i] ?? "");
+  };
+}
+var IDIOM_RULES = [
+  // https://developer.wordpress.org/apis/wp-config-php/#database-name: a constant whose name
+  // says password; group 3 is the value.
+  idiom(
+    ["define"],
+    /\bdefine[ \t]*\([ \t]*(["'])\w{0,40}?(?:PASSWORD|PASSWD|PASS|PWD)\w{0,20}\1[ \t]*,[ \t]*(["'])([^"'\n]{1,256})\2[ \t]*\)/gi,
+    3,
+    literalPassword,
+    followedBy("(")
+  ),
+  // A setter whose name says password: setPassword("..."), ds.setDbPassword('...').
+  idiom(
+    ["password", "passwd"],
+    /\bset\w{0,30}?Pass(?:word|wd)[ \t]*\([ \t]*(["'])([^"'\n]{1,256})\1[ \t]*\)/g,
+    2,
+    literalPassword,
+    followedBy("(")
+  ),
+  // https://requests.readthedocs.io/en/latest/user/authentication/: auth=("user", "pass"),
+  // HTTPBasicAuth("user", "pass"), aiohttp's BasicAuth(...). Group 2 is the user, 4 the password.
+  {
+    kind: "password",
+    keywords: ["auth"],
+    pattern: /(?:\bauth[ \t]*=[ \t]*\(|\b(?:HTTPBasicAuth|HTTPDigestAuth|BasicAuth|DigestAuth)[ \t]*\()[ \t]*(["'])([^"'\n]{1,128})\1[ \t]*,[ \t]*(["'])([^"'\n]{1,256})\3[ \t]*\)/g,
+    group: 4,
+    accept: (value, match) => value !== match[2] && literalPassword(value),
+    near: followedBy("=("),
+    priority: PRIORITY.context
+  },
+  // https://everything.curl.dev/usingcurl/netrc: a .netrc entry. It spans lines, so a finder.
+  { kind: "password", keywords: ["machine"], find: findNetrcPasswords, priority: PRIORITY.context }
+];
+var SEP = String.raw`(?:[ \t]{1,40}|[ \t]{0,40}\r?\n[+ -]?[ \t]{0,40})`;
+var NETRC = new RegExp(
+  String.raw`\bmachine[ \t]+\S{1,253}${SEP}login[ \t]+\S{1,128}(?:${SEP}account[ \t]+\S{1,128})?${SEP}password[ \t]+(\S{1,256})`,
+  "g"
+);
+function findNetrcPasswords(text) {
+  let found;
+  NETRC.lastIndex = 0;
+  for (let m2 = NETRC.exec(text); m2 !== null; m2 = NETRC.exec(text)) {
+    const value = m2[1] ?? "";
+    if (/^[${<`]/.test(value) || isPlaceholder(value)) continue;
+    const end = m2.index + m2[0].length;
+    (found ??= []).push({ start: end - value.length, end });
+  }
+  return found ?? NO_SPANS;
 }
 
 // src/redact/pem-lines.ts
@@ -44730,7 +44880,8 @@ var TOKEN_RULES = [
     "jwt",
     ["eyj"],
     /\beyJ[A-Za-z0-9_-]{10,4000}\.ey[A-Za-z0-9_-]{10,16000}\.[A-Za-z0-9_-]{0,8000}/g,
-    (v2) => isJwtHeader(v2.slice(0, v2.indexOf(".")))
+    // jwt.io's default token is public (public-examples.ts).
+    (v2) => isJwtHeader(v2.slice(0, v2.indexOf("."))) && !isPublicExample(v2)
   )
 ];
 var TWILIO_SID = /\b(?:SK|AC)[0-9a-f]{32}\b/y;
@@ -44763,7 +44914,7 @@ function isJwtHeader(segment) {
 }
 
 // src/redact/rules.ts
-var CREDENTIAL_RULES = [...TOKEN_RULES, ...STRUCTURE_RULES, ...CONTEXT_RULES, ...COMMAND_RULES, GENERIC_RULE];
+var CREDENTIAL_RULES = [...TOKEN_RULES, ...STRUCTURE_RULES, ...ENCODED_RULES, ...CONTEXT_RULES, ...COMMAND_RULES, ...IDIOM_RULES, GENERIC_RULE];
 var BUILTIN_KINDS = [
   .../* @__PURE__ */ new Set([...CREDENTIAL_RULES.map((r2) => r2.kind), "password", EMAIL_RULE.kind])
 ].sort();
@@ -45038,14 +45189,22 @@ function addMatches(rule, pattern, text, offset, out) {
     let group = rule.group ?? 0;
     if (rule.resolve) {
       const resolved = rule.resolve(m2);
-      if (!resolved) continue;
+      if (!resolved) {
+        retry2(rule, pattern, m2);
+        continue;
+      }
       ({ kind, group } = resolved);
     } else if (rule.accept && !rule.accept(m2[group] ?? "", m2)) {
+      retry2(rule, pattern, m2);
       continue;
     }
     const range = m2.indices?.[group];
     if (range && range[1] > range[0]) out.push({ kind, start: offset + range[0], end: offset + range[1], priority: rule.priority });
   }
+}
+function retry2(rule, pattern, m2) {
+  const end = rule.retryAfter === void 0 ? void 0 : m2.indices?.[rule.retryAfter]?.[1];
+  if (end !== void 0 && end > m2.index) pattern.lastIndex = end;
 }
 function withoutMarkers(candidates, text) {
   if (candidates.length === 0 || !text.includes("<REDACTED:")) return candidates;
@@ -45240,7 +45399,7 @@ var TRIVIAL_PATTERNS = [
   // git's own text for a revert or a reapply, with nothing said about why.
   /^(?:revert|reapply) "[^\n]*"\s+this reverts commit [0-9a-f]{7,64}(?:, reversing\s+changes made to [0-9a-f]{7,64})?$/
 ];
-var PULL_SUFFIX = /\s*\(#\d+\)$/gm;
+var PULL_SUFFIX2 = /\s*\(#\d+\)$/gm;
 var ACKNOWLEDGEMENTS = /* @__PURE__ */ new Set([
   "looks great",
   "looks fine",
@@ -45284,7 +45443,7 @@ function isThankedAcknowledgement(t2) {
   );
 }
 function isTrivialText(text) {
-  const t2 = text.trim().toLowerCase().replace(PULL_SUFFIX, "").replace(/[.!]+$/, "");
+  const t2 = text.trim().toLowerCase().replace(PULL_SUFFIX2, "").replace(/[.!]+$/, "");
   if (t2 === "") return true;
   if (TRIVIAL_EXACT.has(t2)) return true;
   if (TRIVIAL_PATTERNS.some((p2) => p2.test(t2))) return true;
@@ -45709,14 +45868,16 @@ function applyRule(rule, record2) {
 var SECRET_POLICIES = ["redact", "drop", "fail"];
 var TEXT_FIELDS = ["instruction", "input", "output"];
 async function runPipeline(records, options, deps) {
-  const summary = { scanned: 0, written: 0, byMapping: {}, skipped: {}, rejected: 0, redacted: {}, limitReached: false, readerClosed: false };
+  const summary = { scanned: 0, written: 0, byMapping: {}, skipped: {}, rejected: 0, rejectedBy: {}, redacted: {}, limitReached: false, readerClosed: false };
   const skip = (reason) => {
     summary.skipped[reason] = (summary.skipped[reason] ?? 0) + 1;
   };
   const reject = async (triple, reasons) => {
     summary.rejected++;
+    const code2 = reasons[0]?.code ?? "invalid";
+    summary.rejectedBy[code2] = (summary.rejectedBy[code2] ?? 0) + 1;
     if (!deps.rejects) return;
-    const line = { reasons: reasons.map(({ code: code2, message }) => ({ code: code2, message })), record: shapeRecord(triple, options.format) };
+    const line = { reasons: reasons.map(({ code: code3, message }) => ({ code: code3, message })), record: shapeRecord(triple, options.format) };
     await deps.rejects.write(`${JSON.stringify(line)}
 `);
   };
@@ -45768,7 +45929,7 @@ async function runPipeline(records, options, deps) {
         continue;
       }
       const diffs = diffFields(rule, record2).map((field) => ({ field, before: triple[field] }));
-      const found = redactTriple(triple, deps.redactor);
+      const found = redactTriple(triple, deps.redactor, diffs.map((d2) => d2.field));
       for (const kind of found) summary.redacted[kind] = (summary.redacted[kind] ?? 0) + 1;
       if (options.pseudonymize) for (const field of TEXT_FIELDS) triple[field] = replaceNames(triple[field]);
       const secrets = found.filter(isCredentialKind);
@@ -45829,12 +45990,14 @@ async function runPipeline(records, options, deps) {
   }
   return summary;
 }
-function redactTriple(triple, redactor) {
+var KEY_LINES = /^[+\- ]?<REDACTED:private-key>(?:\n[+\- ]?<REDACTED:private-key>)+$/gm;
+function redactTriple(triple, redactor, patches) {
   const kinds = [];
   for (const field of TEXT_FIELDS) {
     const { text, findings } = redactor.redact(triple[field]);
     if (findings.length === 0) continue;
-    triple[field] = text;
+    const patch = patches.includes(field) || /^(?:diff --git |@@ )/.test(text);
+    triple[field] = patch ? text : text.replace(KEY_LINES, "<REDACTED:private-key>");
     for (const f3 of findings) kinds.push(f3.kind);
   }
   if (kinds.length > 0) {
@@ -47076,6 +47239,12 @@ var PREFERENCE_KEYS = [
 function isPreferencePair(record2) {
   return PREFERENCE_KEYS.some(([a, b3]) => a in record2 && b3 in record2);
 }
+function rulesFor(enabled) {
+  return {
+    fieldRules: FIELD_RULES.filter(([code2]) => enabled(code2)).map(([, rule]) => rule),
+    instructionRules: INSTRUCTION_RULES.filter(([code2]) => enabled(code2)).map(([, rule]) => rule)
+  };
+}
 function checkRecord(record2, format2, options) {
   const problems = [];
   if (isPreferencePair(record2)) {
@@ -47092,14 +47261,13 @@ function checkRecord(record2, format2, options) {
     return { problems: problems.filter((p2) => options.enabled(p2.code)), format: void 0, tokens: void 0, identity: [] };
   }
   const shape = SHAPES[shapeOf](record2, problems);
-  const fieldRules = FIELD_RULES.filter(([code2]) => options.enabled(code2));
-  const instructionRules = INSTRUCTION_RULES.filter(([code2]) => options.enabled(code2));
+  const { fieldRules, instructionRules } = options.rules ??= rulesFor(options.enabled);
   let firstInstruction = true;
   for (const field of shape.texts) {
-    for (const [, rule] of fieldRules) rule(field, problems);
+    for (const rule of fieldRules) rule(field, problems);
     if (field.role === "instruction" && firstInstruction) {
       firstInstruction = false;
-      for (const [, rule] of instructionRules) rule(field, problems);
+      for (const rule of instructionRules) rule(field, problems);
     }
   }
   checkStrings(record2, options, problems);
@@ -47514,16 +47682,25 @@ function checkLine(text, line, options) {
     line,
     problems: problems.length === 0 ? problems : problems.filter((p2) => options.enabled(p2.code)),
     format: checked.format,
-    keys: keySet(record2, checked.format),
+    keys: keySet(record2, checked.format, options),
     tokens: checked.tokens
   };
   if (options.enabled("duplicate") && checked.identity.length > 0) result.hash = identityHash(checked.identity);
   return result;
 }
-function keySet(record2, format2) {
-  const optional2 = format2 && OPTIONAL_KEYS[format2];
+function keySet(record2, format2, options) {
   const keys = Object.keys(record2);
-  return JSON.stringify((optional2 ? keys.filter((k2) => !optional2.has(k2)) : keys).sort());
+  const last = options.lastKeySet;
+  if (last && last.format === format2 && sameKeys(last.keys, keys)) return last.value;
+  const optional2 = format2 && OPTIONAL_KEYS[format2];
+  const value = JSON.stringify((optional2 ? keys.filter((k2) => !optional2.has(k2)) : keys.slice()).sort());
+  options.lastKeySet = { keys, format: format2, value };
+  return value;
+}
+function sameKeys(a, b3) {
+  if (a.length !== b3.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b3[i]) return false;
+  return true;
 }
 function positionIn(error62) {
   const m2 = /position (\d+)/.exec(error62 instanceof Error ? error62.message : "");
@@ -48108,7 +48285,7 @@ function describeSummary(summary, options) {
   const skipped = Object.values(summary.skipped).reduce((a, b3) => a + b3, 0);
   if (skipped > 0) lines.push(`  skipped ${skipped}: ${counts(summary.skipped)}`);
   if (summary.rejected > 0) {
-    lines.push(`  rejected ${summary.rejected} by validation${options.rejects ? ` (see ${options.rejects === "-" ? "stdout" : options.rejects})` : " (--rejects FILE keeps them)"}`);
+    lines.push(`  rejected ${summary.rejected}: ${counts(summary.rejectedBy)}${options.rejects ? ` (see ${options.rejects === "-" ? "stdout" : options.rejects})` : " (--rejects FILE keeps them)"}`);
   }
   if (Object.keys(summary.redacted).length > 0) lines.push(`  redacted: ${counts(summary.redacted)}`);
   if (summary.limitReached && options.state) {
