@@ -1,11 +1,13 @@
 // A folder given where JSONL files are expected (merge, validate, stats) stands for the
-// *.jsonl files under it, at any depth, in a stable order: the shards of a fanned-out
-// harvest, or a dataset's train/ and valid/ splits. A file named twice (or also through its
+// *.jsonl (and *.jsonl.gz) files under it, at any depth, in a stable order: the shards of a
+// fanned-out harvest, or a dataset's train/ and valid/ splits. A file named twice (or also through its
 // folder) is read once: checked twice, every line of it would be its own duplicate.
 import type { Dirent } from "node:fs";
 import { open, readdir, realpath, stat, type FileHandle } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import { createGunzip } from "node:zlib";
 import { UsageError } from "./errors.js";
+import { fileLineBlocks, streamLineBlocks, type LineBlock } from "./validate/line-blocks.js";
 
 /**
  * One file argument as files: itself, or for a folder the *.jsonl files under it. What cannot
@@ -39,6 +41,47 @@ export async function openDataset(file: string): Promise<FileHandle> {
   return open(file, "r").catch((error: unknown) => {
     throw cannotRead(file, error);
   });
+}
+
+/**
+ * A dataset file's lines, as blocks: a compressed one (train.jsonl.gz) through gunzip, as a
+ * stream. A file that fails while it is read (EIO, a truncated gzip) is named like one that
+ * cannot be opened.
+ */
+export async function datasetBlocks(file: string, handle: FileHandle): Promise<AsyncIterable<LineBlock>> {
+  const gzip = await isGzip(handle).catch((error: unknown) => {
+    throw cannotRead(file, error);
+  });
+  const blocks = gzip ? streamLineBlocks(handle.createReadStream({ start: 0, autoClose: false }).pipe(createGunzip())) : fileLineBlocks(handle);
+  return readErrorsNamed(file, blocks);
+}
+
+/** A file as text, for line readers: through gunzip when it is compressed. */
+export async function datasetStream(file: string): Promise<NodeJS.ReadableStream> {
+  const handle = await openDataset(file);
+  const gzip = await isGzip(handle).catch((error: unknown) => {
+    throw cannotRead(file, error);
+  });
+  const stream = handle.createReadStream({ start: 0 });
+  return gzip ? stream.pipe(createGunzip()) : stream;
+}
+
+/** gzip's magic number at the start of the file. */
+async function isGzip(handle: FileHandle): Promise<boolean> {
+  const head = Buffer.alloc(2);
+  const { bytesRead } = await handle.read(head, 0, 2, 0);
+  return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
+/** A file that fails while it is read (EIO, a truncated gzip) is named like one that cannot be opened. */
+async function* readErrorsNamed(file: string, blocks: AsyncIterable<LineBlock>): AsyncGenerator<LineBlock> {
+  try {
+    yield* blocks;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && /^(?:E[A-Z]+|Z_[A-Z_]+)$/.test(code)) throw cannotRead(file, error);
+    throw error;
+  }
 }
 
 /** Every argument's files (jsonlFilesOf), each file once, in the order first named. */
@@ -81,7 +124,7 @@ export async function jsonlFilesUnder(dir: string): Promise<string[]> {
       // A link's target decides; a broken link is left to open, which says why it cannot be read.
       const target = e.isSymbolicLink() ? await stat(path).catch(() => undefined) : e;
       if (target?.isDirectory()) folders.push(path);
-      else if ((target?.isFile() || (e.isSymbolicLink() && !target)) && e.name.endsWith(".jsonl")) files.push(path);
+      else if ((target?.isFile() || (e.isSymbolicLink() && !target)) && /\.jsonl(?:\.gz)?$/.test(e.name)) files.push(path);
     }
   }
   return files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));

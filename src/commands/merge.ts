@@ -9,13 +9,13 @@ import { stat } from "node:fs/promises";
 import { exactKey } from "../curate/index.js";
 import { UsageError } from "../errors.js";
 import type { Format } from "../formats.js";
-import { cannotRead, jsonlFilesUnder, openDataset } from "../jsonl-files.js";
+import { cannotRead, datasetBlocks, jsonlFilesUnder, openDataset } from "../jsonl-files.js";
 import { checkBlock } from "../validate/check-block.js";
-import { fileLineBlocks, type LineBlock } from "../validate/line-blocks.js";
+import type { LineBlock } from "../validate/line-blocks.js";
 import { problem, type Problem } from "../validate/problem.js";
 import { approximateTokens } from "../validate/tokens.js";
 import { DEFAULT_MAX_TOKENS } from "../validate/triple.js";
-import { lineCheckOptions, redactProblem } from "../validate/validate-files.js";
+import { lineCheckOptions, overlongLine, redactProblem } from "../validate/validate-files.js";
 import { openAtomicFile, stdoutSink, type LineSink } from "../write/atomic-file.js";
 
 export interface MergeSummary {
@@ -62,7 +62,14 @@ export async function mergeShards(files: readonly string[], out: LineSink, repor
   for (const file of files) {
     const handle = await openDataset(file);
     try {
-      for await (const block of fileLineBlocks(handle)) {
+      for await (const block of await datasetBlocks(file, handle)) {
+        if (block.overlong !== undefined) {
+          // Skipped unread (too long to be a record): invalid, and said so.
+          summary.read++;
+          summary.invalid++;
+          for (const p of overlongLine(block, block.overlong, () => true).problems) report(file, p);
+          continue;
+        }
         const texts = blockLines(block);
         for (const result of checkBlock(block, options)) {
           summary.read++;

@@ -2,13 +2,12 @@
 // JSON report), then a summary; exit 1 on errors (and on warnings with --strict).
 import type { FileHandle } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { createGunzip } from "node:zlib";
 import { UsageError } from "../errors.js";
 import type { Format } from "../formats.js";
-import { cannotRead, firstSight, jsonlFilesOf, openDataset } from "../jsonl-files.js";
+import { datasetBlocks, firstSight, jsonlFilesOf, openDataset } from "../jsonl-files.js";
 import type { Redactor } from "../redact.js";
 import { isProblemCode, PROBLEM_CODES, type ProblemCode } from "../validate/problem.js";
-import { fileLineBlocks, streamLineBlocks, type LineBlock } from "../validate/line-blocks.js";
+import { streamLineBlocks } from "../validate/line-blocks.js";
 import { jsonReporter, textReporter } from "../validate/report.js";
 import { DEFAULT_MAX_TOKENS } from "../validate/triple.js";
 import { TOKENIZERS, type Tokenizer } from "../validate/tokens.js";
@@ -68,12 +67,7 @@ export async function runValidate(files: string[], options: ValidateOptions, io:
         const handle = await openDataset(file);
         handles.push(handle);
         const { size } = await handle.stat();
-        // A compressed dataset (train.jsonl.gz) is read through gunzip, as a stream.
-        const gzip = await isGzip(handle).catch((error: unknown) => {
-          throw cannotRead(file, error);
-        });
-        const blocks = gzip ? streamLineBlocks(handle.createReadStream({ start: 0, autoClose: false }).pipe(createGunzip())) : fileLineBlocks(handle);
-        inputs.push({ name: file, blocks: readErrorsNamed(file, blocks), size });
+        inputs.push({ name: file, blocks: await datasetBlocks(file, handle), size });
       }
     }
     const reporter = options.json ? jsonReporter(io.stdout) : textReporter(io.stdout);
@@ -87,24 +81,6 @@ export async function runValidate(files: string[], options: ValidateOptions, io:
     return summary.errors > 0 || (options.strict && summary.warnings > 0) ? 1 : 0;
   } finally {
     await Promise.all(handles.map((h) => h.close().catch(() => {})));
-  }
-}
-
-/** gzip's magic number at the start of the file. */
-async function isGzip(handle: FileHandle): Promise<boolean> {
-  const head = Buffer.alloc(2);
-  const { bytesRead } = await handle.read(head, 0, 2, 0);
-  return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
-}
-
-/** A file that fails while it is read (EIO, a truncated gzip) is named like one that cannot be opened. */
-async function* readErrorsNamed(file: string, blocks: AsyncIterable<LineBlock>): AsyncGenerator<LineBlock> {
-  try {
-    yield* blocks;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === "string" && /^(?:E[A-Z]+|Z_[A-Z_]+)$/.test(code)) throw cannotRead(file, error);
-    throw error;
   }
 }
 

@@ -1,10 +1,9 @@
 // Reads JSONL files of any of the three formats one line at a time, as a flat view
 // (instruction, input, output, meta) that stats and card share. Never loads a file whole.
-import { createReadStream } from "node:fs";
 import { access, constants, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { UsageError } from "../errors.js";
-import { cannotRead } from "../jsonl-files.js";
+import { cannotRead, datasetStream } from "../jsonl-files.js";
 import { detectFormat, type Format } from "../formats.js";
 
 export interface RecordView {
@@ -29,7 +28,8 @@ export async function assertReadable(file: string): Promise<void> {
 /** The records of a file, or with `stdin` those of standard input (named "-" on the command line). */
 export async function* readRecords(file: string, stdin?: NodeJS.ReadableStream): AsyncGenerator<ReadLine> {
   if (!stdin) await assertReadable(file);
-  const input = stdin ?? createReadStream(file);
+  // A compressed file (train.jsonl.gz) is read through gunzip.
+  const input = stdin ?? (await datasetStream(file));
   input.setEncoding?.("utf8");
   const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;

@@ -46,10 +46,10 @@ export function renderTerminal(stats: Stats): string {
   const out: string[] = [];
   const skipped = stats.files.reduce((n, f) => n + f.skipped, 0);
   const files = stats.files.length;
-  out.push(`${fmt(stats.records)} records in ${plural(files, "file")}${skipped ? ` (${plural(skipped, "line")} skipped)` : ""}`);
+  out.push(`${plural(stats.records, "record")} in ${plural(files, "file")}${skipped ? ` (${plural(skipped, "line")} skipped)` : ""}`);
   for (const f of stats.files) {
     const formats = Object.entries(f.formats).map(([k, n]) => `${k} ${fmt(n)}`).join(", ") || "no records";
-    out.push(`  ${f.file}: ${fmt(f.records)} records (${formats})${f.skipped ? `, ${fmt(f.skipped)} skipped` : ""}`);
+    out.push(`  ${f.file}: ${plural(f.records, "record")} (${formats})${f.skipped ? `, ${fmt(f.skipped)} skipped` : ""}`);
   }
   const section = (lines: string[]) => out.push("", ...lines);
   section(barTable("By mapping rule", stats.byMapping, stats.records));

@@ -139,7 +139,7 @@ export function credentialRedactor(options: RedactorOptions = {}): Redactor {
 }
 
 /** What a line skipped for its length gets: its problem, and no record. */
-function overlongLine(block: LineBlock, bytes: number, enabled: CodeFilter): LineResult {
+export function overlongLine(block: LineBlock, bytes: number, enabled: CodeFilter): LineResult {
   const mb = (n: number) => `${withCommas(Math.round(n / (1 << 20)))} MB`;
   const p = problem(
     "line-too-long",

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import { runCli } from "../helpers/cli.js";
 
 let dir: string;
@@ -81,6 +82,17 @@ describe("gh-harvest merge", () => {
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(result.stdout.trim().split("\n").map((l) => JSON.parse(l).meta.id), ["s0", "s1"]);
     assert.match(result.stderr, /merged 2 files: wrote 2 of 2 records to stdout$/m);
+  });
+
+  it("reads gzip-compressed shards, also under a folder, and stats reads them too", async () => {
+    file("packed/a.jsonl", [alpaca("p0", "Set x to two so that the totals add up")]);
+    writeFileSync(join(dir, "packed", "b.jsonl.gz"), gzipSync(`${alpaca("p1", "Rename the helper so that its name says what it does")}\n`));
+    const result = await runCli(["merge", join(dir, "packed")]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(result.stdout.trim().split("\n").map((l) => JSON.parse(l).meta.id), ["p0", "p1"]);
+    const stats = await runCli(["stats", join(dir, "packed", "b.jsonl.gz")]);
+    assert.equal(stats.code, 0, stats.stderr);
+    assert.match(stats.stdout, /^1 record in 1 file/);
   });
 
   it("may write over one of its inputs, and leaves the output as it was when it fails", async () => {
