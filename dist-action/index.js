@@ -48031,6 +48031,52 @@ async function skipLine(handle, blockBytes) {
     length += bytesRead;
   }
 }
+async function* streamLineBlocks(chunks, blockBytes = BLOCK_BYTES, maxLineBytes = MAX_LINE_BYTES) {
+  const cutter = new Cutter();
+  let parts = [];
+  let size = 0;
+  let skipping = -1;
+  for await (const raw of chunks) {
+    let chunk = typeof raw === "string" ? Buffer.from(raw) : raw;
+    if (skipping >= 0) {
+      const nl = chunk.indexOf(10);
+      if (nl < 0) {
+        skipping += chunk.length;
+        continue;
+      }
+      yield cutter.skip(skipping + nl, true);
+      skipping = -1;
+      chunk = chunk.subarray(nl + 1);
+    }
+    parts.push(chunk);
+    size += chunk.length;
+    if (size < blockBytes) continue;
+    let all = Buffer.concat(parts, size);
+    const first = all.indexOf(10);
+    if (first < 0 && size > maxLineBytes) {
+      skipping = size;
+      parts = [];
+      size = 0;
+      continue;
+    }
+    if (first > maxLineBytes) {
+      yield cutter.skip(first, true);
+      all = all.subarray(first + 1);
+      size = all.length;
+    }
+    const last = all.lastIndexOf(10);
+    if (last < 0) {
+      parts = [all];
+      continue;
+    }
+    yield cutter.emit(all.subarray(0, last + 1), false);
+    const rest = all.subarray(last + 1);
+    parts = rest.length > 0 ? [rest] : [];
+    size = rest.length;
+  }
+  if (skipping >= 0) yield cutter.skip(skipping, false);
+  else if (size > 0) yield cutter.emit(Buffer.concat(parts, size), false);
+}
 
 // src/validate/validate-files.ts
 var PARALLEL_MIN_BYTES = 128 << 20;
@@ -49717,6 +49763,7 @@ import { stat as stat4 } from "node:fs/promises";
 // src/jsonl-files.ts
 import { open as open3, readdir, realpath as realpath2, stat as stat3 } from "node:fs/promises";
 import { join as join4, resolve as resolve3 } from "node:path";
+import { createGunzip } from "node:zlib";
 async function jsonlFilesOf(arg) {
   const info = await stat3(arg).catch(() => void 0);
   if (!info?.isDirectory()) return [arg];
@@ -49740,6 +49787,27 @@ async function openDataset(file2) {
   return open3(file2, "r").catch((error62) => {
     throw cannotRead(file2, error62);
   });
+}
+async function datasetBlocks(file2, handle) {
+  const gzip = await isGzip(handle).catch((error62) => {
+    throw cannotRead(file2, error62);
+  });
+  const blocks = gzip ? streamLineBlocks(handle.createReadStream({ start: 0, autoClose: false }).pipe(createGunzip())) : fileLineBlocks(handle);
+  return readErrorsNamed(file2, blocks);
+}
+async function isGzip(handle) {
+  const head = Buffer.alloc(2);
+  const { bytesRead } = await handle.read(head, 0, 2, 0);
+  return bytesRead === 2 && head[0] === 31 && head[1] === 139;
+}
+async function* readErrorsNamed(file2, blocks) {
+  try {
+    yield* blocks;
+  } catch (error62) {
+    const code2 = error62.code;
+    if (typeof code2 === "string" && /^(?:E[A-Z]+|Z_[A-Z_]+)$/.test(code2)) throw cannotRead(file2, error62);
+    throw error62;
+  }
 }
 async function jsonlFilesOfAll(args) {
   const firstTime = firstSight();
@@ -49771,7 +49839,7 @@ async function jsonlFilesUnder(dir) {
       const path = join4(folder, e.name);
       const target = e.isSymbolicLink() ? await stat3(path).catch(() => void 0) : e;
       if (target?.isDirectory()) folders.push(path);
-      else if ((target?.isFile() || e.isSymbolicLink() && !target) && e.name.endsWith(".jsonl")) files.push(path);
+      else if ((target?.isFile() || e.isSymbolicLink() && !target) && /\.jsonl(?:\.gz)?$/.test(e.name)) files.push(path);
     }
   }
   return files.sort((a, b3) => a < b3 ? -1 : a > b3 ? 1 : 0);
@@ -49802,7 +49870,13 @@ async function mergeShards(files, out, report) {
   for (const file2 of files) {
     const handle = await openDataset(file2);
     try {
-      for await (const block of fileLineBlocks(handle)) {
+      for await (const block of await datasetBlocks(file2, handle)) {
+        if (block.overlong !== void 0) {
+          summary.read++;
+          summary.invalid++;
+          for (const p2 of overlongLine(block, block.overlong, () => true).problems) report(file2, p2);
+          continue;
+        }
         const texts = blockLines(block);
         for (const result of checkBlock(block, options)) {
           summary.read++;
