@@ -2,27 +2,19 @@
 // the answer renders as code, and a model learns to leave fences open), and indentation
 // that mixes tabs and spaces within one file or code block (a model learns both).
 import { problem, type Problem } from "./problem.js";
+import { fencedBlocks, openFenceAt } from "./fences.js";
 import type { TextField } from "./text-field.js";
-
-const FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/gm;
 
 export function fenceRule(field: TextField, out: Problem[]): void {
   if (field.role === "input") return; // a diff of a Markdown file may cut a fence in half
   const text = field.text;
-  if (!text.includes("```") && !text.includes("~~~")) return;
-  let open: { fence: string; index: number } | undefined;
-  FENCE_LINE.lastIndex = 0;
-  for (const m of text.matchAll(FENCE_LINE)) {
-    const fence = m[1]!;
-    if (!open) open = { fence, index: m.index };
-    else if (fence[0] === open.fence[0] && fence.length >= open.fence.length && m[2]!.trim() === "") open = undefined;
-  }
+  const open = openFenceAt(text);
   if (!open) return;
-  const line = countLines(text, open.index);
+  const line = countLines(text, open.start);
   out.push(
     problem("unbalanced-fence", `the ${open.fence} code fence opened on line ${line} of ${field.path} is never closed`, {
       field: field.path,
-      offset: field.base + open.index,
+      offset: field.base + open.start,
     }),
   );
 }
@@ -48,8 +40,6 @@ function mixedAt(block: string, style: Style): number | undefined {
   return Math.max(tab.index, spaces.index);
 }
 
-const FENCED_BLOCK = /^ {0,3}(`{3,}|~{3,})([^\n]*)\n([\s\S]*?)^ {0,3}\1[ \t]*$/gm;
-
 // make needs a tab before each recipe line (spaces there are a "missing separator" error),
 // while continuation lines are aligned with spaces by convention: in a Makefile, only lines
 // that do not continue the one before count.
@@ -66,13 +56,11 @@ function withoutContinuations(text: string): string {
 
 /** Where the first code block that mixes styles does, in text that holds fenced blocks. */
 function mixedInBlocks(text: string): number | undefined {
-  // matchAll iterates over a copy of the expression: the nested call does not disturb it.
-  FENCED_BLOCK.lastIndex = 0;
-  for (const m of text.matchAll(FENCED_BLOCK)) {
-    const info = m[2]!;
-    const body = m[3]!;
-    const at = MARKDOWN_INFO.test(info) ? mixedInBlocks(body) : mixedAt(MAKEFILE_INFO.test(info) ? withoutContinuations(body) : body, PLAIN);
-    if (at !== undefined) return m.index + m[0].indexOf("\n") + 1 + at;
+  for (const block of fencedBlocks(text)) {
+    if (block.bodyEnd === undefined) continue; // an open fence is unbalanced-fence's
+    const body = text.slice(block.bodyStart, block.bodyEnd);
+    const at = MARKDOWN_INFO.test(block.info) ? mixedInBlocks(body) : mixedAt(MAKEFILE_INFO.test(block.info) ? withoutContinuations(body) : body, PLAIN);
+    if (at !== undefined) return block.bodyStart + at;
   }
   return undefined;
 }

@@ -2,6 +2,7 @@
 // place (an error), and instructions that are vague, ask for several things, or hide who
 // does what in the passive voice (warnings). Heuristics: cheap, and tuned to stay quiet on
 // the instructions gh-harvest's own mapping rules write.
+import { fencedBlocks } from "./fences.js";
 import { problem, quote, type Problem } from "./problem.js";
 import type { TextField } from "./text-field.js";
 
@@ -63,11 +64,9 @@ function findPlaceholder(text: string): RegExpExecArray | null {
   return null;
 }
 
-const FENCED = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$/gm;
-
-/** Where the fenced code blocks of a text are, as [start, end) offsets. */
+/** Where the closed fenced code blocks of a text are, as [start, end) offsets. */
 function codeBlocks(text: string): [number, number][] {
-  return [...text.matchAll(FENCED)].map((m) => [m.index, m.index + m[0].length]);
+  return fencedBlocks(text).flatMap((b) => (b.end === undefined ? [] : [[b.start, b.end] as [number, number]]));
 }
 
 // Words that say "do something" without saying what: an instruction made only of these

@@ -1,5 +1,6 @@
 // A record's texts as the content checks see them, whatever the format: which part of the
 // conversation a text is (the ask, the material it is about, the answer) and where it sits.
+import { openFenceAt } from "./fences.js";
 import { quote, withCommas } from "./problem.js";
 
 export type TextRole = "instruction" | "input" | "output" | "other";
@@ -20,21 +21,12 @@ export interface TextField {
 export function splitUserTurn(path: string, content: string): TextField[] {
   // A blank line inside a code block the user pasted is not where the ask ends.
   let cut = content.indexOf("\n\n");
-  while (cut >= 0 && insideFence(content, cut)) cut = content.indexOf("\n\n", cut + 2);
+  while (cut >= 0 && openFenceAt(content, cut)) cut = content.indexOf("\n\n", cut + 2);
   if (cut < 0) return [{ path, text: content, role: "instruction", base: 0 }];
   return [
     { path, text: content.slice(0, cut), role: "instruction", base: 0 },
     { path, text: content.slice(cut + 2), role: "input", base: cut + 2 },
   ];
-}
-
-const FENCE = /^ {0,3}(?:`{3,}|~{3,})/gm;
-
-/** Whether a fenced code block is open at `index` (an odd number of fence lines before it). */
-function insideFence(text: string, index: number): boolean {
-  const before = text.slice(0, index);
-  if (!before.includes("```") && !before.includes("~~~")) return false;
-  return (before.match(FENCE)?.length ?? 0) % 2 === 1;
 }
 
 export function isBlank(text: string): boolean {

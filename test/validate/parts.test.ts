@@ -271,3 +271,22 @@ describe("textReporter", () => {
     assert.match(tail, /\n0 errors, 40000 warnings in 40000 records\n$/, "plain digits: scripts read the summary with (\\d+)");
   });
 });
+
+describe("fenced blocks", () => {
+  it("close on a line of the same character at least as long, with nothing after it", async () => {
+    const { fencedBlocks, openFenceAt } = await import("../../src/validate/fences.js");
+    const text = "Run:\n```sh\nls\n~~~\n````\nafter\n~~~md\n```go\nx\n```\n";
+    const blocks = fencedBlocks(text);
+    assert.deepEqual(
+      blocks.map((b) => ({ fence: b.fence, info: b.info, body: b.end === undefined ? undefined : text.slice(b.bodyStart, b.bodyEnd) })),
+      [
+        { fence: "```", info: "sh", body: "ls\n~~~\n" },
+        { fence: "~~~", info: "md", body: undefined },
+      ],
+    );
+    assert.equal(openFenceAt(text, text.indexOf("ls"))?.start, blocks[0]!.start);
+    assert.equal(openFenceAt(text, text.indexOf("after")), undefined);
+    assert.equal(openFenceAt(text)?.info, "md");
+    assert.deepEqual(fencedBlocks("no code here"), []);
+  });
+});
