@@ -49,32 +49,32 @@ export async function openDataset(file: string): Promise<FileHandle> {
  * cannot be opened.
  */
 export async function datasetBlocks(file: string, handle: FileHandle): Promise<AsyncIterable<LineBlock>> {
-  const gzip = await isGzip(handle).catch((error: unknown) => {
-    throw cannotRead(file, error);
-  });
-  const blocks = gzip ? streamLineBlocks(handle.createReadStream({ start: 0, autoClose: false }).pipe(createGunzip())) : fileLineBlocks(handle);
+  const blocks = (await isGzip(file, handle)) ? streamLineBlocks(handle.createReadStream({ start: 0, autoClose: false }).pipe(createGunzip())) : fileLineBlocks(handle);
   return readErrorsNamed(file, blocks);
 }
 
 /** A file as text, for line readers: through gunzip when it is compressed. */
 export async function datasetStream(file: string): Promise<NodeJS.ReadableStream> {
   const handle = await openDataset(file);
-  const gzip = await isGzip(handle).catch((error: unknown) => {
-    throw cannotRead(file, error);
+  const gzip = await isGzip(file, handle).catch(async (error: unknown) => {
+    await handle.close();
+    throw error;
   });
   const stream = handle.createReadStream({ start: 0 });
   return gzip ? stream.pipe(createGunzip()) : stream;
 }
 
-/** gzip's magic number at the start of the file. */
-async function isGzip(handle: FileHandle): Promise<boolean> {
+/** Whether the file starts with gzip's magic number; a file that cannot be read is named. */
+async function isGzip(file: string, handle: FileHandle): Promise<boolean> {
   const head = Buffer.alloc(2);
-  const { bytesRead } = await handle.read(head, 0, 2, 0);
+  const { bytesRead } = await handle.read(head, 0, 2, 0).catch((error: unknown) => {
+    throw cannotRead(file, error);
+  });
   return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
 }
 
 /** A file that fails while it is read (EIO, a truncated gzip) is named like one that cannot be opened. */
-async function* readErrorsNamed(file: string, blocks: AsyncIterable<LineBlock>): AsyncGenerator<LineBlock> {
+export async function* readErrorsNamed<T>(file: string, blocks: AsyncIterable<T>): AsyncGenerator<T> {
   try {
     yield* blocks;
   } catch (error) {

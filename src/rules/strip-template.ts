@@ -2,6 +2,7 @@
 // (HTML comments), its sections the author left empty, GitHub issue forms' "_No response_"
 // for a field left blank, and the checklist boxes nobody ticked. Everything the author
 // wrote or ticked stays: that is the text the rules learn from.
+import { normaliseNewlines } from "../text/newlines.js";
 import { emptyHeadings, markdownLines, type MarkdownLine } from "./markdown-lines.js";
 
 const HTML_COMMENT = /<!--[\s\S]*?-->/g;
@@ -47,7 +48,7 @@ function checklistSectionTasks(lines: readonly MarkdownLine[]): Set<MarkdownLine
  */
 export function stripTemplate(text: string): string {
   const fromTemplate = /<!--[\s\S]*?-->/.test(text);
-  const lines = markdownLines(stripHtmlComments(text).replace(/\r\n?/g, "\n"));
+  const lines = markdownLines(normaliseNewlines(stripHtmlComments(text)));
   const inChecklist = checklistSectionTasks(lines);
   const kept = lines.filter((line) => {
     if (line.kind === "text" && NO_RESPONSE.test(line.text)) return false;

@@ -3,7 +3,7 @@
 import { access, constants, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import { UsageError } from "../errors.js";
-import { cannotRead, datasetStream } from "../jsonl-files.js";
+import { cannotRead, datasetStream, readErrorsNamed } from "../jsonl-files.js";
 import { detectFormat, type Format } from "../formats.js";
 
 export interface RecordView {
@@ -33,7 +33,8 @@ export async function* readRecords(file: string, stdin?: NodeJS.ReadableStream):
   input.setEncoding?.("utf8");
   const lines = createInterface({ input, crlfDelay: Infinity });
   let line = 0;
-  for await (const text of lines) {
+  // A file that fails while read (EIO, a cut gzip) is named, as by validate and merge.
+  for await (const text of stdin ? lines : readErrorsNamed(file, lines)) {
     line++;
     if (text.trim() === "") continue;
     const bytes = Buffer.byteLength(text);

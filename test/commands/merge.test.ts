@@ -93,6 +93,13 @@ describe("gh-harvest merge", () => {
     const stats = await runCli(["stats", join(dir, "packed", "b.jsonl.gz")]);
     assert.equal(stats.code, 0, stats.stderr);
     assert.match(stats.stdout, /^1 record in 1 file/);
+    const cut = join(dir, "cut.jsonl.gz");
+    writeFileSync(cut, gzipSync(`${alpaca("p2", "Set x to two so that the totals add up")}\n`).subarray(0, 30));
+    for (const command of ["stats", "merge"]) {
+      const broken = await runCli([command, cut]);
+      assert.equal(broken.code, 2, command);
+      assert.equal(broken.stderr, `gh-harvest: cannot read ${cut}: not a whole gzip file (unexpected end of file)\n`, command);
+    }
   });
 
   it("may write over one of its inputs, and leaves the output as it was when it fails", async () => {
