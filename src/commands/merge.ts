@@ -15,7 +15,7 @@ import type { LineBlock } from "../validate/line-blocks.js";
 import { problem, type Problem } from "../validate/problem.js";
 import { approximateTokens } from "../validate/tokens.js";
 import { DEFAULT_MAX_TOKENS } from "../validate/triple.js";
-import { lineCheckOptions, overlongLine, redactProblem } from "../validate/validate-files.js";
+import { lineCheckOptions, redactProblem } from "../validate/validate-files.js";
 import { openAtomicFile, stdoutSink, type LineSink } from "../write/atomic-file.js";
 
 export interface MergeSummary {
@@ -63,13 +63,6 @@ export async function mergeShards(files: readonly string[], out: LineSink, repor
     const handle = await openDataset(file);
     try {
       for await (const block of await datasetBlocks(file, handle)) {
-        if (block.overlong !== undefined) {
-          // Skipped unread (too long to be a record): invalid, and said so.
-          summary.read++;
-          summary.invalid++;
-          for (const p of overlongLine(block, block.overlong, () => true).problems) report(file, p);
-          continue;
-        }
         const texts = blockLines(block);
         for (const result of checkBlock(block, options)) {
           summary.read++;

@@ -13,7 +13,7 @@ parentPort!.on("message", (request: WorkerRequest) => {
   let reply: WorkerReply;
   try {
     const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
-    reply = { id: request.id, results: checkBlock({ bytes, firstLine: request.firstLine, byteOffset: request.byteOffset }, options) };
+    reply = { id: request.id, results: checkBlock({ bytes, firstLine: request.firstLine, byteOffset: request.byteOffset, overlong: request.overlong }, options) };
   } catch (e) {
     reply = { id: request.id, error: e instanceof Error ? e.message : String(e) };
   }

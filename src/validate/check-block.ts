@@ -4,11 +4,12 @@
 // The unit of work of a worker thread, so it takes bytes and returns plain data.
 import { isUtf8 } from "node:buffer";
 import { checkLine, type LineCheckOptions, type LineResult } from "./check-line.js";
-import { problem } from "./problem.js";
+import { problem, withCommas } from "./problem.js";
 import { describeByte, firstInvalidUtf8 } from "./utf8.js";
-import type { LineBlock } from "./line-blocks.js";
+import { MAX_LINE_BYTES, type LineBlock } from "./line-blocks.js";
 
 export function checkBlock(block: LineBlock, options: LineCheckOptions): LineResult[] {
+  if (block.overlong !== undefined) return [overlongLine(block, block.overlong, options)];
   const { bytes } = block;
   const results: LineResult[] = [];
   const valid = isUtf8(bytes);
@@ -46,6 +47,17 @@ function checkBytes(block: LineBlock, start: number, end: number, line: number, 
     );
   }
   return result;
+}
+
+/** A line skipped for its length (MAX_LINE_BYTES): its problem, and no record. */
+function overlongLine(block: LineBlock, bytes: number, options: LineCheckOptions): LineResult {
+  const mb = (n: number) => `${withCommas(Math.round(n / (1 << 20)))} MB`;
+  const p = problem(
+    "line-too-long",
+    `the line is ${mb(bytes)} long, over the ${mb(MAX_LINE_BYTES)} read as one record, and was skipped (a whole dataset written as one JSON array? write one record a line)`,
+    { line: block.firstLine, column: 1 },
+  );
+  return { line: block.firstLine, problems: options.enabled("line-too-long") ? [p] : [] };
 }
 
 function isBlankLine(bytes: Buffer, start: number, end: number): boolean {

@@ -46,10 +46,7 @@ export class FileState {
   private readonly maxLines: number;
   private readonly maxSets: number;
 
-  readonly enabled: CodeFilter;
-
   constructor(private readonly options: FileStateOptions) {
-    this.enabled = options.enabled;
     this.maxLines = options.maxLinesPerKeySet ?? 10_000;
     this.maxSets = options.maxKeySets ?? 256;
     this.seen = options.seen ?? new DuplicateSet();

@@ -8,8 +8,8 @@ import { checkBlock } from "./check-block.js";
 import { FileState } from "./file-state.js";
 import { DuplicateSet } from "./hash-set.js";
 import { TokenHistogram } from "./histogram.js";
-import { MAX_LINE_BYTES, type LineBlock } from "./line-blocks.js";
-import { codeFilter, problem, withCommas, type CodeFilter, type Problem, type ProblemCode } from "./problem.js";
+import type { LineBlock } from "./line-blocks.js";
+import { codeFilter, type Problem, type ProblemCode } from "./problem.js";
 import type { FileSummary, Reporter, RunSummary } from "./report.js";
 import { loadTokenCounter, type TokenCounter, type Tokenizer } from "./tokens.js";
 
@@ -138,17 +138,6 @@ export function credentialRedactor(options: RedactorOptions = {}): Redactor {
   return createRedactor({ ...options, emails: false });
 }
 
-/** What a line skipped for its length gets: its problem, and no record. */
-export function overlongLine(block: LineBlock, bytes: number, enabled: CodeFilter): LineResult {
-  const mb = (n: number) => `${withCommas(Math.round(n / (1 << 20)))} MB`;
-  const p = problem(
-    "line-too-long",
-    `the line is ${mb(bytes)} long, over the ${mb(MAX_LINE_BYTES)} read as one record, and was skipped (a whole dataset written as one JSON array? write one record a line)`,
-    { line: block.firstLine, column: 1 },
-  );
-  return { line: block.firstLine, problems: enabled("line-too-long") ? [p] : [] };
-}
-
 async function validateInput(input: ValidateInput, state: FileState, checker: BlockChecker, reporter: Reporter, run: RunSummary) {
   const file: FileSummary = { file: input.name, format: null, records: 0, errors: 0, warnings: 0, tokens: null };
   const report = (p: Problem) => {
@@ -169,7 +158,7 @@ async function validateInput(input: ValidateInput, state: FileState, checker: Bl
   const inFlight: Promise<LineResult[]>[] = [];
   for await (const block of input.blocks) {
     if (reporter.closed) break;
-    const pending = block.overlong === undefined ? checker.check(block) : Promise.resolve([overlongLine(block, block.overlong, state.enabled)]);
+    const pending = checker.check(block);
     pending.catch(() => {}); // awaited in turn below; this only keeps a later failure from going unhandled meanwhile
     inFlight.push(pending);
     if (inFlight.length >= checker.window) await fold(await inFlight.shift()!);

@@ -12,6 +12,7 @@ export interface WorkerRequest {
   bytes: Uint8Array;
   firstLine: number;
   byteOffset: number;
+  overlong?: number;
 }
 
 /** The request's memory comes back with the answer, for the reader to reuse. */
@@ -71,7 +72,7 @@ export async function workerPool(options: EngineOptions, local?: BlockChecker): 
       const id = next++;
       // The worker must own the memory it is sent: the block's own, or a copy.
       const bytes = block.owned ? new Uint8Array(block.bytes.buffer, block.bytes.byteOffset, block.bytes.byteLength) : Uint8Array.from(block.bytes);
-      const request: WorkerRequest = { id, bytes, firstLine: block.firstLine, byteOffset: block.byteOffset };
+      const request: WorkerRequest = { id, bytes, firstLine: block.firstLine, byteOffset: block.byteOffset, overlong: block.overlong };
       queued[target]!++;
       return new Promise<LineResult[]>((resolve, reject) => {
         pending.set(id, { worker: target, resolve, reject, recycle: block.owned ? block.recycle : undefined });
