@@ -45649,7 +45649,7 @@ function checklistSectionTasks(lines) {
 }
 function stripTemplate(text) {
   const fromTemplate = /<!--[\s\S]*?-->/.test(text);
-  const lines = markdownLines(stripHtmlComments(text).replace(/\r\n?/g, "\n"));
+  const lines = markdownLines(normaliseNewlines(stripHtmlComments(text)));
   const inChecklist = checklistSectionTasks(lines);
   const kept = lines.filter((line) => {
     if (line.kind === "text" && NO_RESPONSE.test(line.text)) return false;
@@ -46693,6 +46693,31 @@ function withCommas(n2) {
   return n2 < 0 ? `-${out}` : out;
 }
 
+// src/validate/fences.ts
+var FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/gm;
+function fencedBlocks(text, until = text.length) {
+  const blocks = [];
+  if (!text.includes("```") && !text.includes("~~~")) return blocks;
+  let open4;
+  for (const m2 of text.matchAll(FENCE_LINE)) {
+    if (m2.index >= until) break;
+    const fence = m2[1];
+    if (!open4) {
+      open4 = { fence, info: m2[2], start: m2.index, bodyStart: Math.min(m2.index + m2[0].length + 1, text.length), bodyEnd: void 0, end: void 0 };
+      blocks.push(open4);
+    } else if (fence[0] === open4.fence[0] && fence.length >= open4.fence.length && m2[2].trim() === "") {
+      open4.bodyEnd = m2.index;
+      open4.end = m2.index + m2[0].length;
+      open4 = void 0;
+    }
+  }
+  return blocks;
+}
+function openFenceAt(text, index = text.length) {
+  const last = fencedBlocks(text, index).at(-1);
+  return last?.end === void 0 ? last : void 0;
+}
+
 // src/validate/rules-text.ts
 var SLOT_NOUN = String.raw`(?:here|code|answers?|responses?|solutions?|text|content|output|explanation|description|summary|implementation|instructions?|prompt)`;
 var PLACEHOLDER = new RegExp(
@@ -46736,9 +46761,8 @@ function findPlaceholder(text) {
   }
   return null;
 }
-var FENCED = /^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[ \t]*$/gm;
 function codeBlocks2(text) {
-  return [...text.matchAll(FENCED)].map((m2) => [m2.index, m2.index + m2[0].length]);
+  return fencedBlocks(text).flatMap((b3) => b3.end === void 0 ? [] : [[b3.start, b3.end]]);
 }
 var GENERIC = new Set(
   `fix improve make do something anything better optimize optimise clean cleanup up refactor change update help rewrite
@@ -46808,24 +46832,16 @@ function passiveRule(field, out) {
 }
 
 // src/validate/rules-code.ts
-var FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/gm;
 function fenceRule(field, out) {
   if (field.role === "input") return;
   const text = field.text;
-  if (!text.includes("```") && !text.includes("~~~")) return;
-  let open4;
-  FENCE_LINE.lastIndex = 0;
-  for (const m2 of text.matchAll(FENCE_LINE)) {
-    const fence = m2[1];
-    if (!open4) open4 = { fence, index: m2.index };
-    else if (fence[0] === open4.fence[0] && fence.length >= open4.fence.length && m2[2].trim() === "") open4 = void 0;
-  }
+  const open4 = openFenceAt(text);
   if (!open4) return;
-  const line = countLines(text, open4.index);
+  const line = countLines(text, open4.start);
   out.push(
     problem("unbalanced-fence", `the ${open4.fence} code fence opened on line ${line} of ${field.path} is never closed`, {
       field: field.path,
-      offset: field.base + open4.index
+      offset: field.base + open4.start
     })
   );
 }
@@ -46840,7 +46856,6 @@ function mixedAt(block, style) {
   if (!spaces) return void 0;
   return Math.max(tab.index, spaces.index);
 }
-var FENCED_BLOCK = /^ {0,3}(`{3,}|~{3,})([^\n]*)\n([\s\S]*?)^ {0,3}\1[ \t]*$/gm;
 var MAKEFILE_INFO = /^\s*\{?\.?(?:make|makefile|mk|gnumake)\b/i;
 var MAKEFILE_PATH = /(?:^|\/)(?:GNUmakefile|[Mm]akefile|[^/]*\.mk)$/;
 var MARKDOWN_INFO = /^\s*\{?\.?(?:markdown|md)\b/i;
@@ -46848,12 +46863,11 @@ function withoutContinuations(text) {
   return text.replace(/(?<=\\\n)[^\n]*/g, (line) => "x".repeat(line.length));
 }
 function mixedInBlocks(text) {
-  FENCED_BLOCK.lastIndex = 0;
-  for (const m2 of text.matchAll(FENCED_BLOCK)) {
-    const info = m2[2];
-    const body = m2[3];
-    const at2 = MARKDOWN_INFO.test(info) ? mixedInBlocks(body) : mixedAt(MAKEFILE_INFO.test(info) ? withoutContinuations(body) : body, PLAIN);
-    if (at2 !== void 0) return m2.index + m2[0].indexOf("\n") + 1 + at2;
+  for (const block of fencedBlocks(text)) {
+    if (block.bodyEnd === void 0) continue;
+    const body = text.slice(block.bodyStart, block.bodyEnd);
+    const at2 = MARKDOWN_INFO.test(block.info) ? mixedInBlocks(body) : mixedAt(MAKEFILE_INFO.test(block.info) ? withoutContinuations(body) : body, PLAIN);
+    if (at2 !== void 0) return block.bodyStart + at2;
   }
   return void 0;
 }
@@ -46907,18 +46921,12 @@ function countLines(text, index) {
 // src/validate/text-field.ts
 function splitUserTurn(path, content) {
   let cut = content.indexOf("\n\n");
-  while (cut >= 0 && insideFence(content, cut)) cut = content.indexOf("\n\n", cut + 2);
+  while (cut >= 0 && openFenceAt(content, cut)) cut = content.indexOf("\n\n", cut + 2);
   if (cut < 0) return [{ path, text: content, role: "instruction", base: 0 }];
   return [
     { path, text: content.slice(0, cut), role: "instruction", base: 0 },
     { path, text: content.slice(cut + 2), role: "input", base: cut + 2 }
   ];
-}
-var FENCE2 = /^ {0,3}(?:`{3,}|~{3,})/gm;
-function insideFence(text, index) {
-  const before = text.slice(0, index);
-  if (!before.includes("```") && !before.includes("~~~")) return false;
-  return (before.match(FENCE2)?.length ?? 0) % 2 === 1;
 }
 function isBlank3(text) {
   return text.trim().length === 0;
@@ -47745,203 +47753,6 @@ function describeByte(buf, index) {
   return `0x${(buf[index] ?? 0).toString(16).toUpperCase().padStart(2, "0")}`;
 }
 
-// src/validate/check-block.ts
-function checkBlock(block, options) {
-  const { bytes } = block;
-  const results = [];
-  const valid = isUtf83(bytes);
-  let line = block.firstLine;
-  let start = 0;
-  if (block.byteOffset === 0 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) start = 3;
-  while (start < bytes.length) {
-    const nl = bytes.indexOf(10, start);
-    const next = nl < 0 ? bytes.length : nl + 1;
-    let end = nl < 0 ? bytes.length : nl;
-    if (end > start && bytes[end - 1] === 13) end--;
-    if (!isBlankLine(bytes, start, end)) results.push(checkBytes(block, start, end, line, valid, options));
-    line++;
-    start = next;
-  }
-  return results;
-}
-function checkBytes(block, start, end, line, blockValid, options) {
-  const { bytes } = block;
-  const text = bytes.toString("utf8", start, end);
-  if (blockValid) return checkLine(text, line, options);
-  const bad = firstInvalidUtf8(bytes, start, end);
-  if (bad < 0) return checkLine(text, line, options);
-  const result = checkLine(text, line, options);
-  if (options.enabled("invalid-utf8")) {
-    const at2 = block.byteOffset + start + bad;
-    result.problems.unshift(
-      problem("invalid-utf8", `invalid UTF-8 byte ${describeByte(bytes, start + bad)} at byte offset ${at2} of the file (byte ${bad + 1} of the line)`, {
-        line,
-        column: bad + 1,
-        byteOffset: at2
-      })
-    );
-  }
-  return result;
-}
-function isBlankLine(bytes, start, end) {
-  for (let i = start; i < end; i++) {
-    const b3 = bytes[i];
-    if (b3 !== 32 && b3 !== 9 && b3 !== 13) return false;
-  }
-  return true;
-}
-
-// src/validate/histogram.ts
-var EXACT = 1 << 16;
-var SUB = 64;
-var TokenHistogram = class {
-  exact = new Uint32Array(EXACT);
-  log = /* @__PURE__ */ new Map();
-  count = 0;
-  sum = 0;
-  lo = Infinity;
-  hi = 0;
-  add(tokens) {
-    this.count++;
-    this.sum += tokens;
-    if (tokens < this.lo) this.lo = tokens;
-    if (tokens > this.hi) this.hi = tokens;
-    if (tokens < EXACT) this.exact[tokens]++;
-    else {
-      const key = bucketOf(tokens);
-      this.log.set(key, (this.log.get(key) ?? 0) + 1);
-    }
-  }
-  /** Another histogram's counts (per-file histograms into the run's). */
-  merge(other) {
-    for (let i = 0; i < EXACT; i++) if (other.exact[i]) this.exact[i] += other.exact[i];
-    for (const [k2, v2] of other.log) this.log.set(k2, (this.log.get(k2) ?? 0) + v2);
-    this.count += other.count;
-    this.sum += other.sum;
-    this.lo = Math.min(this.lo, other.lo);
-    this.hi = Math.max(this.hi, other.hi);
-  }
-  stats() {
-    if (this.count === 0) return void 0;
-    return { records: this.count, min: this.lo, median: this.quantile(0.5), p95: this.quantile(0.95), max: this.hi, mean: Math.round(this.sum / this.count) };
-  }
-  /** The smallest value with at least q of the records at or below it (nearest rank). */
-  quantile(q3) {
-    const rank = Math.max(1, Math.ceil(q3 * this.count));
-    let seen = 0;
-    for (let i = 0; i < EXACT; i++) {
-      seen += this.exact[i];
-      if (seen >= rank) return i;
-    }
-    for (const key of [...this.log.keys()].sort((a, b3) => a - b3)) {
-      seen += this.log.get(key);
-      if (seen >= rank) return Math.min(this.hi, valueOf(key));
-    }
-    return this.hi;
-  }
-};
-function bucketOf(v2) {
-  const exp = Math.floor(Math.log2(v2));
-  return exp * SUB + Math.floor((v2 / 2 ** exp - 1) * SUB);
-}
-function valueOf(key) {
-  const exp = Math.floor(key / SUB);
-  return Math.ceil(2 ** exp * (1 + (key % SUB + 1) / SUB)) - 1;
-}
-
-// src/validate/file-state.ts
-var REQUIRED = {
-  alpaca: ["instruction", "output"],
-  openai: ["messages"],
-  sharegpt: ["conversations"]
-};
-var OTHER2 = "\0other";
-var FileState = class {
-  constructor(options) {
-    this.options = options;
-    this.enabled = options.enabled;
-    this.maxLines = options.maxLinesPerKeySet ?? 1e4;
-    this.maxSets = options.maxKeySets ?? 256;
-    this.seen = options.seen ?? new DuplicateSet();
-  }
-  options;
-  records = 0;
-  format;
-  tokens = new TokenHistogram();
-  seen;
-  keySets = /* @__PURE__ */ new Map();
-  maxLines;
-  maxSets;
-  enabled;
-  /** Takes a checked line in file order; returns the problems it has against earlier lines. */
-  add(result) {
-    this.records++;
-    if (result.tokens !== void 0) this.tokens.add(result.tokens);
-    if (result.format && !this.format) this.format = result.format;
-    if (result.keys !== void 0) this.countKeys(result.keys, result.line);
-    if (!result.hash) return [];
-    const file2 = this.options.file ?? 0;
-    const first = this.seen.addHash(result.hash[0], result.hash[1], result.line, file2);
-    if (first === void 0) return [];
-    const what2 = result.format === "alpaca" || !result.format ? "instruction, input and output" : "conversation";
-    const where = first.file === file2 ? `line ${first.line}` : `${this.options.names?.[first.file] ?? "an earlier file"}:${first.line}`;
-    return [problem("duplicate", `same ${what2} as ${where}`, { line: result.line })];
-  }
-  countKeys(keys, line) {
-    let set2 = this.keySets.get(keys);
-    if (!set2) {
-      const key = this.keySets.size < this.maxSets ? keys : OTHER2;
-      set2 = this.keySets.get(key) ?? { count: 0, lines: [] };
-      this.keySets.set(key, set2);
-    }
-    set2.count++;
-    if (set2.lines.length < this.maxLines) set2.lines.push(line);
-  }
-  /** The problems known only once every line has been seen, in line order. */
-  finish() {
-    if (!this.options.enabled("inconsistent-fields") || this.keySets.size < 2) return [];
-    let common = "";
-    let most = -1;
-    for (const [keys, set2] of this.keySets) {
-      if (keys !== OTHER2 && set2.count > most) [common, most] = [keys, set2.count];
-    }
-    const commonKeys = keyList(common);
-    const required2 = new Set(this.format ? REQUIRED[this.format] : []);
-    const out = [];
-    for (const [keys, set2] of this.keySets) {
-      if (keys === common) continue;
-      const message = keys === OTHER2 ? "keys differ from those of most lines" : difference(commonKeys, keyList(keys), required2);
-      if (message === void 0) continue;
-      for (const line of set2.lines) {
-        out.push(problem("inconsistent-fields", `${message} (${most} of ${this.records} lines have ${describeKeys(commonKeys)})`, { line }));
-      }
-      if (set2.count > set2.lines.length) {
-        const last = set2.lines.at(-1) ?? 0;
-        out.push(problem("inconsistent-fields", `and ${set2.count - set2.lines.length} more lines after line ${last} with the same keys`, { line: last }));
-      }
-    }
-    return out.sort((a, b3) => (a.line ?? 0) - (b3.line ?? 0));
-  }
-};
-function difference(common, mine, required2) {
-  const have = new Set(mine);
-  const usual = new Set(common);
-  const absent = common.filter((k2) => !have.has(k2) && !required2.has(k2));
-  const extra = mine.filter((k2) => !usual.has(k2));
-  if (absent.length === 0 && extra.length === 0) return void 0;
-  const parts = [];
-  if (absent.length > 0) parts.push(`no ${describeKeys(absent)}`);
-  if (extra.length > 0) parts.push(`extra ${describeKeys(extra)}`);
-  return `keys differ from most lines: ${parts.join("; ")}`;
-}
-function keyList(keys) {
-  return keys === "" ? [] : JSON.parse(keys);
-}
-function describeKeys(keys) {
-  const shown = keys.slice(0, 6).map((k2) => quote(k2, 30));
-  return keys.length > 6 ? `${shown.join(", ")} and ${keys.length - 6} more` : shown.join(", ") || "no keys";
-}
-
 // src/validate/line-blocks.ts
 var BLOCK_BYTES = 1 << 20;
 var MAX_LINE_BYTES = 64 << 20;
@@ -48078,6 +47889,211 @@ async function* streamLineBlocks(chunks, blockBytes = BLOCK_BYTES, maxLineBytes 
   else if (size > 0) yield cutter.emit(Buffer.concat(parts, size), false);
 }
 
+// src/validate/check-block.ts
+function checkBlock(block, options) {
+  if (block.overlong !== void 0) return [overlongLine(block, block.overlong, options)];
+  const { bytes } = block;
+  const results = [];
+  const valid = isUtf83(bytes);
+  let line = block.firstLine;
+  let start = 0;
+  if (block.byteOffset === 0 && bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191) start = 3;
+  while (start < bytes.length) {
+    const nl = bytes.indexOf(10, start);
+    const next = nl < 0 ? bytes.length : nl + 1;
+    let end = nl < 0 ? bytes.length : nl;
+    if (end > start && bytes[end - 1] === 13) end--;
+    if (!isBlankLine(bytes, start, end)) results.push(checkBytes(block, start, end, line, valid, options));
+    line++;
+    start = next;
+  }
+  return results;
+}
+function checkBytes(block, start, end, line, blockValid, options) {
+  const { bytes } = block;
+  const text = bytes.toString("utf8", start, end);
+  if (blockValid) return checkLine(text, line, options);
+  const bad = firstInvalidUtf8(bytes, start, end);
+  if (bad < 0) return checkLine(text, line, options);
+  const result = checkLine(text, line, options);
+  if (options.enabled("invalid-utf8")) {
+    const at2 = block.byteOffset + start + bad;
+    result.problems.unshift(
+      problem("invalid-utf8", `invalid UTF-8 byte ${describeByte(bytes, start + bad)} at byte offset ${at2} of the file (byte ${bad + 1} of the line)`, {
+        line,
+        column: bad + 1,
+        byteOffset: at2
+      })
+    );
+  }
+  return result;
+}
+function overlongLine(block, bytes, options) {
+  const mb = (n2) => `${withCommas(Math.round(n2 / (1 << 20)))} MB`;
+  const p2 = problem(
+    "line-too-long",
+    `the line is ${mb(bytes)} long, over the ${mb(MAX_LINE_BYTES)} read as one record, and was skipped (a whole dataset written as one JSON array? write one record a line)`,
+    { line: block.firstLine, column: 1 }
+  );
+  return { line: block.firstLine, problems: options.enabled("line-too-long") ? [p2] : [] };
+}
+function isBlankLine(bytes, start, end) {
+  for (let i = start; i < end; i++) {
+    const b3 = bytes[i];
+    if (b3 !== 32 && b3 !== 9 && b3 !== 13) return false;
+  }
+  return true;
+}
+
+// src/validate/histogram.ts
+var EXACT = 1 << 16;
+var SUB = 64;
+var TokenHistogram = class {
+  exact = new Uint32Array(EXACT);
+  log = /* @__PURE__ */ new Map();
+  count = 0;
+  sum = 0;
+  lo = Infinity;
+  hi = 0;
+  add(tokens) {
+    this.count++;
+    this.sum += tokens;
+    if (tokens < this.lo) this.lo = tokens;
+    if (tokens > this.hi) this.hi = tokens;
+    if (tokens < EXACT) this.exact[tokens]++;
+    else {
+      const key = bucketOf(tokens);
+      this.log.set(key, (this.log.get(key) ?? 0) + 1);
+    }
+  }
+  /** Another histogram's counts (per-file histograms into the run's). */
+  merge(other) {
+    for (let i = 0; i < EXACT; i++) if (other.exact[i]) this.exact[i] += other.exact[i];
+    for (const [k2, v2] of other.log) this.log.set(k2, (this.log.get(k2) ?? 0) + v2);
+    this.count += other.count;
+    this.sum += other.sum;
+    this.lo = Math.min(this.lo, other.lo);
+    this.hi = Math.max(this.hi, other.hi);
+  }
+  stats() {
+    if (this.count === 0) return void 0;
+    return { records: this.count, min: this.lo, median: this.quantile(0.5), p95: this.quantile(0.95), max: this.hi, mean: Math.round(this.sum / this.count) };
+  }
+  /** The smallest value with at least q of the records at or below it (nearest rank). */
+  quantile(q3) {
+    const rank = Math.max(1, Math.ceil(q3 * this.count));
+    let seen = 0;
+    for (let i = 0; i < EXACT; i++) {
+      seen += this.exact[i];
+      if (seen >= rank) return i;
+    }
+    for (const key of [...this.log.keys()].sort((a, b3) => a - b3)) {
+      seen += this.log.get(key);
+      if (seen >= rank) return Math.min(this.hi, valueOf(key));
+    }
+    return this.hi;
+  }
+};
+function bucketOf(v2) {
+  const exp = Math.floor(Math.log2(v2));
+  return exp * SUB + Math.floor((v2 / 2 ** exp - 1) * SUB);
+}
+function valueOf(key) {
+  const exp = Math.floor(key / SUB);
+  return Math.ceil(2 ** exp * (1 + (key % SUB + 1) / SUB)) - 1;
+}
+
+// src/validate/file-state.ts
+var REQUIRED = {
+  alpaca: ["instruction", "output"],
+  openai: ["messages"],
+  sharegpt: ["conversations"]
+};
+var OTHER2 = "\0other";
+var FileState = class {
+  constructor(options) {
+    this.options = options;
+    this.maxLines = options.maxLinesPerKeySet ?? 1e4;
+    this.maxSets = options.maxKeySets ?? 256;
+    this.seen = options.seen ?? new DuplicateSet();
+  }
+  options;
+  records = 0;
+  format;
+  tokens = new TokenHistogram();
+  seen;
+  keySets = /* @__PURE__ */ new Map();
+  maxLines;
+  maxSets;
+  /** Takes a checked line in file order; returns the problems it has against earlier lines. */
+  add(result) {
+    this.records++;
+    if (result.tokens !== void 0) this.tokens.add(result.tokens);
+    if (result.format && !this.format) this.format = result.format;
+    if (result.keys !== void 0) this.countKeys(result.keys, result.line);
+    if (!result.hash) return [];
+    const file2 = this.options.file ?? 0;
+    const first = this.seen.addHash(result.hash[0], result.hash[1], result.line, file2);
+    if (first === void 0) return [];
+    const what2 = result.format === "alpaca" || !result.format ? "instruction, input and output" : "conversation";
+    const where = first.file === file2 ? `line ${first.line}` : `${this.options.names?.[first.file] ?? "an earlier file"}:${first.line}`;
+    return [problem("duplicate", `same ${what2} as ${where}`, { line: result.line })];
+  }
+  countKeys(keys, line) {
+    let set2 = this.keySets.get(keys);
+    if (!set2) {
+      const key = this.keySets.size < this.maxSets ? keys : OTHER2;
+      set2 = this.keySets.get(key) ?? { count: 0, lines: [] };
+      this.keySets.set(key, set2);
+    }
+    set2.count++;
+    if (set2.lines.length < this.maxLines) set2.lines.push(line);
+  }
+  /** The problems known only once every line has been seen, in line order. */
+  finish() {
+    if (!this.options.enabled("inconsistent-fields") || this.keySets.size < 2) return [];
+    let common = "";
+    let most = -1;
+    for (const [keys, set2] of this.keySets) {
+      if (keys !== OTHER2 && set2.count > most) [common, most] = [keys, set2.count];
+    }
+    const commonKeys = keyList(common);
+    const required2 = new Set(this.format ? REQUIRED[this.format] : []);
+    const out = [];
+    for (const [keys, set2] of this.keySets) {
+      if (keys === common) continue;
+      const message = keys === OTHER2 ? "keys differ from those of most lines" : difference(commonKeys, keyList(keys), required2);
+      if (message === void 0) continue;
+      for (const line of set2.lines) {
+        out.push(problem("inconsistent-fields", `${message} (${most} of ${this.records} lines have ${describeKeys(commonKeys)})`, { line }));
+      }
+      if (set2.count > set2.lines.length) {
+        const last = set2.lines.at(-1) ?? 0;
+        out.push(problem("inconsistent-fields", `and ${set2.count - set2.lines.length} more lines after line ${last} with the same keys`, { line: last }));
+      }
+    }
+    return out.sort((a, b3) => (a.line ?? 0) - (b3.line ?? 0));
+  }
+};
+function difference(common, mine, required2) {
+  const have = new Set(mine);
+  const usual = new Set(common);
+  const absent = common.filter((k2) => !have.has(k2) && !required2.has(k2));
+  const extra = mine.filter((k2) => !usual.has(k2));
+  if (absent.length === 0 && extra.length === 0) return void 0;
+  const parts = [];
+  if (absent.length > 0) parts.push(`no ${describeKeys(absent)}`);
+  if (extra.length > 0) parts.push(`extra ${describeKeys(extra)}`);
+  return `keys differ from most lines: ${parts.join("; ")}`;
+}
+function keyList(keys) {
+  return keys === "" ? [] : JSON.parse(keys);
+}
+function describeKeys(keys) {
+  const shown = keys.slice(0, 6).map((k2) => quote(k2, 30));
+  return keys.length > 6 ? `${shown.join(", ")} and ${keys.length - 6} more` : shown.join(", ") || "no keys";
+}
+
 // src/validate/validate-files.ts
 var PARALLEL_MIN_BYTES = 128 << 20;
 var PARALLEL_MIN_BYTES_EXACT_TOKENS = 8 << 20;
@@ -48139,15 +48155,6 @@ function lineCheckOptions(options, countTokens) {
 function credentialRedactor(options = {}) {
   return createRedactor({ ...options, emails: false });
 }
-function overlongLine(block, bytes, enabled) {
-  const mb = (n2) => `${withCommas(Math.round(n2 / (1 << 20)))} MB`;
-  const p2 = problem(
-    "line-too-long",
-    `the line is ${mb(bytes)} long, over the ${mb(MAX_LINE_BYTES)} read as one record, and was skipped (a whole dataset written as one JSON array? write one record a line)`,
-    { line: block.firstLine, column: 1 }
-  );
-  return { line: block.firstLine, problems: enabled("line-too-long") ? [p2] : [] };
-}
 async function validateInput(input2, state, checker, reporter, run2) {
   const file2 = { file: input2.name, format: null, records: 0, errors: 0, warnings: 0, tokens: null };
   const report = (p2) => {
@@ -48167,7 +48174,7 @@ async function validateInput(input2, state, checker, reporter, run2) {
   const inFlight = [];
   for await (const block of input2.blocks) {
     if (reporter.closed) break;
-    const pending = block.overlong === void 0 ? checker.check(block) : Promise.resolve([overlongLine(block, block.overlong, state.enabled)]);
+    const pending = checker.check(block);
     pending.catch(() => {
     });
     inFlight.push(pending);
@@ -49789,15 +49796,14 @@ async function openDataset(file2) {
   });
 }
 async function datasetBlocks(file2, handle) {
-  const gzip = await isGzip(handle).catch((error62) => {
-    throw cannotRead(file2, error62);
-  });
-  const blocks = gzip ? streamLineBlocks(handle.createReadStream({ start: 0, autoClose: false }).pipe(createGunzip())) : fileLineBlocks(handle);
+  const blocks = await isGzip(file2, handle) ? streamLineBlocks(handle.createReadStream({ start: 0, autoClose: false }).pipe(createGunzip())) : fileLineBlocks(handle);
   return readErrorsNamed(file2, blocks);
 }
-async function isGzip(handle) {
+async function isGzip(file2, handle) {
   const head = Buffer.alloc(2);
-  const { bytesRead } = await handle.read(head, 0, 2, 0);
+  const { bytesRead } = await handle.read(head, 0, 2, 0).catch((error62) => {
+    throw cannotRead(file2, error62);
+  });
   return bytesRead === 2 && head[0] === 31 && head[1] === 139;
 }
 async function* readErrorsNamed(file2, blocks) {
@@ -49871,12 +49877,6 @@ async function mergeShards(files, out, report) {
     const handle = await openDataset(file2);
     try {
       for await (const block of await datasetBlocks(file2, handle)) {
-        if (block.overlong !== void 0) {
-          summary.read++;
-          summary.invalid++;
-          for (const p2 of overlongLine(block, block.overlong, () => true).problems) report(file2, p2);
-          continue;
-        }
         const texts = blockLines(block);
         for (const result of checkBlock(block, options)) {
           summary.read++;
