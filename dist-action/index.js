@@ -24529,13 +24529,13 @@ function shallowClone(o2) {
   return o2;
 }
 function numKeys(data) {
-  let keyCount = 0;
+  let keyCount2 = 0;
   for (const key in data) {
     if (Object.prototype.hasOwnProperty.call(data, key)) {
-      keyCount++;
+      keyCount2++;
     }
   }
-  return keyCount;
+  return keyCount2;
 }
 var getParsedType = (data) => {
   const t2 = typeof data;
@@ -46656,7 +46656,9 @@ var ERROR_CODES = [
   "unknown-role",
   "missing-assistant",
   // A line too long to be one record (MAX_LINE_BYTES): skipped unread.
-  "line-too-long"
+  "line-too-long",
+  // A key twice in one object: readers keep the last value, and the first is lost.
+  "duplicate-key"
 ];
 var WARNING_CODES = [
   "compound-instruction",
@@ -47469,6 +47471,66 @@ function createTripleChecker(options = {}) {
   };
 }
 
+// src/validate/duplicate-keys.ts
+function duplicateKeys(line, value) {
+  const parsed2 = keyCount(value);
+  if (keyColons(line) === parsed2) return [];
+  return scanKeys(line);
+}
+function keyColons(line) {
+  let n2 = 0;
+  for (let i = line.indexOf('":'); i >= 0; i = line.indexOf('":', i + 2)) {
+    let backslashes = 0;
+    for (let j3 = i - 1; line.charCodeAt(j3) === 92; j3--) backslashes++;
+    if ((backslashes & 1) === 0) n2++;
+  }
+  return n2;
+}
+function keyCount(value) {
+  let n2 = 0;
+  const stack = [value];
+  while (stack.length > 0) {
+    const v2 = stack.pop();
+    if (v2 === null || typeof v2 !== "object") continue;
+    if (Array.isArray(v2)) {
+      for (const item of v2) if (item !== null && typeof item === "object") stack.push(item);
+      continue;
+    }
+    for (const key in v2) {
+      n2++;
+      const child = v2[key];
+      if (child !== null && typeof child === "object") stack.push(child);
+    }
+  }
+  return n2;
+}
+function scanKeys(line) {
+  const out = [];
+  const stack = [];
+  for (let i = 0; i < line.length; i++) {
+    const c3 = line.charCodeAt(i);
+    const top = stack.at(-1);
+    if (c3 === 123) stack.push({ keys: /* @__PURE__ */ new Set(), at: "", expectKey: true });
+    else if (c3 === 91) stack.push({ keys: void 0, at: 0, expectKey: false });
+    else if (c3 === 125 || c3 === 93) stack.pop();
+    else if (c3 === 44 && top) {
+      if (top.keys) top.expectKey = true;
+      else top.at++;
+    } else if (c3 === 34) {
+      const start = i;
+      for (i++; i < line.length && line.charCodeAt(i) !== 34; i++) if (line.charCodeAt(i) === 92) i++;
+      if (top?.keys && top.expectKey) {
+        const key = JSON.parse(line.slice(start, i + 1));
+        if (top.keys.has(key)) out.push({ key, path: stack.slice(0, -1).map((f3) => f3.at), index: start });
+        top.keys.add(key);
+        top.at = key;
+        top.expectKey = false;
+      }
+    }
+  }
+  return out;
+}
+
 // src/validate/json-syntax.ts
 var Stop = class {
   constructor(error62) {
@@ -47685,6 +47747,18 @@ function checkLine(text, line, options) {
       p2.field = displayPath(path);
     }
     problems.push(p2);
+  }
+  if (options.enabled("duplicate-key")) {
+    for (const d2 of duplicateKeys(source, record2)) {
+      const where = d2.path.length === 0 ? void 0 : displayPath(d2.path);
+      problems.push(
+        problem("duplicate-key", `the key ${quote(d2.key)} is written twice in ${where ?? "the record"}; JSON readers keep only the last value`, {
+          line,
+          column: d2.index + 1,
+          field: where
+        })
+      );
+    }
   }
   const result = {
     line,

@@ -4,10 +4,11 @@
 import { OPTIONAL_KEYS } from "../format-keys.js";
 import type { Format } from "../formats.js";
 import { checkRecord, type RecordCheckOptions } from "./check-record.js";
+import { duplicateKeys } from "./duplicate-keys.js";
 import { identityHash } from "./hash-set.js";
 import { findJsonError } from "./json-syntax.js";
 import { columnOf, parsePath } from "./locate.js";
-import { problem, type Problem } from "./problem.js";
+import { problem, quote, type Problem } from "./problem.js";
 import { displayPath, typeName } from "./text-field.js";
 
 export interface LineCheckOptions extends RecordCheckOptions {
@@ -67,6 +68,18 @@ export function checkLine(text: string, line: number, options: LineCheckOptions)
       p.field = displayPath(path);
     }
     problems.push(p);
+  }
+  if (options.enabled("duplicate-key")) {
+    for (const d of duplicateKeys(source, record)) {
+      const where = d.path.length === 0 ? undefined : displayPath(d.path);
+      problems.push(
+        problem("duplicate-key", `the key ${quote(d.key)} is written twice in ${where ?? "the record"}; JSON readers keep only the last value`, {
+          line,
+          column: d.index + 1,
+          field: where,
+        }),
+      );
+    }
   }
   const result: LineResult = {
     line,

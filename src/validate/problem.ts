@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   "missing-assistant",
   // A line too long to be one record (MAX_LINE_BYTES): skipped unread.
   "line-too-long",
+  // A key twice in one object: readers keep the last value, and the first is lost.
+  "duplicate-key",
 ] as const;
 
 export const WARNING_CODES = [

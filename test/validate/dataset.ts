@@ -69,6 +69,10 @@ export function alpacaCases(): Case[] {
     { text: "[1, 2, 3]", codes: ["wrong-type"] },
     { text: "", codes: [] },
     { text: line(good({ output: "<your_code_here>", input: `key = "${TOKEN}"` })), codes: ["placeholder", "secret"] },
+    // A hand-merged line: JSON.parse keeps the second output, and the first is lost.
+    { text: line(good()).replace(/^\{/, '{"output": "Cache misses fall back to the parent.", '), codes: ["duplicate-key"] },
+    // JSON inside a string ("output": in the diff's text) is no key of the record.
+    { text: line(good({ input: '+{"output": "a", "output": "b"}\n' })), codes: [] },
   ];
   const cases: Case[] = [{ text: line(first), codes: [] }];
   for (const b of broken) cases.push(b, { text: line(good()), codes: [] }, { text: line(good()), codes: [] });
@@ -93,6 +97,7 @@ export function openaiCases(): Case[] {
     // A blank line inside pasted code is not where the ask ends: the fence closes in the turn.
     { text: chat([user("Why does this print /tmp?\n```python\nimport os\n\nos.chdir('/tmp')\nprint(os.getcwd())\n```"), assistant("Because chdir runs first.")]), codes: [] },
     { text: chat([user("Why does this print /tmp?\n```python\nimport os\n\nos.chdir('/tmp')"), assistant("Because chdir runs first.")]), codes: ["unbalanced-fence"] },
+    { text: chat([user("Write a haiku about merge conflicts."), assistant("Old keys fade away")]).replace('"content":"Old', '"content":"Draft","content":"Old'), codes: ["duplicate-key"] },
     // OpenAI trains on every assistant message: a closing user turn is no error.
     { text: chat([user("What is the capital of Peru?"), assistant("Lima."), user("Thanks!")]), codes: [] },
   ];
