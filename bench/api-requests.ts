@@ -85,6 +85,8 @@ interface Run {
   etags: EtagStore;
   updatedAfter?: Partial<Record<SourceKind, string>>;
   checkout?: boolean;
+  /** Stop after this many records, as --limit does. */
+  limit?: number;
 }
 
 async function run(name: string, options: Run): Promise<Partial<Record<SourceKind, string>>> {
@@ -110,6 +112,7 @@ async function run(name: string, options: Run): Promise<Partial<Record<SourceKin
     ctx,
   )) {
     counts[record.kind] = (counts[record.kind] ?? 0) + 1;
+    if (options.limit !== undefined && Object.values(counts).reduce((a, b) => a + b, 0) >= options.limit) break;
   }
   const byEndpoint: Record<string, number> = {};
   for (const request of requests) {
@@ -132,6 +135,7 @@ console.log(
 );
 await run("api-only", { etags: createMemoryEtagStore() });
 await run("checkout", { etags: createMemoryEtagStore(), checkout: true });
+await run("the first 10 records (--limit 10)", { etags: createMemoryEtagStore(), limit: 10 });
 const etags = createMemoryEtagStore();
 const watermarks = await run("first run with --state", { etags });
 const rerun = await run("rerun, nothing changed", { etags, updatedAfter: watermarks });

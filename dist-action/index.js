@@ -49396,13 +49396,9 @@ function issueRecord(issue2, answers, owner, repo) {
 }
 function issuesExtractor(options) {
   const { client, owner, repo } = options;
+  const commentPages = (since, ctx) => client.pages("GET /repos/{owner}/{repo}/issues/comments", { owner, repo, sort: "created", direction: "asc", since }, { signal: ctx.signal });
   const listComments = async (answers, since, ctx) => {
-    const params = { owner, repo, sort: "created", direction: "asc", since };
-    for await (const page of client.pages("GET /repos/{owner}/{repo}/issues/comments", params, {
-      signal: ctx.signal
-    })) {
-      for (const comment of page) answers.add(comment);
-    }
+    for await (const page of commentPages(since, ctx)) for (const comment of page) answers.add(comment);
   };
   const listIssueComments = async (answers, number4, ctx) => {
     const params = { owner, repo, issue_number: number4 };
@@ -49436,14 +49432,20 @@ function issuesExtractor(options) {
   async function* closedIssueRecords(ctx) {
     const answers = createAnswerBook();
     if (options.updatedAfter === void 0) {
-      await listComments(answers, ctx.since?.toISOString(), ctx);
-      for await (const page of closedIssues(ctx)) {
-        for (const issue2 of page) {
-          if (ctx.signal?.aborted) return;
-          remember(issue2);
-          options.onSeen?.(issue2.updated_at);
-          if (wanted(issue2, ctx)) yield issueRecord(issue2, answers, owner, repo);
+      const comments = commentReader(commentPages(ctx.since?.toISOString(), ctx), answers);
+      try {
+        for await (const page of closedIssues(ctx)) {
+          for (const issue2 of page) {
+            if (ctx.signal?.aborted) return;
+            remember(issue2);
+            options.onSeen?.(issue2.updated_at);
+            if (!wanted(issue2, ctx)) continue;
+            if ((issue2.comments ?? 1) > 0) await comments.readThrough(issue2.updated_at);
+            yield issueRecord(issue2, answers, owner, repo);
+          }
         }
+      } finally {
+        await comments.close();
       }
       markCacheComplete(ctx);
       return;
@@ -49477,6 +49479,28 @@ function issuesExtractor(options) {
         ctx.log.warn(`${owner}/${repo}: issues are disabled (410); no issue records`);
         if (options.cache) options.cache.complete = true;
       }
+    }
+  };
+}
+function commentReader(pages, answers) {
+  let readUntil = -Infinity;
+  let done = false;
+  return {
+    async readThrough(updatedAt) {
+      const until = Date.parse(updatedAt);
+      while (!done && !(readUntil > until)) {
+        const next = await pages.next();
+        if (next.done) {
+          done = true;
+          return;
+        }
+        for (const comment of next.value) answers.add(comment);
+        const last = next.value.at(-1);
+        if (last) readUntil = Date.parse(last.created_at);
+      }
+    },
+    async close() {
+      await pages.return(void 0);
     }
   };
 }

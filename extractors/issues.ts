@@ -2,10 +2,13 @@
 // (first comment by an OWNER, MEMBER or COLLABORATOR) and the code quoted in its body.
 //
 // Requests: comments come from the repository-wide endpoint (one request per 100
-// comments of the whole repository) rather than one request per issue. On an incremental
-// run only the issues updated since the watermark are handled; their comments may be older
-// than the watermark, so a few are asked for issue by issue, many through the
-// repository-wide list from the oldest one's creation.
+// comments of the whole repository) rather than one request per issue, and only as far as
+// the issues handled so far need: issues are listed least recently updated first, and no
+// comment on an issue is newer than its updated_at, so the oldest comments answer the first
+// issues and a run that --limit ends early reads a few pages, not the whole repository's
+// comments before its first record. On an incremental run only the issues updated since the
+// watermark are handled; their comments may be older than the watermark, so a few are asked
+// for issue by issue, many through the repository-wide list from the oldest one's creation.
 import type { ExtractContext, Extractor } from "../src/extractor.js";
 import type { IssueRecord } from "../src/records.js";
 import type { ApiIssue, ApiIssueComment } from "../src/github/api-types.js";
@@ -50,13 +53,10 @@ function issueRecord(issue: ApiIssue, answers: AnswerBook, owner: string, repo: 
 
 export function issuesExtractor(options: IssuesExtractorOptions): Extractor<IssueRecord> {
   const { client, owner, repo } = options;
+  const commentPages = (since: string | undefined, ctx: ExtractContext) =>
+    client.pages<ApiIssueComment>("GET /repos/{owner}/{repo}/issues/comments", { owner, repo, sort: "created", direction: "asc", since }, { signal: ctx.signal });
   const listComments = async (answers: AnswerBook, since: string | undefined, ctx: ExtractContext) => {
-    const params = { owner, repo, sort: "created", direction: "asc", since };
-    for await (const page of client.pages<ApiIssueComment>("GET /repos/{owner}/{repo}/issues/comments", params, {
-      signal: ctx.signal,
-    })) {
-      for (const comment of page) answers.add(comment);
-    }
+    for await (const page of commentPages(since, ctx)) for (const comment of page) answers.add(comment);
   };
   const listIssueComments = async (answers: AnswerBook, number: number, ctx: ExtractContext) => {
     const params = { owner, repo, issue_number: number };
@@ -101,16 +101,22 @@ export function issuesExtractor(options: IssuesExtractorOptions): Extractor<Issu
   async function* closedIssueRecords(ctx: ExtractContext): AsyncGenerator<IssueRecord> {
     const answers = createAnswerBook();
     if (options.updatedAfter === undefined) {
-      // Every comment since --since (a comment is never older than its issue), then
-      // the issues streamed.
-      await listComments(answers, ctx.since?.toISOString(), ctx);
-      for await (const page of closedIssues(ctx)) {
-        for (const issue of page) {
-          if (ctx.signal?.aborted) return;
-          remember(issue);
-          options.onSeen?.(issue.updated_at);
-          if (wanted(issue, ctx)) yield issueRecord(issue, answers, owner, repo);
+      // The comments since --since (a comment is never older than its issue), read along
+      // with the issues they answer.
+      const comments = commentReader(commentPages(ctx.since?.toISOString(), ctx), answers);
+      try {
+        for await (const page of closedIssues(ctx)) {
+          for (const issue of page) {
+            if (ctx.signal?.aborted) return;
+            remember(issue);
+            options.onSeen?.(issue.updated_at);
+            if (!wanted(issue, ctx)) continue;
+            if ((issue.comments ?? 1) > 0) await comments.readThrough(issue.updated_at);
+            yield issueRecord(issue, answers, owner, repo);
+          }
         }
+      } finally {
+        await comments.close();
       }
       markCacheComplete(ctx);
       return;
@@ -148,6 +154,34 @@ export function issuesExtractor(options: IssuesExtractorOptions): Extractor<Issu
         // No issue can be closed by a PR then: a miss in the cache costs no request.
         if (options.cache) options.cache.complete = true;
       }
+    },
+  };
+}
+
+/**
+ * The repository-wide comment list, oldest first, read a page at a time as far as an issue
+ * needs: through its updated_at, which every comment on it was created by.
+ */
+function commentReader(pages: AsyncGenerator<ApiIssueComment[]>, answers: AnswerBook) {
+  let readUntil = -Infinity;
+  let done = false;
+  return {
+    async readThrough(updatedAt: string): Promise<void> {
+      const until = Date.parse(updatedAt);
+      // A comment created at that very second may be on the next page: read past it.
+      while (!done && !(readUntil > until)) {
+        const next = await pages.next();
+        if (next.done) {
+          done = true;
+          return;
+        }
+        for (const comment of next.value) answers.add(comment);
+        const last = next.value.at(-1);
+        if (last) readUntil = Date.parse(last.created_at);
+      }
+    },
+    async close(): Promise<void> {
+      await pages.return(undefined);
     },
   };
 }

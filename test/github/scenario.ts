@@ -97,11 +97,14 @@ export function addIssue(
   repo: MockRepo,
   o: { number: number; title?: string; body?: string; login?: string; state?: string; created?: number; comments?: [string, string, string][] },
 ): Json {
-  const issue = issueFixture({ ...o, comments: o.comments?.length ?? 0, repo: `${repo.owner}/${repo.repo}` });
+  // As on GitHub, a comment bumps its issue's updated_at: none is newer than the issue.
+  const created = o.created ?? o.number * 10;
+  const updated = Math.max(created + 3, created + (o.comments?.length ?? 0));
+  const issue = issueFixture({ ...o, updated, comments: o.comments?.length ?? 0, repo: `${repo.owner}/${repo.repo}` });
   repo.issues.push(issue);
   (o.comments ?? []).forEach(([login, association, body], i) => {
     repo.issueComments.push(
-      issueCommentFixture({ id: o.number * 100 + i, issue: o.number, body, login, association, created: (o.created ?? o.number * 10) + 1 + i, repo: `${repo.owner}/${repo.repo}` }),
+      issueCommentFixture({ id: o.number * 100 + i, issue: o.number, body, login, association, created: created + 1 + i, repo: `${repo.owner}/${repo.repo}` }),
     );
   });
   return issue;
