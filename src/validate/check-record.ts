@@ -11,7 +11,7 @@ import { checkStrings } from "./rules-strings.js";
 import { alpacaShape, type RecordShape } from "./shape-alpaca.js";
 import { openaiShape, sharegptShape } from "./shape-chat.js";
 import type { TextField } from "./text-field.js";
-import type { TokenCounter, Tokenizer } from "./tokens.js";
+import { MAX_APPROX_TOKENS_PER_CHAR, type TokenCounter, type Tokenizer } from "./tokens.js";
 
 export interface RecordCheckOptions {
   redactor: Redactor;
@@ -113,7 +113,7 @@ export function checkRecord(record: Record<string, unknown>, format: Format | un
   }
   checkStrings(record, options, problems);
   let tokens: number | undefined;
-  if (options.wantTokens || options.enabled("too-long")) {
+  if (options.wantTokens || (options.enabled("too-long") && !tooShortToCount(shape.texts, options))) {
     tokens = 0;
     for (const field of shape.texts) tokens += options.countTokens(field.text);
     if (tokens > options.maxTokens && options.enabled("too-long")) {
@@ -122,4 +122,15 @@ export function checkRecord(record: Record<string, unknown>, format: Format | un
     }
   }
   return { problems: problems.filter((p) => options.enabled(p.code)), format: shapeOf, tokens, identity: shape.identity };
+}
+
+/**
+ * Whether the estimate cannot reach --max-tokens however the record's characters fall: then
+ * only the statistics (--json) would want its count.
+ */
+function tooShortToCount(texts: readonly TextField[], options: RecordCheckOptions): boolean {
+  if (options.tokenizer !== "approx") return false;
+  let chars = 0;
+  for (const field of texts) chars += field.text.length;
+  return chars * MAX_APPROX_TOKENS_PER_CHAR <= options.maxTokens;
 }

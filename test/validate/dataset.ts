@@ -64,7 +64,7 @@ export function alpacaCases(): Case[] {
     { text: line(good({ instruction: "The function below should be rewritten to use async/await." })), codes: ["passive-instruction"] },
     { text: line(good({ input: mixedDiff })), codes: ["mixed-indentation"] },
     { text: line(good({ output: "Use this:\n\n```ts\nconst x = 1;\n" })), codes: ["unbalanced-fence"] },
-    { text: line(good({ input: "x".repeat(20_000) })), codes: ["too-long"] },
+    { text: line(good({ input: "+    total += price(item, quantity);\n".repeat(700) })), codes: ["too-long"] },
     { text: line(good({ output: "broken \ud800 surrogate" })), codes: ["invalid-utf8"] },
     { text: "[1, 2, 3]", codes: ["wrong-type"] },
     { text: "", codes: [] },
