@@ -43585,7 +43585,7 @@ function patchId(diffText) {
       continue;
     }
     const sign = line[0];
-    if (sign !== "+" && sign !== "-") continue;
+    if (sign !== "+" && sign !== "-" && sign !== " ") continue;
     if (line.startsWith("+++ ") || line.startsWith("--- ")) continue;
     hash2.update(sign + line.slice(1).replace(/\s+/g, ""));
     hash2.update("\n");

@@ -225,6 +225,26 @@ describe("gh-harvest local: cherry-picks", () => {
   });
 });
 
+describe("gh-harvest local: the same line added in two places", () => {
+  it("keeps both commits: they are two changes, not a cherry-pick", async () => {
+    const repo = await createTempRepo({ name: "twice" });
+    try {
+      await repo.write("src/store.py", "def load():\n    return read()\n\n\ndef save(data):\n    return write(data)\n");
+      await repo.commit("Add the store with load and save");
+      await repo.write("src/store.py", "def load():\n    backoff()\n    return read()\n\n\ndef save(data):\n    return write(data)\n");
+      await repo.commit("Back off before reading the store");
+      await repo.write("src/store.py", "def load():\n    backoff()\n    return read()\n\n\ndef save(data):\n    backoff()\n    return write(data)\n");
+      await repo.commit("Back off before writing the store too");
+      const result = await runCli(["local", repo.dir]);
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stdout.trim().split("\n").length, 3, result.stderr);
+      assert.doesNotMatch(result.stderr, /cherry-pick/);
+    } finally {
+      await repo.cleanup();
+    }
+  });
+});
+
 describe("gh-harvest local --state", () => {
   let repo: TempRepo;
   let dir: string;
