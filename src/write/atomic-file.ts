@@ -2,7 +2,7 @@
 // the target, renamed over it only when the run succeeds. A failed or interrupted run
 // removes the temporary file and leaves the previous output as it was.
 import { createReadStream, createWriteStream, rmSync, type WriteStream } from "node:fs";
-import { chmod, open, realpath, rename, rm, stat } from "node:fs/promises";
+import { chmod, mkdir, open, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { once } from "node:events";
 import { pipeline } from "node:stream/promises";
@@ -37,6 +37,13 @@ export async function openAtomicFile(given: string, options: AtomicFileOptions =
   // Through a symbolic link, the file it points to is replaced (as an editor saves it), not
   // the link by a file of its own.
   const target = existing ? await realpath(given) : given;
+  // `-o dataset/train.jsonl` into a folder that does not exist yet makes it, as --state and
+  // the Action do (and eslint's --output-file).
+  if (!existing) {
+    await mkdir(dirname(target), { recursive: true }).catch((error: NodeJS.ErrnoException) => {
+      throw new UsageError(`${given}: cannot make its folder (${error.code ?? error.message})`);
+    });
+  }
   const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${counter++}.tmp`);
   const stream = createWriteStream(temp, { flags: "wx" });
   await once(stream, "open").catch((error: NodeJS.ErrnoException) => {

@@ -71,8 +71,14 @@ describe("atomic output file", () => {
     await assert.rejects(openAtomicFile(dir), { name: "UsageError", message: /is a directory/ });
   });
 
-  it("refuses a folder that does not exist with a usage error", async () => {
-    await assert.rejects(openAtomicFile(join(dir, "no", "such", "out.jsonl")), { name: "UsageError", message: /cannot write there/ });
+  it("makes the folders a new file goes in, and refuses a path under a file with a usage error", async () => {
+    const target = join(dir, "new", "folder", "out.jsonl");
+    const sink = await openAtomicFile(target);
+    await sink.write("{}\n");
+    await sink.commit();
+    assert.equal(readFileSync(target, "utf8"), "{}\n");
+    writeFileSync(join(dir, "plain.txt"), "a file\n");
+    await assert.rejects(openAtomicFile(join(dir, "plain.txt", "out.jsonl")), { name: "UsageError", message: /plain\.txt\/out\.jsonl: cannot make its folder/ });
   });
 
   it("reads ids of a file that has broken lines without failing", async () => {
