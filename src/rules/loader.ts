@@ -97,20 +97,21 @@ export function loadBuiltinRules(dir = builtinMappingsDir()): Rule[] {
 
 const looksLikeFile = (spec: string) => /[/\\]|\.(ya?ml|json)$/i.test(spec);
 
+/** One -m value: a built-in rule by name, or a rule file; a name that is neither says so. */
+export function resolveRule(spec: string, builtins: readonly Rule[]): Rule {
+  const builtin = builtins.find((r) => r.name === spec);
+  if (builtin) return builtin;
+  if (looksLikeFile(spec) || existsSync(spec)) return loadRuleFile(spec);
+  throw new UsageError(`unknown mapping "${spec}": not a built-in rule (${builtins.map((r) => r.name).join(", ")}) nor a rule file`);
+}
+
 /**
  * The rules named by -m: built-in names or rule files. With none, every built-in rule
  * whose source the command produces.
  */
 export function resolveRules(specs: readonly string[], produces: readonly string[], builtins = loadBuiltinRules()): Rule[] {
   if (specs.length === 0) return builtins.filter((r) => produces.includes(r.source));
-  const rules = specs.map((spec) => {
-    const builtin = builtins.find((r) => r.name === spec);
-    if (builtin) return builtin;
-    if (looksLikeFile(spec) || existsSync(spec)) return loadRuleFile(spec);
-    throw new UsageError(
-      `unknown mapping "${spec}": not a built-in rule (${builtins.map((r) => r.name).join(", ")}) nor a rule file`,
-    );
-  });
+  const rules = specs.map((spec) => resolveRule(spec, builtins));
   const seen = new Set<string>();
   for (const rule of rules) {
     if (seen.has(rule.name)) throw new UsageError(`mapping "${rule.name}" is given twice; rule names must be unique`);

@@ -23,6 +23,10 @@ describe("gh-harvest mappings", () => {
       const missing = await runCli(["mappings", "-m", join(dir, "nope.yaml")]);
       assert.equal(missing.code, 2);
       assert.equal(missing.stderr.trim().split("\n").length, 1, missing.stderr);
+      // A mistyped built-in name is named as one, with the names there are.
+      const typo = await runCli(["mappings", "-m", "commit-messages"]);
+      assert.equal(typo.code, 2);
+      assert.match(typo.stderr, /^gh-harvest: unknown mapping "commit-messages": not a built-in rule \(commit-message, .*\) nor a rule file\n$/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
