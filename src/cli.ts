@@ -274,6 +274,11 @@ export function buildProgram(io: CliIO, onExit: (code: number) => void): Command
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   let code = 0;
   const program = buildProgram(io, (c) => (code = c));
+  // No command at all: the help, on stdout with status 0 as `gh` gives it, so `gh-harvest | less` shows it.
+  if (argv.length === 0) {
+    io.stdout.write(program.helpInformation());
+    return 0;
+  }
   try {
     await program.parseAsync(argv, { from: "user" });
     return code;
@@ -281,7 +286,9 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     if (error instanceof CommanderError) {
       if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0) return 0;
       if (error.code === "commander.help") return 0;
-      io.stderr.write(`gh-harvest: ${error.message.replace(/^error: /, "")} (see gh-harvest --help)\n`);
+      // The help of the command that was given, where the option it got wrong is listed.
+      const command = program.commands.find((c) => c.name() === argv[0]);
+      io.stderr.write(`gh-harvest: ${error.message.replace(/^error: /, "")} (see gh-harvest ${command ? `${command.name()} ` : ""}--help)\n`);
       return 2;
     }
     const debug = argv.includes("--debug");

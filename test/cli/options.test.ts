@@ -45,6 +45,23 @@ describe("option values", () => {
     assert.match(result.stderr, /^gh-harvest: --pseudonymize needs a secret salt: --pseudonymize-salt or env GH_HARVEST_SALT/);
   });
 
+  it("points a usage error at the help of the command it was given to", async () => {
+    const wrong = await runCli(["validate", "--no-such-option", "x.jsonl"]);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /^gh-harvest: unknown option '--no-such-option' \(see gh-harvest validate --help\)\n$/);
+    const command = await runCli(["harvest"]);
+    assert.equal(command.code, 2);
+    assert.match(command.stderr, /\(see gh-harvest --help\)\n$/);
+  });
+
+  it("prints the help on stdout with status 0 when no command is given", async () => {
+    const none = await runCli([]);
+    assert.equal(none.code, 0);
+    assert.match(none.stdout, /^Usage: gh-harvest /);
+    assert.match(none.stdout, /\n {2}validate /);
+    assert.equal(none.stderr, "");
+  });
+
   it("names the defaults that --help would otherwise show as []", async () => {
     const help = await runCli(["local", "--help"]);
     assert.match(help.stdout, /--rev <revision>[\s\S]*?\(default:\s+HEAD\)/);
