@@ -14744,7 +14744,7 @@ var require_commander = __commonJS({
 });
 
 // src/action/run.ts
-import { mkdir as mkdir2, readFile as readFile3 } from "node:fs/promises";
+import { mkdir as mkdir3, readFile as readFile3 } from "node:fs/promises";
 import { dirname as dirname5, resolve as resolve5 } from "node:path";
 
 // node_modules/@octokit/plugin-retry/dist-bundle/index.js
@@ -19109,12 +19109,12 @@ function createGitHubClient(options) {
       // wait that will not happen (retries spent) is not announced: the error says it.
       onRateLimit: (retryAfter, _opts, _octokit, retryCount) => {
         const retry3 = retryCount < rateLimitRetries;
-        if (retry3) log.info(`waiting for the GitHub rate limit, resets at ${clockTime(Math.floor(Date.now() / 1e3) + retryAfter)}`);
+        if (retry3) log.info(`gh-harvest: waiting for the GitHub rate limit, resets at ${clockTime(Math.floor(Date.now() / 1e3) + retryAfter)}`);
         return retry3;
       },
       onSecondaryRateLimit: (retryAfter, _opts, _octokit, retryCount) => {
         const retry3 = retryCount < rateLimitRetries;
-        if (retry3) log.info(`GitHub secondary rate limit: retrying in ${retryAfter}s`);
+        if (retry3) log.info(`gh-harvest: GitHub secondary rate limit: retrying in ${retryAfter}s`);
         return retry3;
       }
     }
@@ -46512,16 +46512,15 @@ function loadBuiltinRules(dir = builtinMappingsDir()) {
   return readdirSync(dir).filter((f3) => /\.ya?ml$/.test(f3)).sort().map((f3) => loadRuleText(readFileSync2(join2(dir, f3), "utf8"), `mappings/${f3}`, "built-in"));
 }
 var looksLikeFile = (spec) => /[/\\]|\.(ya?ml|json)$/i.test(spec);
+function resolveRule(spec, builtins) {
+  const builtin = builtins.find((r2) => r2.name === spec);
+  if (builtin) return builtin;
+  if (looksLikeFile(spec) || existsSync2(spec)) return loadRuleFile(spec);
+  throw new UsageError(`unknown mapping "${spec}": not a built-in rule (${builtins.map((r2) => r2.name).join(", ")}) nor a rule file`);
+}
 function resolveRules(specs, produces, builtins = loadBuiltinRules()) {
   if (specs.length === 0) return builtins.filter((r2) => produces.includes(r2.source));
-  const rules = specs.map((spec) => {
-    const builtin = builtins.find((r2) => r2.name === spec);
-    if (builtin) return builtin;
-    if (looksLikeFile(spec) || existsSync2(spec)) return loadRuleFile(spec);
-    throw new UsageError(
-      `unknown mapping "${spec}": not a built-in rule (${builtins.map((r2) => r2.name).join(", ")}) nor a rule file`
-    );
-  });
+  const rules = specs.map((spec) => resolveRule(spec, builtins));
   const seen = /* @__PURE__ */ new Set();
   for (const rule of rules) {
     if (seen.has(rule.name)) throw new UsageError(`mapping "${rule.name}" is given twice; rule names must be unique`);
@@ -46535,7 +46534,7 @@ function resolveRules(specs, produces, builtins = loadBuiltinRules()) {
 
 // src/write/atomic-file.ts
 import { createReadStream, createWriteStream, rmSync } from "node:fs";
-import { chmod, open as open2, realpath, rename as rename2, rm, stat as stat2 } from "node:fs/promises";
+import { chmod, mkdir as mkdir2, open as open2, realpath, rename as rename2, rm, stat as stat2 } from "node:fs/promises";
 import { basename as basename2, dirname as dirname4, join as join3 } from "node:path";
 import { once } from "node:events";
 import { pipeline } from "node:stream/promises";
@@ -46547,6 +46546,11 @@ async function openAtomicFile(given, options = {}) {
     return streamSink(createWriteStream(given, { flags: "a" }));
   }
   const target = existing ? await realpath(given) : given;
+  if (!existing) {
+    await mkdir2(dirname4(target), { recursive: true }).catch((error62) => {
+      throw new UsageError(`${given}: cannot make its folder (${error62.code ?? error62.message})`);
+    });
+  }
   const temp = join3(dirname4(target), `.${basename2(target)}.${process.pid}.${counter++}.tmp`);
   const stream = createWriteStream(temp, { flags: "wx" });
   await once(stream, "open").catch((error62) => {
@@ -49767,7 +49771,7 @@ async function runPr(ref, options, ctx) {
       warnOnChangedSelection(options.state, `${name}#${target.number}`, state.sources[key], options, deps.log);
       const harvestedAt = state.sources[key]?.watermarks?.pull;
       if (harvestedAt !== void 0 && !isAfter(pull.updated_at, harvestedAt)) {
-        deps.log.info(`${name}#${target.number}: not updated since the last run (${options.state}); nothing to harvest`);
+        deps.log.info(`gh-harvest: ${name}#${target.number}: not updated since the last run (${options.state}); nothing to harvest`);
         unchanged = true;
       }
     }
@@ -50626,7 +50630,7 @@ async function harvestOptions(env) {
 }
 async function outputFolder(out) {
   if (out === "-") return;
-  await mkdir2(dirname5(resolve5(out)), { recursive: true }).catch((error62) => {
+  await mkdir3(dirname5(resolve5(out)), { recursive: true }).catch((error62) => {
     throw new UsageError(`${out}: cannot make its folder (${error62.code === "EEXIST" || error62.code === "ENOTDIR" ? "a file is in the way" : error62.code ?? error62.message})`);
   });
 }

@@ -81,7 +81,7 @@ export async function runPr(ref: string, options: GitHubOptions, ctx: CommandCon
       warnOnChangedSelection(options.state, `${name}#${target.number}`, state.sources[key], options, deps.log);
       const harvestedAt = state.sources[key]?.watermarks?.pull;
       if (harvestedAt !== undefined && !isAfter(pull.updated_at, harvestedAt)) {
-        deps.log.info(`${name}#${target.number}: not updated since the last run (${options.state}); nothing to harvest`);
+        deps.log.info(`gh-harvest: ${name}#${target.number}: not updated since the last run (${options.state}); nothing to harvest`);
         unchanged = true;
       }
     }

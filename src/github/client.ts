@@ -198,12 +198,12 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       // wait that will not happen (retries spent) is not announced: the error says it.
       onRateLimit: (retryAfter: number, _opts: unknown, _octokit: unknown, retryCount: number) => {
         const retry = retryCount < rateLimitRetries;
-        if (retry) log.info(`waiting for the GitHub rate limit, resets at ${clockTime(Math.floor(Date.now() / 1000) + retryAfter)}`);
+        if (retry) log.info(`gh-harvest: waiting for the GitHub rate limit, resets at ${clockTime(Math.floor(Date.now() / 1000) + retryAfter)}`);
         return retry;
       },
       onSecondaryRateLimit: (retryAfter: number, _opts: unknown, _octokit: unknown, retryCount: number) => {
         const retry = retryCount < rateLimitRetries;
-        if (retry) log.info(`GitHub secondary rate limit: retrying in ${retryAfter}s`);
+        if (retry) log.info(`gh-harvest: GitHub secondary rate limit: retrying in ${retryAfter}s`);
         return retry;
       },
     },

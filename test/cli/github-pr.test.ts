@@ -47,7 +47,7 @@ describe("gh-harvest pr --state", () => {
     requests.length = 0;
     const second = await runCli(["pr", "acme/widgets#1", "-o", out, "--state", state, "--append"], { env });
     assert.equal(second.code, 0, second.stderr);
-    assert.match(second.stderr, new RegExp(`^acme/widgets#1: not updated since the last run \\(${state.replace(/[.\\/]/g, "\\$&")}\\); nothing to harvest\\ngh-harvest: wrote 0 records to `));
+    assert.match(second.stderr, new RegExp(`^gh-harvest: acme/widgets#1: not updated since the last run \\(${state.replace(/[.\\/]/g, "\\$&")}\\); nothing to harvest\\ngh-harvest: wrote 0 records to `));
     assert.equal(second.stdout, "");
     assert.equal(readFileSync(out, "utf8"), written, "with --append, the output is left as it was");
     assert.deepEqual(requests.map((r) => r.path), ["/repos/acme/widgets/pulls/1"]);
@@ -58,7 +58,7 @@ describe("gh-harvest pr --state", () => {
 
     // Another spelling of the same pull request finds the same entry.
     const otherCase = await runCli(["pr", "https://github.com/ACME/Widgets/pull/1", "--state", state], { env });
-    assert.match(otherCase.stderr, /^acme\/widgets#1: not updated since the last run/);
+    assert.match(otherCase.stderr, /^gh-harvest: acme\/widgets#1: not updated since the last run/);
     assert.equal(otherCase.stdout, "");
 
     widgets.pulls[0]!.updated_at = at(3 * 24 * 60);

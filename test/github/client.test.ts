@@ -95,7 +95,7 @@ describe("GitHub client", () => {
     assert.equal(github.stats().requests, 2);
     assert.ok(Date.now() - started < 1000, "waits are scaled down in tests");
     // A line of its own even for a one-second wait: the progress line is not in a CI log.
-    assert.deepEqual(log.lines.filter((line) => /waiting for the GitHub rate limit/.test(line)).map((line) => /^waiting for the GitHub rate limit, resets at \d\d:\d\d:\d\d$/.test(line)), [true]);
+    assert.deepEqual(log.lines.filter((line) => /waiting for the GitHub rate limit/.test(line)).map((line) => /^gh-harvest: waiting for the GitHub rate limit, resets at \d\d:\d\d:\d\d$/.test(line)), [true]);
   });
 
   it("says so in a line of its own when the wait is long enough to look like a hang (a CI log has no progress line)", async () => {
@@ -109,7 +109,7 @@ describe("GitHub client", () => {
     );
     const log = testLogger();
     await client(log).get("GET /repos/{owner}/{repo}/issues/{issue_number}", { owner: "octocat", repo: "Hello-World", issue_number: 8 });
-    assert.ok(log.lines.some((line) => /^waiting for the GitHub rate limit, resets at \d\d:\d\d:\d\d$/.test(line)), log.lines.join("\n"));
+    assert.ok(log.lines.some((line) => /^gh-harvest: waiting for the GitHub rate limit, resets at \d\d:\d\d:\d\d$/.test(line)), log.lines.join("\n"));
   });
 
   it("gives up on a primary rate limit that does not reset, with the reset time", async () => {
@@ -144,7 +144,7 @@ describe("GitHub client", () => {
       const issues = await collect(github.pages(ROUTE, PARAMS));
       assert.equal(issues.length, 250);
       assert.equal(github.stats().requests, 4);
-      assert.ok(log.lines.includes("GitHub secondary rate limit: retrying in 1s"), log.lines.join("\n"));
+      assert.ok(log.lines.includes("gh-harvest: GitHub secondary rate limit: retrying in 1s"), log.lines.join("\n"));
     });
   }
 
@@ -159,7 +159,7 @@ describe("GitHub client", () => {
     const issues = await collect(github.pages(ROUTE, PARAMS));
     assert.equal(issues.length, 250);
     assert.equal(github.stats().requests, 4);
-    assert.deepEqual(log.lines.filter((line) => /rate limit/.test(line)), ["GitHub secondary rate limit: retrying in 60s"]);
+    assert.deepEqual(log.lines.filter((line) => /rate limit/.test(line)), ["gh-harvest: GitHub secondary rate limit: retrying in 60s"]);
   });
 
   it("retries a 502 and a network error, then succeeds", async () => {
