@@ -87,11 +87,13 @@ export class FileState {
       if (keys !== OTHER && set.count > most) [common, most] = [keys, set.count];
     }
     const commonKeys = keyList(common);
+    // "Most lines" only where they are: of 6 lines in four shapes, 2 are only the most common.
+    const usual = most * 2 > this.records ? "most lines" : "the most common lines";
     const required = new Set(this.format ? REQUIRED[this.format] : []);
     const out: Problem[] = [];
     for (const [keys, set] of this.keySets) {
       if (keys === common) continue;
-      const message = keys === OTHER ? "keys differ from those of most lines" : difference(commonKeys, keyList(keys), required);
+      const message = keys === OTHER ? `keys differ from those of ${usual}` : difference(commonKeys, keyList(keys), required, usual);
       if (message === undefined) continue; // only required fields are absent: missing-field said so
       for (const line of set.lines) {
         out.push(problem("inconsistent-fields", `${message} (${most} of ${this.records} lines have ${describeKeys(commonKeys)})`, { line }));
@@ -105,7 +107,7 @@ export class FileState {
   }
 }
 
-function difference(common: string[], mine: string[], required: ReadonlySet<string>): string | undefined {
+function difference(common: string[], mine: string[], required: ReadonlySet<string>, whose: string): string | undefined {
   const have = new Set(mine);
   const usual = new Set(common);
   const absent = common.filter((k) => !have.has(k) && !required.has(k));
@@ -114,7 +116,7 @@ function difference(common: string[], mine: string[], required: ReadonlySet<stri
   const parts: string[] = [];
   if (absent.length > 0) parts.push(`no ${describeKeys(absent)}`);
   if (extra.length > 0) parts.push(`extra ${describeKeys(extra)}`);
-  return `keys differ from most lines: ${parts.join("; ")}`;
+  return `keys differ from ${whose}: ${parts.join("; ")}`;
 }
 
 /** A key set as check-line writes it: the sorted keys as a JSON array (a key may hold any character). */

@@ -166,7 +166,7 @@ describe("gh-harvest validate", () => {
     assert.match(out, /:2: error unknown-role: messages\[1\] has role "assis\\ntant"/);
     assert.match(out, /:3: error secret: a credential \(github-token\) in x\[0\]\[0\]\[0\]\[0\]\[0\]\[0\]\[0\]\.\.\.\(99,987 more\)\.\.\.\[0\]/);
     // A key longer than a quote holds, with no blank to cut at: its length.
-    assert.match(out, /:4: error inconsistent-fields: keys differ from most lines: extra \(61 characters\)/);
+    assert.match(out, /:4: error inconsistent-fields: keys differ from the most common lines: extra \(61 characters\)/);
   });
 
   it("gives the byte offset of invalid UTF-8 and still checks the rest of the line", async () => {
