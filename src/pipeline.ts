@@ -87,10 +87,13 @@ export async function runPipeline(
     await deps.rejects.write(`${JSON.stringify(line)}\n`);
   };
 
-  const write = async (line: string, mapping: string) => {
+  // Redactions are counted for the records written, as `stats` counts their meta.redacted: a
+  // record dropped for its credential (--on-secret drop) or rejected later had none written.
+  const write = async (line: string, meta: Pick<Triple["meta"], "mapping" | "redacted">) => {
     await deps.out.write(line);
     summary.written++;
-    summary.byMapping[mapping] = (summary.byMapping[mapping] ?? 0) + 1;
+    summary.byMapping[meta.mapping] = (summary.byMapping[meta.mapping] ?? 0) + 1;
+    for (const [kind, n] of Object.entries(meta.redacted ?? {})) summary.redacted[kind] = (summary.redacted[kind] ?? 0) + n;
   };
 
   // Every author met so far: a name may turn up in a later record's text (a reply, a
@@ -143,7 +146,6 @@ export async function runPipeline(
       }
       const diffs = diffFields(rule, record).map((field) => ({ field, before: triple[field] }));
       const found = redactTriple(triple, deps.redactor, diffs.map((d) => d.field));
-      for (const kind of found) summary.redacted[kind] = (summary.redacted[kind] ?? 0) + 1;
       if (options.pseudonymize) for (const field of TEXT_FIELDS) triple[field] = replaceNames(triple[field]);
       // E-mail addresses and --redact-pattern matches are redacted, not treated as leaks.
       const secrets = found.filter(isCredentialKind);
@@ -183,7 +185,7 @@ export async function runPipeline(
         options.balancer.offer(triple, line);
         continue;
       }
-      await write(line, rule.name);
+      await write(line, triple.meta);
       if (deps.out.closed) {
         summary.readerClosed = true;
         return summary;
@@ -200,7 +202,7 @@ export async function runPipeline(
         summary.readerClosed = true;
         break;
       }
-      await write(line, (JSON.parse(line) as { meta: { mapping: string } }).meta.mapping);
+      await write(line, (JSON.parse(line) as { meta: Pick<Triple["meta"], "mapping" | "redacted"> }).meta);
     }
   }
   return summary;

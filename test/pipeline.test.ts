@@ -80,6 +80,7 @@ describe("pipeline", () => {
     const summary = await runPipeline(from([commit({ diff })]), { ...options, onSecret: "drop" }, dropped.deps);
     assert.equal(summary.written, 0);
     assert.equal(summary.rejected, 1);
+    assert.deepEqual(summary.redacted, {}, "nothing written, so nothing redacted in the output");
     assert.ok(!dropped.rejects.lines[0]!.includes(fakeAwsKey), "the rejects file never holds the value");
     const failing = deps();
     await assert.rejects(runPipeline(from([commit({ diff })]), { ...options, onSecret: "fail" }, failing.deps), (error: Error) => {
