@@ -101,7 +101,11 @@ export async function harvest(source: HarvestSource, options: HarvestOptions, de
     };
     const holds = existing && ((record: OutputRecord) => heldIn(existing, record, options.format));
     const summary = await runPipeline(source.records(ctx, rules), pipelineOptions(rules, options), { ...deps, out, rejects, skipIds, holds });
-    for (const [reason, n] of Object.entries(source.skipped?.() ?? {})) summary.skipped[reason] = (summary.skipped[reason] ?? 0) + n;
+    // Items the source skipped itself (a shallow clone's boundary) were read too: "from N items" counts them.
+    for (const [reason, n] of Object.entries(source.skipped?.() ?? {})) {
+      summary.skipped[reason] = (summary.skipped[reason] ?? 0) + n;
+      summary.scanned += n;
+    }
     if (deps.signal.aborted) throw new RunError("interrupted; no output was written");
     for (const sink of sinks) await sink.commit();
     await source.afterWrite?.(summary);

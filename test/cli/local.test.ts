@@ -346,6 +346,7 @@ describe("gh-harvest local in a shallow clone", () => {
       assert.equal(result.code, 0, result.stderr);
       assert.deepEqual(result.stdout.trim().split("\n").map((l) => JSON.parse(l).meta.sha), [last]);
       assert.match(result.stderr, /skipped 1: shallow clone boundary \(parent not fetched\) 1/);
+      assert.match(result.stderr, /wrote 1 record to .* from 2 items/, "the boundary commit was read too");
       const warnings = result.stderr.split("\n").filter((l) => l.includes("warning:"));
       assert.equal(warnings.length, 1, result.stderr);
       assert.match(warnings[0]!, /git fetch --unshallow.*fetch-depth: 0/);
