@@ -204,6 +204,10 @@ export async function runPipeline(
       }
       await write(line, (JSON.parse(line) as { meta: Pick<Triple["meta"], "mapping" | "redacted"> }).meta);
     }
+    // What the even mix left out is accounted for, as every other item is.
+    let unchosen = 0;
+    for (const group of Object.values(options.balancer.groups())) unchosen += group.offered - group.chosen;
+    if (unchosen > 0) summary.skipped["not chosen for the even mix (--balance)"] = unchosen;
   }
   return summary;
 }

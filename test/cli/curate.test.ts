@@ -49,6 +49,12 @@ describe("curation flags", () => {
       for (const lang of r.meta.languages) perLanguage[lang] = (perLanguage[lang] ?? 0) + 1;
     }
     assert.deepEqual(Object.values(perLanguage).sort(), [16, 17, 17]);
+    // Every item read is accounted for: written, skipped (the mix's leftovers too) or rejected.
+    const scanned = Number(/from (\d+) items/.exec(result.stderr)?.[1]);
+    const skipped = Number(/skipped (\d+):/.exec(result.stderr)?.[1] ?? 0);
+    const rejected = Number(/rejected (\d+):/.exec(result.stderr)?.[1] ?? 0);
+    assert.match(result.stderr, /not chosen for the even mix \(--balance\) \d+/);
+    assert.equal(50 + skipped + rejected, scanned, result.stderr);
     const again = await runCli(args);
     assert.equal(again.stdout, result.stdout, "the same seed gives the same mix");
     const other = await runCli([...args.slice(0, -1), "2"]);
