@@ -43708,6 +43708,54 @@ function what(line) {
   return `a credential (${kinds.filter((k2) => k2 !== "email" && k2 !== "custom").join(", ")})`;
 }
 
+// src/github/bots.ts
+var BOT_AUTHOR = "bot author";
+var BOT_NAMES = /* @__PURE__ */ new Set([
+  "dependabot",
+  "dependabot-preview",
+  "renovate",
+  "renovate-bot",
+  "renovatebot",
+  "github-actions",
+  "greenkeeper",
+  "snyk-bot",
+  "allcontributors",
+  "imgbot",
+  "imgbotapp",
+  "pre-commit-ci",
+  "mergify",
+  "weblate",
+  "semantic-release-bot"
+]);
+var BOT_EMAILS = /* @__PURE__ */ new Set([
+  "bot@renovateapp.com",
+  "support@dependabot.com",
+  "noreply@dependabot.com",
+  // ImgBot commits as "ImgBotApp <ImgBotHelp@gmail.com>".
+  "imgbothelp@gmail.com",
+  // Weblate's own commits (translators' commits carry the translator as author).
+  "noreply@weblate.org",
+  "hosted@weblate.org"
+]);
+var BOT_SUFFIX = /(?:\[bot\]|[-_]bot|\s\(bot\))$/;
+function isBotName(name) {
+  if (!name) return false;
+  const lower = name.trim().toLowerCase();
+  return BOT_SUFFIX.test(lower) || BOT_NAMES.has(lower);
+}
+function isBotEmail(email3) {
+  if (!email3) return false;
+  const lower = email3.trim().toLowerCase();
+  if (BOT_EMAILS.has(lower)) return true;
+  const local = lower.endsWith("@users.noreply.github.com") ? lower.split("@")[0] ?? "" : "";
+  return isBotName(local.replace(/^\d+\+/, ""));
+}
+function isBot(person) {
+  if (!person) return false;
+  if (person.type?.toLowerCase() === "bot") return true;
+  return isBotName(person.login) || isBotName(person.name) || isBotEmail(person.email);
+}
+
 // src/format-keys.ts
 var FORMATS = ["alpaca", "openai", "sharegpt"];
 var OPENAI_ROLES = ["system", "user", "assistant", "tool", "function", "developer"];
@@ -45881,10 +45929,11 @@ async function runPipeline(records, options, deps) {
     await deps.rejects.write(`${JSON.stringify(line)}
 `);
   };
-  const write = async (line, mapping) => {
+  const write = async (line, meta4) => {
     await deps.out.write(line);
     summary.written++;
-    summary.byMapping[mapping] = (summary.byMapping[mapping] ?? 0) + 1;
+    summary.byMapping[meta4.mapping] = (summary.byMapping[meta4.mapping] ?? 0) + 1;
+    for (const [kind, n2] of Object.entries(meta4.redacted ?? {})) summary.redacted[kind] = (summary.redacted[kind] ?? 0) + n2;
   };
   const people = /* @__PURE__ */ new Set();
   let replaceNames = (text) => text;
@@ -45901,7 +45950,7 @@ async function runPipeline(records, options, deps) {
     }
     deps.log.progress(`${summary.scanned} ${record2.kind === "commit" ? "commits" : "items"} scanned, ${summary.written} records written`);
     if (!options.includeBots && deps.isBot(record2.author)) {
-      skip("bot author");
+      skip(BOT_AUTHOR);
       continue;
     }
     for (const rule of options.rules) {
@@ -45930,7 +45979,6 @@ async function runPipeline(records, options, deps) {
       }
       const diffs = diffFields(rule, record2).map((field) => ({ field, before: triple[field] }));
       const found = redactTriple(triple, deps.redactor, diffs.map((d2) => d2.field));
-      for (const kind of found) summary.redacted[kind] = (summary.redacted[kind] ?? 0) + 1;
       if (options.pseudonymize) for (const field of TEXT_FIELDS) triple[field] = replaceNames(triple[field]);
       const secrets = found.filter(isCredentialKind);
       if (secrets.length > 0) {
@@ -45968,7 +46016,7 @@ async function runPipeline(records, options, deps) {
         options.balancer.offer(triple, line);
         continue;
       }
-      await write(line, rule.name);
+      await write(line, triple.meta);
       if (deps.out.closed) {
         summary.readerClosed = true;
         return summary;
@@ -45985,8 +46033,11 @@ async function runPipeline(records, options, deps) {
         summary.readerClosed = true;
         break;
       }
-      await write(line, JSON.parse(line).meta.mapping);
+      await write(line, JSON.parse(line).meta);
     }
+    let unchosen = 0;
+    for (const group of Object.values(options.balancer.groups())) unchosen += group.offered - group.chosen;
+    if (unchosen > 0) summary.skipped["not chosen for the even mix (--balance)"] = unchosen;
   }
   return summary;
 }
@@ -48160,11 +48211,12 @@ var FileState = class {
       if (keys !== OTHER2 && set2.count > most) [common, most] = [keys, set2.count];
     }
     const commonKeys = keyList(common);
+    const usual = most * 2 > this.records ? "most lines" : "the most common lines";
     const required2 = new Set(this.format ? REQUIRED[this.format] : []);
     const out = [];
     for (const [keys, set2] of this.keySets) {
       if (keys === common) continue;
-      const message = keys === OTHER2 ? "keys differ from those of most lines" : difference(commonKeys, keyList(keys), required2);
+      const message = keys === OTHER2 ? `keys differ from those of ${usual}` : difference(commonKeys, keyList(keys), required2, usual);
       if (message === void 0) continue;
       for (const line of set2.lines) {
         out.push(problem("inconsistent-fields", `${message} (${most} of ${this.records} lines have ${describeKeys(commonKeys)})`, { line }));
@@ -48177,7 +48229,7 @@ var FileState = class {
     return out.sort((a, b3) => (a.line ?? 0) - (b3.line ?? 0));
   }
 };
-function difference(common, mine, required2) {
+function difference(common, mine, required2, whose) {
   const have = new Set(mine);
   const usual = new Set(common);
   const absent = common.filter((k2) => !have.has(k2) && !required2.has(k2));
@@ -48186,7 +48238,7 @@ function difference(common, mine, required2) {
   const parts = [];
   if (absent.length > 0) parts.push(`no ${describeKeys(absent)}`);
   if (extra.length > 0) parts.push(`extra ${describeKeys(extra)}`);
-  return `keys differ from most lines: ${parts.join("; ")}`;
+  return `keys differ from ${whose}: ${parts.join("; ")}`;
 }
 function keyList(keys) {
   return keys === "" ? [] : JSON.parse(keys);
@@ -48359,7 +48411,10 @@ async function harvest(source, options, deps) {
     };
     const holds = existing && ((record2) => heldIn(existing, record2, options.format));
     const summary = await runPipeline(source.records(ctx, rules), pipelineOptions(rules, options), { ...deps, out, rejects, skipIds, holds });
-    for (const [reason, n2] of Object.entries(source.skipped?.() ?? {})) summary.skipped[reason] = (summary.skipped[reason] ?? 0) + n2;
+    for (const [reason, n2] of Object.entries(source.skipped?.() ?? {})) {
+      summary.skipped[reason] = (summary.skipped[reason] ?? 0) + n2;
+      summary.scanned += n2;
+    }
     if (deps.signal.aborted) throw new RunError("interrupted; no output was written");
     for (const sink of sinks) await sink.commit();
     await source.afterWrite?.(summary);
@@ -48448,53 +48503,6 @@ function describeSummary(summary, options) {
   }
   if (summary.readerClosed && options.state) lines.push(`  ${options.state} not updated: the run stopped before it read everything`);
   return lines.join("\n");
-}
-
-// src/github/bots.ts
-var BOT_NAMES = /* @__PURE__ */ new Set([
-  "dependabot",
-  "dependabot-preview",
-  "renovate",
-  "renovate-bot",
-  "renovatebot",
-  "github-actions",
-  "greenkeeper",
-  "snyk-bot",
-  "allcontributors",
-  "imgbot",
-  "imgbotapp",
-  "pre-commit-ci",
-  "mergify",
-  "weblate",
-  "semantic-release-bot"
-]);
-var BOT_EMAILS = /* @__PURE__ */ new Set([
-  "bot@renovateapp.com",
-  "support@dependabot.com",
-  "noreply@dependabot.com",
-  // ImgBot commits as "ImgBotApp <ImgBotHelp@gmail.com>".
-  "imgbothelp@gmail.com",
-  // Weblate's own commits (translators' commits carry the translator as author).
-  "noreply@weblate.org",
-  "hosted@weblate.org"
-]);
-var BOT_SUFFIX = /(?:\[bot\]|[-_]bot|\s\(bot\))$/;
-function isBotName(name) {
-  if (!name) return false;
-  const lower = name.trim().toLowerCase();
-  return BOT_SUFFIX.test(lower) || BOT_NAMES.has(lower);
-}
-function isBotEmail(email3) {
-  if (!email3) return false;
-  const lower = email3.trim().toLowerCase();
-  if (BOT_EMAILS.has(lower)) return true;
-  const local = lower.endsWith("@users.noreply.github.com") ? lower.split("@")[0] ?? "" : "";
-  return isBotName(local.replace(/^\d+\+/, ""));
-}
-function isBot(person) {
-  if (!person) return false;
-  if (person.type?.toLowerCase() === "bot") return true;
-  return isBotName(person.login) || isBotName(person.name) || isBotEmail(person.email);
 }
 
 // src/log.ts
@@ -49060,6 +49068,11 @@ async function pullRecord(pull, commitMessages, options, ctx) {
 }
 
 // src/github/source-options.ts
+function leavesOutBot(options, person) {
+  if (options.includeBots !== false || !isBot(person)) return false;
+  options.onSkipped?.(BOT_AUTHOR);
+  return true;
+}
 function listSince(updatedAfter, since) {
   if (updatedAfter === void 0) return since?.toISOString();
   if (since === void 0) return updatedAfter;
@@ -49117,7 +49130,7 @@ function pullsExtractor(options) {
   return {
     kind: "pull",
     async *extract(ctx) {
-      const wanted = (pull) => isMerged(pull) && isAtOrAfter(pull.created_at, ctx.since) && (options.includeBots !== false || !isBot(personOfUser(pull.user)));
+      const wanted = (pull) => isMerged(pull) && isAtOrAfter(pull.created_at, ctx.since) && !leavesOutBot(options, personOfUser(pull.user));
       const work = async (pull) => {
         if (!wanted(pull)) return void 0;
         const messages = options.commits?.messagesOfPull(pull.merge_commit_sha ?? void 0, pull.head.sha) ?? [];
@@ -49287,7 +49300,7 @@ function githubCommitsExtractor(options) {
         signal: ctx.signal
       });
       const merged = /* @__PURE__ */ new Set();
-      const wanted = (commit) => commit.parents.length <= 1 && (merged.has(commit.sha) || isAfter(commit.committedAt, options.updatedAfter)) && isAtOrAfter(commit.committedAt, ctx.since) && (options.includeBots !== false || !isBot(commit.author));
+      const wanted = (commit) => commit.parents.length <= 1 && (merged.has(commit.sha) || isAfter(commit.committedAt, options.updatedAfter)) && isAtOrAfter(commit.committedAt, ctx.since) && !leavesOutBot(options, commit.author);
       async function* walk() {
         for (const commit of index.history()) {
           const isNewMerge = commit.parents.length > 1 && options.updatedAfter !== void 0 && isAfter(commit.committedAt, options.updatedAfter);
@@ -49448,7 +49461,7 @@ function issuesExtractor(options) {
     { owner, repo, state: "closed", sort: "updated", direction: "asc", since: listSince(options.updatedAfter, ctx.since) },
     { etags: options.etags, signal: ctx.signal }
   );
-  const wanted = (issue2, ctx) => issue2.pull_request === void 0 && isAtOrAfter(issue2.created_at, ctx.since) && (options.includeBots !== false || !isBot(personOfUser(issue2.user)));
+  const wanted = (issue2, ctx) => issue2.pull_request === void 0 && isAtOrAfter(issue2.created_at, ctx.since) && !leavesOutBot(options, personOfUser(issue2.user));
   const remember = (issue2) => {
     if (issue2.pull_request === void 0) {
       options.cache?.put({ number: issue2.number, title: humanText(issue2.title), body: humanText(issue2.body), url: issue2.html_url });
@@ -49484,7 +49497,8 @@ function issuesExtractor(options) {
     }
     changed.forEach(remember);
     markCacheComplete(ctx);
-    const needed = changed.filter((issue2) => wanted(issue2, ctx) && (issue2.comments ?? 1) > 0);
+    const kept = new Set(changed.filter((issue2) => wanted(issue2, ctx)));
+    const needed = [...kept].filter((issue2) => (issue2.comments ?? 1) > 0);
     if (needed.length > PER_ISSUE_COMMENTS_MAX) {
       const oldest = needed.reduce((min, issue2) => issue2.created_at < min ? issue2.created_at : min, needed[0]?.created_at ?? "");
       await listComments(answers, oldest, ctx);
@@ -49494,7 +49508,7 @@ function issuesExtractor(options) {
     for (const issue2 of changed) {
       if (ctx.signal?.aborted) return;
       options.onSeen?.(issue2.updated_at);
-      if (wanted(issue2, ctx)) yield issueRecord(issue2, answers, owner, repo);
+      if (kept.has(issue2)) yield issueRecord(issue2, answers, owner, repo);
     }
   }
   return {
@@ -49583,7 +49597,7 @@ function reviewCommentsExtractor(options) {
           if (!isAfter(comment.updated_at, options.updatedAfter)) continue;
           options.onSeen?.(comment.updated_at);
           if (!isAtOrAfter(comment.created_at, ctx.since)) continue;
-          if (options.includeBots === false && isBot(personOfUser(comment.user))) continue;
+          if (leavesOutBot(options, personOfUser(comment.user))) continue;
           const record2 = reviewCommentRecord(comment, owner, repo);
           if (record2) yield record2;
         }
@@ -49628,6 +49642,7 @@ async function* repoSources(options, ctx) {
     etags: options.etags,
     includeBots: options.includeBots,
     concurrency: options.concurrency,
+    onSkipped: options.onSkipped,
     onSeen: options.onSeen && ((updatedAt) => options.onSeen?.(kind, updatedAt))
   });
   const wants = (kind) => kinds.includes(kind);
@@ -49822,6 +49837,7 @@ async function runRepo(targets, options, ctx) {
   try {
     const client = connect(apiUrl, ctx, deps.log);
     const fromCheckout = { asked: 0, missed: 0, missedFrom: /* @__PURE__ */ new Set() };
+    const skipped = {};
     async function* records(ectx, rules) {
       const checkoutDiff = repository ? localDiffs(repository, ectx, fromCheckout) : void 0;
       for (const run2 of runs) {
@@ -49835,6 +49851,7 @@ async function runRepo(targets, options, ctx) {
             etags: run2.etags,
             checkoutDiff,
             includeBots: options.includeBots,
+            onSkipped: (reason) => skipped[reason] = (skipped[reason] ?? 0) + 1,
             onSeen: (kind, updatedAt) => {
               const before = run2.seen[kind];
               if (!before || Date.parse(updatedAt) > Date.parse(before)) run2.seen[kind] = updatedAt;
@@ -49848,6 +49865,7 @@ async function runRepo(targets, options, ctx) {
       {
         produces: ALL_KINDS,
         records,
+        skipped: () => skipped,
         stateFile: options.state,
         async afterWrite(summary2) {
           if (!options.state || !state || summary2.limitReached || summary2.readerClosed) return;

@@ -5,7 +5,6 @@
 // the shared cache instead of a second request. With a checkout, diffs are computed locally.
 import type { Extractor } from "../src/extractor.js";
 import type { CommitRecord } from "../src/records.js";
-import { isBot } from "../src/github/bots.js";
 import { commitMessage } from "../src/text/commit-message.js";
 import { loadCommitIndex, type CommitIndex, type IndexedCommit } from "../src/github/commit-index.js";
 import { commitDiff, type DiffCache, type DiffForRange } from "../src/github/diffs.js";
@@ -13,7 +12,7 @@ import { mergedBranchCommits } from "../src/github/merged-branch.js";
 import { mapOrdered } from "../src/github/ordered-pool.js";
 import { canonicalRepo, repoOfWebUrl } from "../src/github/repo-name.js";
 import { statusOf } from "../src/github/request-error.js";
-import { isAfter, isAtOrAfter, listSince, type GitHubSourceOptions } from "../src/github/source-options.js";
+import { isAfter, isAtOrAfter, leavesOutBot, listSince, type GitHubSourceOptions } from "../src/github/source-options.js";
 
 export interface GitHubCommitsExtractorOptions extends GitHubSourceOptions {
   /** The branch already listed in this run (shared with the pulls extractor). */
@@ -46,7 +45,7 @@ export function githubCommitsExtractor(options: GitHubCommitsExtractorOptions): 
         commit.parents.length <= 1 &&
         (merged.has(commit.sha) || isAfter(commit.committedAt, options.updatedAfter)) &&
         isAtOrAfter(commit.committedAt, ctx.since) &&
-        (options.includeBots !== false || !isBot(commit.author));
+        !leavesOutBot(options, commit.author);
       // The listing, with what an incremental listing missed put before the merge that
       // brought it (one compare request per such merge; none on a first run).
       async function* walk(): AsyncGenerator<IndexedCommit> {

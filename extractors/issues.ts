@@ -12,13 +12,12 @@
 import type { ExtractContext, Extractor } from "../src/extractor.js";
 import type { IssueRecord } from "../src/records.js";
 import type { ApiIssue, ApiIssueComment } from "../src/github/api-types.js";
-import { isBot } from "../src/github/bots.js";
 import { createAnswerBook, fencedCode, type AnswerBook } from "../src/github/issue-answers.js";
 import type { IssueCache } from "../src/github/issue-cache.js";
 import { labelNames, personOfUser } from "../src/github/people.js";
 import { canonicalRepo, repoOfWebUrl } from "../src/github/repo-name.js";
 import { statusOf } from "../src/github/request-error.js";
-import { isAfter, isAtOrAfter, listSince, type GitHubSourceOptions } from "../src/github/source-options.js";
+import { isAfter, isAtOrAfter, leavesOutBot, listSince, type GitHubSourceOptions } from "../src/github/source-options.js";
 import { humanText } from "../src/text/newlines.js";
 
 export interface IssuesExtractorOptions extends GitHubSourceOptions {
@@ -84,7 +83,7 @@ export function issuesExtractor(options: IssuesExtractorOptions): Extractor<Issu
   const wanted = (issue: ApiIssue, ctx: ExtractContext) =>
     issue.pull_request === undefined &&
     isAtOrAfter(issue.created_at, ctx.since) &&
-    (options.includeBots !== false || !isBot(personOfUser(issue.user)));
+    !leavesOutBot(options, personOfUser(issue.user));
   const remember = (issue: ApiIssue) => {
     if (issue.pull_request === undefined) {
       options.cache?.put({ number: issue.number, title: humanText(issue.title), body: humanText(issue.body), url: issue.html_url });
@@ -127,7 +126,9 @@ export function issuesExtractor(options: IssuesExtractorOptions): Extractor<Issu
     }
     changed.forEach(remember);
     markCacheComplete(ctx);
-    const needed = changed.filter((issue) => wanted(issue, ctx) && (issue.comments ?? 1) > 0);
+    // Decided once an issue: a bot's is counted as skipped once.
+    const kept = new Set(changed.filter((issue) => wanted(issue, ctx)));
+    const needed = [...kept].filter((issue) => (issue.comments ?? 1) > 0);
     if (needed.length > PER_ISSUE_COMMENTS_MAX) {
       const oldest = needed.reduce((min, issue) => (issue.created_at < min ? issue.created_at : min), needed[0]?.created_at ?? "");
       await listComments(answers, oldest, ctx);
@@ -137,7 +138,7 @@ export function issuesExtractor(options: IssuesExtractorOptions): Extractor<Issu
     for (const issue of changed) {
       if (ctx.signal?.aborted) return;
       options.onSeen?.(issue.updated_at);
-      if (wanted(issue, ctx)) yield issueRecord(issue, answers, owner, repo);
+      if (kept.has(issue)) yield issueRecord(issue, answers, owner, repo);
     }
   }
 

@@ -10,11 +10,10 @@
 import type { ExtractContext, Extractor } from "../src/extractor.js";
 import type { PullRecord } from "../src/records.js";
 import type { ApiCommit, ApiPull } from "../src/github/api-types.js";
-import { isBot } from "../src/github/bots.js";
 import { mapOrdered } from "../src/github/ordered-pool.js";
 import { labelNames, personOfUser } from "../src/github/people.js";
 import { isMerged, pullRecord, type PullRecordOptions } from "../src/github/pull-record.js";
-import { isAfter, isAtOrAfter, type GitHubSourceOptions } from "../src/github/source-options.js";
+import { isAfter, isAtOrAfter, leavesOutBot, type GitHubSourceOptions } from "../src/github/source-options.js";
 
 /** The fields a record needs: list items carry whole repository objects, not worth holding. */
 function slimPull(pull: ApiPull): ApiPull {
@@ -74,7 +73,7 @@ export function pullsExtractor(options: PullsExtractorOptions): Extractor<PullRe
       const wanted = (pull: ApiPull) =>
         isMerged(pull) &&
         isAtOrAfter(pull.created_at, ctx.since) &&
-        (options.includeBots !== false || !isBot(personOfUser(pull.user)));
+        !leavesOutBot(options, personOfUser(pull.user));
       const work = async (pull: ApiPull) => {
         if (!wanted(pull)) return undefined;
         const messages = options.commits?.messagesOfPull(pull.merge_commit_sha ?? undefined, pull.head.sha) ?? [];

@@ -3,10 +3,9 @@
 import type { Extractor } from "../src/extractor.js";
 import type { ReviewCommentRecord } from "../src/records.js";
 import type { ApiReviewComment } from "../src/github/api-types.js";
-import { isBot } from "../src/github/bots.js";
 import { personOfUser } from "../src/github/people.js";
 import { canonicalRepo, repoOfWebUrl } from "../src/github/repo-name.js";
-import { isAfter, isAtOrAfter, listSince, type GitHubSourceOptions } from "../src/github/source-options.js";
+import { isAfter, isAtOrAfter, leavesOutBot, listSince, type GitHubSourceOptions } from "../src/github/source-options.js";
 import { humanText } from "../src/text/newlines.js";
 
 export interface ReviewCommentsExtractorOptions extends GitHubSourceOptions {
@@ -68,7 +67,7 @@ export function reviewCommentsExtractor(options: ReviewCommentsExtractorOptions)
           if (!isAfter(comment.updated_at, options.updatedAfter)) continue;
           options.onSeen?.(comment.updated_at);
           if (!isAtOrAfter(comment.created_at, ctx.since)) continue;
-          if (options.includeBots === false && isBot(personOfUser(comment.user))) continue;
+          if (leavesOutBot(options, personOfUser(comment.user))) continue;
           const record = reviewCommentRecord(comment, owner, repo);
           if (record) yield record;
         }

@@ -4,6 +4,7 @@ import { languageOf, languagesOf } from "./diff/languages.js";
 import { patchId } from "./diff/patch-id.js";
 import { keepApplicable } from "./diff/redacted-hunks.js";
 import { RunError } from "./errors.js";
+import { BOT_AUTHOR } from "./github/bots.js";
 import { shapeRecord, type Format, type OutputRecord } from "./formats.js";
 import type { Logger } from "./log.js";
 import type { Person, SourceRecord, Triple } from "./records.js";
@@ -33,7 +34,7 @@ export interface PipelineOptions {
   /** --dedup near: drops a triple too close to one already written. */
   deduper?: Pick<Deduper, "isDuplicate">;
   /** --balance: lines are offered to it, and its even mix is written at the end. */
-  balancer?: Pick<Balancer, "offer" | "drain">;
+  balancer?: Pick<Balancer, "offer" | "drain" | "groups">;
   /** --pseudonymize: authors' logins and names in the texts become stable pseudonyms. */
   pseudonymize?: Pseudonymizer;
 }
@@ -115,7 +116,7 @@ export async function runPipeline(
     }
     deps.log.progress(`${summary.scanned} ${record.kind === "commit" ? "commits" : "items"} scanned, ${summary.written} records written`);
     if (!options.includeBots && deps.isBot(record.author)) {
-      skip("bot author");
+      skip(BOT_AUTHOR);
       continue;
     }
     for (const rule of options.rules) {

@@ -141,6 +141,7 @@ export async function runRepo(targets: readonly string[], options: RepoOptions, 
   try {
     const client = connect(apiUrl, ctx, deps.log);
     const fromCheckout = { asked: 0, missed: 0, missedFrom: new Set<string>() };
+    const skipped: Record<string, number> = {};
     async function* records(ectx: ExtractContext, rules: readonly Rule[]): AsyncIterable<SourceRecord> {
       const checkoutDiff = repository ? localDiffs(repository, ectx, fromCheckout) : undefined;
       for (const run of runs) {
@@ -154,6 +155,7 @@ export async function runRepo(targets: readonly string[], options: RepoOptions, 
             etags: run.etags,
             checkoutDiff,
             includeBots: options.includeBots,
+            onSkipped: (reason) => (skipped[reason] = (skipped[reason] ?? 0) + 1),
             onSeen: (kind, updatedAt) => {
               const before = run.seen[kind];
               if (!before || Date.parse(updatedAt) > Date.parse(before)) run.seen[kind] = updatedAt;
@@ -167,6 +169,7 @@ export async function runRepo(targets: readonly string[], options: RepoOptions, 
       {
         produces: ALL_KINDS,
         records,
+        skipped: () => skipped,
         stateFile: options.state,
         async afterWrite(summary) {
           // A run cut short by --limit did not list everything up to what it saw. Only the

@@ -2,6 +2,9 @@
 // local commits (name, email). Bot work teaches a model to write like a bot.
 import type { Person } from "../records.js";
 
+/** Why a bot's item is skipped, in the run's summary. */
+export const BOT_AUTHOR = "bot author";
+
 /** Automation accounts that do not always carry the [bot] suffix. */
 const BOT_NAMES = new Set([
   "dependabot",

@@ -1,4 +1,6 @@
 // What every GitHub extractor is given besides the ExtractContext.
+import type { Person } from "../records.js";
+import { BOT_AUTHOR, isBot } from "./bots.js";
 import type { GitHubClient } from "./client.js";
 import type { EtagStore } from "./etag-store.js";
 
@@ -25,6 +27,18 @@ export interface GitHubSourceOptions {
   onSeen?: (updatedAt: string) => void;
   /** Per-item requests (diffs) in flight at once. Default 4. */
   concurrency?: number;
+  /** Told why an item was left out before it became a record, for the run's summary. */
+  onSkipped?: (reason: string) => void;
+}
+
+/**
+ * Whether a bot's item is left out here, before any request for it (includeBots false), and
+ * then counted as the pipeline would count it. Call once an item.
+ */
+export function leavesOutBot(options: Pick<GitHubSourceOptions, "includeBots" | "onSkipped">, person: Person): boolean {
+  if (options.includeBots !== false || !isBot(person)) return false;
+  options.onSkipped?.(BOT_AUTHOR);
+  return true;
 }
 
 /** The later of the watermark and --since, as the API's `since` parameter. */

@@ -37,6 +37,8 @@ export interface RepoSourcesOptions {
   /** Each listed item's updated_at (commits: committed date), per kind, in stream order. */
   onSeen?: (kind: SourceKind, updatedAt: string) => void;
   concurrency?: number;
+  /** Told why an item was left out before it became a record (a bot's), for the run's summary. */
+  onSkipped?: (reason: string) => void;
 }
 
 export async function* repoSources(options: RepoSourcesOptions, ctx: ExtractContext): AsyncGenerator<SourceRecord> {
@@ -51,6 +53,7 @@ export async function* repoSources(options: RepoSourcesOptions, ctx: ExtractCont
     etags: options.etags,
     includeBots: options.includeBots,
     concurrency: options.concurrency,
+    onSkipped: options.onSkipped,
     onSeen: options.onSeen && ((updatedAt: string) => options.onSeen?.(kind, updatedAt)),
   });
   const wants = (kind: SourceKind) => kinds.includes(kind);

@@ -68,6 +68,8 @@ describe("gh-harvest repo", () => {
     assert.ok(!(result.stderr + result.stdout).includes(token));
     // Bots' and unmerged PRs are passed over while listing, before any request is spent on them.
     assert.match(result.stderr, /review-comment: isReply is not false 1/);
+    // ... and still counted: dependabot's PR #4 and its squash commit, as `pr` and `local` count them.
+    assert.match(result.stderr, /bot author 2/);
     assert.ok(requests.every((r) => r.authorization === `token ${token}` || r.authorization === `Bearer ${token}`));
   });
 
