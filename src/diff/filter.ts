@@ -6,27 +6,65 @@ import picomatch from "picomatch";
 
 /** Machine-written files dropped unless an --include names them. */
 export const DEFAULT_EXCLUDES = [
-  // lockfiles
-  "**/package-lock.json",
+  // lockfiles, by ecosystem
+  "**/package-lock.json", // npm
   "**/npm-shrinkwrap.json",
   "**/yarn.lock",
+  "**/.pnp.cjs", // Yarn Plug'n'Play's resolution maps
+  "**/.pnp.js",
+  "**/.pnp.loader.mjs",
   "**/pnpm-lock.yaml",
   "**/bun.lockb",
   "**/bun.lock",
+  "**/deno.lock",
   "**/Cargo.lock",
-  "**/poetry.lock",
+  "**/poetry.lock", // Python
   "**/Pipfile.lock",
   "**/uv.lock",
   "**/pdm.lock",
-  "**/go.sum",
-  "**/Gemfile.lock",
-  "**/composer.lock",
-  "**/mix.lock",
-  "**/pubspec.lock",
-  "**/Podfile.lock",
-  "**/packages.lock.json",
-  "**/flake.lock",
-  "**/gradle.lockfile",
+  "**/pylock.toml", // PEP 751
+  "**/pylock.*.toml",
+  "**/requirements.lock", // Rye
+  "**/requirements-dev.lock",
+  "**/pixi.lock",
+  "**/conda-lock.yml",
+  "**/go.sum", // Go
+  "**/go.work.sum",
+  "**/Gopkg.lock", // dep
+  "**/glide.lock",
+  "**/Gemfile.lock", // Ruby
+  "**/gems.locked",
+  "**/composer.lock", // PHP
+  "**/symfony.lock",
+  "**/mix.lock", // Elixir
+  "**/rebar.lock", // Erlang
+  "**/pubspec.lock", // Dart
+  "**/Podfile.lock", // CocoaPods
+  "**/Package.resolved", // Swift Package Manager
+  "**/Cartfile.resolved", // Carthage
+  "**/packages.lock.json", // NuGet
+  "**/packages-lock.json", // Unity
+  "**/paket.lock",
+  "**/*.lockfile", // Gradle: gradle.lockfile, buildscript-gradle.lockfile, dependency-locks/
+  "**/conan.lock", // C and C++
+  "**/stack.yaml.lock", // Haskell
+  "**/cabal.project.freeze",
+  "**/Manifest.toml", // Julia
+  "**/JuliaManifest.toml",
+  "**/Manifest-v*.toml",
+  "**/renv.lock", // R
+  "**/shard.lock", // Crystal
+  "**/nimble.lock", // Nim
+  "**/*.opam.locked", // OCaml
+  "**/cpanfile.snapshot", // Perl (Carton)
+  "**/jsonnetfile.lock.json",
+  "**/flake.lock", // Nix
+  "**/devbox.lock",
+  "**/.terraform.lock.hcl",
+  "**/MODULE.bazel.lock",
+  "**/Chart.lock", // Helm
+  "**/Berksfile.lock", // Chef
+  "**/Brewfile.lock.json",
   // vendored trees
   "**/vendor/**",
   "**/node_modules/**",

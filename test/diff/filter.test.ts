@@ -64,6 +64,22 @@ describe("diff filter: --include and --exclude as .gitignore patterns", () => {
     assert.equal(createDiffFilter({ exclude: ["*.md"] })("package-lock.json"), false);
   });
 
+  it("drops the lockfiles of every common ecosystem, at any depth, and keeps their manifests", () => {
+    const filter = createDiffFilter();
+    const lockfiles = [
+      "Gopkg.lock", "glide.lock", "go.sum", "go.work.sum", "deno.lock", "bun.lock", "web/.pnp.cjs", "Pipfile.lock", "pylock.toml",
+      "pylock.dev.toml", "requirements.lock", "pixi.lock", "conda-lock.yml", "gems.locked", "symfony.lock", "rebar.lock",
+      "App.xcworkspace/xcshareddata/swiftpm/Package.resolved", "Cartfile.resolved", "paket.lock", "Packages/packages-lock.json",
+      "gradle.lockfile", "app/buildscript-gradle.lockfile", "gradle/dependency-locks/compileClasspath.lockfile", "conan.lock",
+      "stack.yaml.lock", "cabal.project.freeze", "Manifest.toml", "Manifest-v1.11.toml", "renv.lock", "shard.lock", "nimble.lock",
+      "widgets.opam.locked", "cpanfile.snapshot", "infra/.terraform.lock.hcl", "MODULE.bazel.lock", "charts/api/Chart.lock",
+      "Berksfile.lock", "jsonnetfile.lock.json", "devbox.lock",
+    ];
+    for (const path of lockfiles) assert.equal(filter(path), false, path);
+    const manifests = ["Gopkg.toml", "glide.yaml", "go.mod", "deno.json", "Pipfile", "pyproject.toml", "requirements.txt", "Package.swift", "Project.toml", "main.tf", "src/lock.ts"];
+    for (const path of manifests) assert.equal(filter(path), true, path);
+  });
+
   it("turns patterns into globs as documented", () => {
     assert.deepEqual(gitignoreGlobs("*.md"), ["**/*.md", "**/*.md/**"]);
     assert.deepEqual(gitignoreGlobs("docs/"), ["**/docs/**"]);
