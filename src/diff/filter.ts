@@ -1,7 +1,9 @@
 // Which files of a diff are worth learning from. By default lockfiles, vendored trees,
 // minified and generated files are dropped: they are long, machine-written and teach a
-// model nothing about the change. --include keeps only the files it names (default
-// exclusions or not), --exclude drops more; both take .gitignore-style patterns.
+// model nothing about the change. Most are known by their path; the others by what their
+// hunks show (section-content.ts), which the diff readers check when `judgesContent` says
+// so. --include keeps only the files it names (default exclusions or not), --exclude drops
+// more; both take .gitignore-style patterns.
 import picomatch from "picomatch";
 
 /** Machine-written files dropped unless an --include names them. */
@@ -98,8 +100,15 @@ export interface DiffFilterOptions {
   noDefaultExcludes?: boolean;
 }
 
-/** True when a file at this path (repository-relative, `/`-separated) belongs in a diff. */
-export type DiffFilter = (path: string) => boolean;
+export interface DiffFilter {
+  /** True when a file at this path (repository-relative, `/`-separated) belongs in a diff. */
+  (path: string): boolean;
+  /**
+   * The default exclusions apply, so a kept file is dropped too when its hunks show it
+   * machine-written (SectionContent#machineWritten). Not with --include: it names the files to keep.
+   */
+  readonly judgesContent?: boolean;
+}
 
 export function createDiffFilter(options: DiffFilterOptions = {}): DiffFilter {
   const glob = (patterns: readonly string[]) =>
@@ -108,11 +117,12 @@ export function createDiffFilter(options: DiffFilterOptions = {}): DiffFilter {
   const isIncluded = glob(include.flatMap(gitignoreGlobs));
   const isExcluded = glob((options.exclude ?? []).flatMap(gitignoreGlobs));
   const isDefaultExcluded = options.noDefaultExcludes ? () => false : glob(DEFAULT_EXCLUDES);
-  return (path) => {
+  const filter = (path: string) => {
     if (isExcluded(path)) return false;
     if (include.length > 0) return isIncluded(path);
     return !isDefaultExcluded(path);
   };
+  return Object.assign(filter, { judgesContent: include.length === 0 && !options.noDefaultExcludes });
 }
 
 /**

@@ -13,6 +13,7 @@
 // being held. The tests cross-check these counts against parsePatch.
 import { isUtf8 } from "node:buffer";
 import type { DiffFilter } from "../diff/filter.js";
+import { SectionContent } from "../diff/section-content.js";
 import type { Diff, DiffFile, DropReason } from "../records.js";
 import { parseSectionHeader, type SectionInfo } from "./section-header.js";
 import { decodeLenient } from "./text.js";
@@ -53,6 +54,8 @@ export class DiffBuilder {
   private header: Buffer[] = [];
   private info: SectionInfo | undefined;
   private dropReason: DropReason | undefined;
+  /** What the kept section's hunks show, when the filter judges content. */
+  private content: SectionContent | undefined;
   private sectionLines = 0;
   private sectionBytes = 0;
   /** The start of a character cut at the end of the last piece of a long line. */
@@ -114,6 +117,7 @@ export class DiffBuilder {
     this.store(this.header);
     this.header = [];
     this.state = this.dropReason ? "skip" : "keep";
+    this.content = this.state === "keep" && this.limits.diffFilter.judgesContent ? new SectionContent(this.info.path) : undefined;
   }
 
   /**
@@ -129,6 +133,14 @@ export class DiffBuilder {
       this.dropStored();
       return;
     }
+    this.content?.push(bytes);
+    if (this.content?.generated) {
+      // A generated file, as a line at its top says: nothing more of it is needed.
+      this.dropReason = "filtered";
+      this.state = "skip";
+      this.dropStored();
+      return;
+    }
     this.sectionLines += lines;
     this.sectionBytes += bytes.length;
     this.additions += additions;
@@ -140,7 +152,9 @@ export class DiffBuilder {
     if (this.state === "none") return;
     this.decide();
     const info = this.info!;
-    if (this.state === "skip") {
+    this.content?.end();
+    if (this.content?.machineWritten) this.dropReason = "filtered";
+    if (this.state === "skip" || this.dropReason) {
       this.dropped.push({ path: info.path, reason: this.dropReason ?? "filtered" });
     } else {
       const file: DiffFile = { path: info.path, status: info.status, additions: this.additions, deletions: this.deletions };
@@ -163,6 +177,7 @@ export class DiffBuilder {
     this.dropStored();
     this.carry = undefined;
     this.info = undefined;
+    this.content = undefined;
     this.state = "none";
   }
 

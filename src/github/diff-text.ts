@@ -3,6 +3,7 @@
 // so that the text we keep is always valid UTF-8 and still `git apply`s.
 import { isUtf8 } from "node:buffer";
 import type { DiffFilter } from "../diff/filter.js";
+import { SectionContent } from "../diff/section-content.js";
 import type { Diff, DiffFile, DropReason } from "../records.js";
 import { pathsOfDiffGitLine, unquoteGitPath } from "./git-quote.js";
 
@@ -74,6 +75,13 @@ export function parseSection(text: string): Section {
   return { file, binary };
 }
 
+function machineWritten(path: string, section: Uint8Array): boolean {
+  const content = new SectionContent(path);
+  content.push(section);
+  content.end();
+  return content.machineWritten;
+}
+
 const countLines = (text: string) => text.split("\n").length - 1;
 
 /** Parse, filter and size a unified diff. */
@@ -94,6 +102,7 @@ export function diffFromText(input: Uint8Array | string, options: DiffTextOption
     if (!options.filter(file.path)) dropped.push({ path: file.path, reason: "filtered" });
     else if (binary) dropped.push({ path: file.path, reason: "binary" });
     else if (!isUtf8(chunk)) dropped.push({ path: file.path, reason: "non-utf8" });
+    else if (options.filter.judgesContent && machineWritten(file.path, chunk)) dropped.push({ path: file.path, reason: "filtered" });
     else {
       files.push(file);
       const section = text.endsWith("\n") ? text : `${text}\n`;

@@ -30,15 +30,25 @@ describe("gh-harvest local --max-diff-bytes", () => {
   });
   after(() => repo.cleanup());
 
-  it("skips a diff of one long line by default, counted as too large", async () => {
+  // By default the logo is left out as minified; an --include of it leaves it to the byte limit.
+  const withLogo = ["--include", "*.svg", "--include", "*.txt"];
+
+  it("leaves a file of one long line out by default, as minified", async () => {
     const result = await runCli(["local", repo.dir]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.deepEqual(records(result.stdout).map((r) => r.output), ["Add a small text file next to the logo"]);
+    assert.match(result.stderr, /only filtered, binary or non-UTF-8 files 1/);
+  });
+
+  it("skips a diff of one long line past the byte limit, counted as too large", async () => {
+    const result = await runCli(["local", repo.dir, ...withLogo]);
     assert.equal(result.code, 0, result.stderr);
     assert.deepEqual(records(result.stdout).map((r) => r.output), ["Add a small text file next to the logo"]);
     assert.match(result.stderr, /diff too large 1/);
   });
 
   it("keeps it when --max-diff-bytes allows it", async () => {
-    const result = await runCli(["local", repo.dir, "--max-diff-bytes", "200000"]);
+    const result = await runCli(["local", repo.dir, ...withLogo, "--max-diff-bytes", "200000"]);
     assert.equal(result.code, 0, result.stderr);
     assert.equal(records(result.stdout).length, 2);
   });

@@ -133,7 +133,8 @@ describe("git log -p parser, --max-diff-bytes", () => {
   let repo: TempRepo;
   let output: Buffer;
   const cap = 100_000;
-  const byteLimits = { diffFilter: createDiffFilter(), maxDiffLines: 1000, maxDiffBytes: cap };
+  // Without the default exclusions, which would leave the icon out as minified: only its size stops it here.
+  const byteLimits = { diffFilter: createDiffFilter({ noDefaultExcludes: true }), maxDiffLines: 1000, maxDiffBytes: cap };
   // One line of 2 MB: a line count of 1 lets it through, only bytes can stop it.
   const svg = `<svg>${"M0 0L1 1".repeat(250_000)}</svg>\n`;
 
