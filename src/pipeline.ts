@@ -262,7 +262,7 @@ function namesOf(record: SourceRecord): string[] {
 /** What meta says of the diff a record holds: its languages, and the files left out of it. */
 function describeDiff(triple: Triple, record: SourceRecord, rule: Rule): void {
   if ((record.kind === "commit" || record.kind === "pull") && rule.usesDiff) {
-    triple.meta.languages = languagesOf(record.diff.files.map((f) => f.path));
+    triple.meta.languages = languagesOf(record.diff.files);
     if (record.diff.dropped.length > 0) triple.meta.omittedFiles = record.diff.dropped.length;
   } else if (record.kind === "review-comment") {
     const lang = languageOf(record.path);

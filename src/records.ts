@@ -24,6 +24,8 @@ export const DiffFileSchema = z.object({
   status: z.enum(DIFF_FILE_STATUSES),
   additions: z.number().int().nonnegative(),
   deletions: z.number().int().nonnegative(),
+  /** The file's first line when it is a `#!` line and a hunk shows it (for its language). */
+  shebang: z.string().optional(),
 });
 export type DiffFile = z.infer<typeof DiffFileSchema>;
 

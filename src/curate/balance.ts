@@ -32,7 +32,7 @@ export interface Balancer {
 export const NO_LANGUAGE = "(none)";
 // Documentation and configuration files ride along with code changes; a commit touching
 // main.py and README.md is a Python example.
-const SECONDARY_LANGUAGES = new Set(["markdown", "yaml", "toml", "json"]);
+const SECONDARY_LANGUAGES = new Set(["markdown", "restructuredtext", "yaml", "toml", "json"]);
 
 interface Group {
   offered: number;

@@ -2,8 +2,8 @@
 // stream by (in pieces cut anywhere, even inside a line or a character), for the default
 // exclusions that a path cannot tell: a file a tool wrote, as a marker near its top says,
 // and a file whose change is mostly one very long line (minified code, an SVG's paths,
-// a data dump). Only what the diff shows can be judged: a marker outside every hunk is
-// not seen.
+// a data dump); and the `#!` line that names a script's language. Only what the diff shows
+// can be judged: a marker or a `#!` line outside every hunk is not seen.
 
 /** How many of a file's first lines (before or after the change) are read for a marker. */
 export const HEAD_LINES = 40;
@@ -50,6 +50,9 @@ export class SectionContent {
   /** Bytes of the changed lines ("+" and "-", without the sign), and of those longer than LONG_LINE characters. */
   changedBytes = 0;
   longLineBytes = 0;
+  /** The file's first line, after the change (before it, for a deletion), when a hunk shows it and it starts with `#!`. */
+  shebang: string | undefined;
+  private oldShebang: string | undefined;
 
   private inHunks = false;
   private oldLine = 0;
@@ -57,6 +60,9 @@ export class SectionContent {
   private atLineStart = true;
   /** The current line's first byte: its kind (" ", "+", "-", "@", "\\"), or a line feed for an empty line. */
   private kind = 0;
+  /** The current line's numbers in the file before and after the change (Infinity: not on that side). */
+  private old = Infinity;
+  private now = Infinity;
   private lineBytes = 0;
   /** The current line's characters, counted only up to LONG_LINE + 1. */
   private lineChars = 0;
@@ -95,6 +101,9 @@ export class SectionContent {
   /** The end of the section (a last line without a line feed ends there). */
   end(): void {
     if (!this.atLineStart) this.endLine();
+    // The first line after the change wins: a hunk that shows the old first line shows the new
+    // one too, unless no line is left (a deletion: no hunk line counted on that side).
+    if (this.newLine <= 1) this.shebang ??= this.oldShebang;
   }
 
   private startLine(kind: number): void {
@@ -111,9 +120,9 @@ export class SectionContent {
     if (!this.inHunks) return;
     // An empty line is an empty context line, as git apply reads it.
     const context = kind === SPACE || kind === NL;
-    const old = context || kind === MINUS ? this.oldLine++ : Infinity;
-    const now = context || kind === PLUS ? this.newLine++ : Infinity;
-    if ((context || kind === PLUS || kind === MINUS) && Math.min(old, now) <= HEAD_LINES) this.kept = [];
+    this.old = context || kind === MINUS ? this.oldLine++ : Infinity;
+    this.now = context || kind === PLUS ? this.newLine++ : Infinity;
+    if (Math.min(this.old, this.now) <= HEAD_LINES) this.kept = [];
   }
 
   private take(buf: Buffer, from: number, to: number): void {
@@ -143,6 +152,10 @@ export class SectionContent {
     }
     if (!this.inHunks || this.kind === BACKSLASH) return;
     if (text !== undefined && !this.generated && isGeneratedMarker(text)) this.generated = true;
+    if (text?.startsWith("#!")) {
+      if (this.now === 1) this.shebang = text;
+      else if (this.old === 1) this.oldShebang = text;
+    }
     if (this.kind === PLUS || this.kind === MINUS) {
       this.changedBytes += this.lineBytes;
       if (this.lineChars > LONG_LINE) this.longLineBytes += this.lineBytes;

@@ -54,7 +54,7 @@ export class DiffBuilder {
   private header: Buffer[] = [];
   private info: SectionInfo | undefined;
   private dropReason: DropReason | undefined;
-  /** What the kept section's hunks show, when the filter judges content. */
+  /** What the kept section's hunks show of the file. */
   private content: SectionContent | undefined;
   private sectionLines = 0;
   private sectionBytes = 0;
@@ -117,7 +117,7 @@ export class DiffBuilder {
     this.store(this.header);
     this.header = [];
     this.state = this.dropReason ? "skip" : "keep";
-    this.content = this.state === "keep" && this.limits.diffFilter.judgesContent ? new SectionContent(this.info.path) : undefined;
+    this.content = this.state === "keep" ? new SectionContent(this.info.path) : undefined;
   }
 
   /**
@@ -134,7 +134,7 @@ export class DiffBuilder {
       return;
     }
     this.content?.push(bytes);
-    if (this.content?.generated) {
+    if (this.content?.generated && this.limits.diffFilter.judgesContent) {
       // A generated file, as a line at its top says: nothing more of it is needed.
       this.dropReason = "filtered";
       this.state = "skip";
@@ -153,12 +153,13 @@ export class DiffBuilder {
     this.decide();
     const info = this.info!;
     this.content?.end();
-    if (this.content?.machineWritten) this.dropReason = "filtered";
+    if (this.content?.machineWritten && this.limits.diffFilter.judgesContent) this.dropReason = "filtered";
     if (this.state === "skip" || this.dropReason) {
       this.dropped.push({ path: info.path, reason: this.dropReason ?? "filtered" });
     } else {
       const file: DiffFile = { path: info.path, status: info.status, additions: this.additions, deletions: this.deletions };
       if (info.oldPath !== undefined) file.oldPath = info.oldPath;
+      if (this.content?.shebang !== undefined) file.shebang = this.content.shebang;
       this.files.push(file);
       this.lines += this.sectionLines;
       this.bytes += this.sectionBytes;

@@ -75,11 +75,12 @@ export function parseSection(text: string): Section {
   return { file, binary };
 }
 
-function machineWritten(path: string, section: Uint8Array): boolean {
+/** What a section's hunks show of its file. */
+function read(path: string, section: Uint8Array): SectionContent {
   const content = new SectionContent(path);
   content.push(section);
   content.end();
-  return content.machineWritten;
+  return content;
 }
 
 const countLines = (text: string) => text.split("\n").length - 1;
@@ -102,9 +103,13 @@ export function diffFromText(input: Uint8Array | string, options: DiffTextOption
     if (!options.filter(file.path)) dropped.push({ path: file.path, reason: "filtered" });
     else if (binary) dropped.push({ path: file.path, reason: "binary" });
     else if (!isUtf8(chunk)) dropped.push({ path: file.path, reason: "non-utf8" });
-    else if (options.filter.judgesContent && machineWritten(file.path, chunk)) dropped.push({ path: file.path, reason: "filtered" });
     else {
-      files.push(file);
+      const content = read(file.path, chunk);
+      if (options.filter.judgesContent && content.machineWritten) {
+        dropped.push({ path: file.path, reason: "filtered" });
+        return;
+      }
+      files.push(content.shebang === undefined ? file : { ...file, shebang: content.shebang });
       const section = text.endsWith("\n") ? text : `${text}\n`;
       lines += countLines(section);
       size += chunk.length + (section === text ? 0 : 1);

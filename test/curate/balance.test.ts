@@ -68,6 +68,7 @@ describe("balancer", () => {
 
   it("groups by the languages asked for, preferring code to docs and config", () => {
     assert.equal(groupOf(triple("x", "r", ["markdown", "python"]), { by: "language" }), "python");
+    for (const id of ["x", "y", "z"]) assert.equal(groupOf(triple(id, "r", ["python", "restructuredtext"]), { by: "language" }), "python", id);
     assert.equal(groupOf(triple("x", "r", ["markdown"]), { by: "language" }), "markdown");
     assert.equal(groupOf(triple("x", "r", ["python", "rust"]), { by: "language", languages: new Set(["rust"]) }), "rust");
     assert.equal(groupOf(triple("x", "r"), { by: "language" }), "(none)");
