@@ -2,7 +2,7 @@
 // skipped and why. Knows its neighbours only by their interfaces.
 import { languageOf, languagesOf } from "./diff/languages.js";
 import { patchId } from "./diff/patch-id.js";
-import { keepApplicable } from "./diff/redacted-hunks.js";
+import { keepApplicable, type OmittedSection } from "./diff/redacted-hunks.js";
 import { RunError } from "./errors.js";
 import { BOT_AUTHOR } from "./github/bots.js";
 import { shapeRecord, type Format, type OutputRecord } from "./formats.js";
@@ -149,7 +149,7 @@ export async function runPipeline(
       const found = redactTriple(triple, deps.redactor, diffs.map((d) => d.field));
       if (options.pseudonymize) for (const field of TEXT_FIELDS) triple[field] = replaceNames(triple[field]);
       // E-mail addresses and --redact-pattern matches are redacted, not treated as leaks.
-      const secrets = found.filter(isCredentialKind);
+      const secrets = found.map((f) => f.kind).filter(isCredentialKind);
       if (secrets.length > 0) {
         if (options.onSecret === "fail") {
           throw new RunError(`${triple.meta.id}: found a credential (${secrets[0]}); stopping because of --on-secret fail`);
@@ -160,11 +160,22 @@ export async function runPipeline(
         }
       }
       // What redaction (or --pseudonymize) rewrote on an unchanged or removed line must not
-      // leave a diff that no longer applies: the line is cut out of its hunk, or the record goes.
-      const unapplicable = keepDiffsApplicable(triple, diffs);
-      if (unapplicable) {
-        await reject(triple, [{ code: "diff-does-not-apply", severity: "error", message: unapplicable }]);
+      // leave a diff that no longer applies: the line is cut out of its hunk, or its file out
+      // of the diff, or the record goes when no file is left.
+      const kept = keepDiffsApplicable(triple, diffs);
+      if (!kept.ok) {
+        await reject(triple, [{ code: "diff-does-not-apply", severity: "error", message: kept.reason }]);
         continue;
+      }
+      if (kept.omitted.length > 0) {
+        describeDiff(triple, record, rule, new Set(kept.omitted.map((o) => o.path)));
+        countRedacted(triple, found.filter((f) => !kept.omitted.some((o) => o.field === f.field && o.start <= f.start && f.start < o.end)));
+        // Chosen for a language or a match the left-out file held, it is not what was asked for.
+        const unwanted = options.select?.(triple);
+        if (unwanted) {
+          skip(unwanted);
+          continue;
+        }
       }
       const errors = deps.check(triple).filter((p) => p.severity === "error");
       if (errors.length > 0) {
@@ -220,22 +231,36 @@ export async function runPipeline(
  */
 const KEY_LINES = /^[+\- ]?<REDACTED:private-key>(?:\n[+\- ]?<REDACTED:private-key>)+$/gm;
 
-/** Replaces every credential in the triple's texts; returns the kinds found. */
-function redactTriple(triple: Triple, redactor: Redactor, patches: readonly string[]): string[] {
-  const kinds: string[] = [];
+type TextField = (typeof TEXT_FIELDS)[number];
+
+/** A credential found in a field, where it started in the field's text before redaction. */
+interface FoundIn {
+  field: TextField;
+  kind: string;
+  start: number;
+}
+
+/** Replaces every credential in the triple's texts; returns what was found, and where. */
+function redactTriple(triple: Triple, redactor: Redactor, patches: readonly string[]): FoundIn[] {
+  const found: FoundIn[] = [];
   for (const field of TEXT_FIELDS) {
     const { text, findings } = redactor.redact(triple[field]);
     if (findings.length === 0) continue;
     const patch = patches.includes(field) || /^(?:diff --git |@@ )/.test(text);
     triple[field] = patch ? text : text.replace(KEY_LINES, "<REDACTED:private-key>");
-    for (const f of findings) kinds.push(f.kind);
+    for (const f of findings) found.push({ field, kind: f.kind, start: f.start });
   }
-  if (kinds.length > 0) {
-    const counts: Record<string, number> = {};
-    for (const k of kinds) counts[k] = (counts[k] ?? 0) + 1;
-    triple.meta.redacted = counts;
-  }
-  return kinds;
+  countRedacted(triple, found);
+  return found;
+}
+
+/** meta.redacted: what redaction replaced in the record, by kind; absent when nothing. */
+function countRedacted(triple: Triple, found: readonly FoundIn[]): void {
+  const counts: Record<string, number> = {};
+  for (const { kind } of found) counts[kind] = (counts[kind] ?? 0) + 1;
+  // Deleted first, so that it comes last in meta whenever it is counted.
+  delete triple.meta.redacted;
+  if (found.length > 0) triple.meta.redacted = counts;
 }
 
 /** The triple's fields whose template renders a commit's or pull request's diff (a review comment's hunk is no patch). */
@@ -244,14 +269,22 @@ function diffFields(rule: Rule, record: SourceRecord): (typeof TEXT_FIELDS)[numb
   return TEXT_FIELDS.filter((field) => rule[field].fields.includes("diff"));
 }
 
-/** Makes each diff field apply again after redaction; returns why one cannot, or undefined. */
-function keepDiffsApplicable(triple: Triple, diffs: readonly { field: (typeof TEXT_FIELDS)[number]; before: string }[]): string | undefined {
+/**
+ * Makes each diff field apply again after redaction, leaving out the files that cannot: what
+ * was left out of which field (offsets in its text before redaction), or why none can apply.
+ */
+function keepDiffsApplicable(
+  triple: Triple,
+  diffs: readonly { field: TextField; before: string }[],
+): { ok: true; omitted: (OmittedSection & { field: TextField })[] } | { ok: false; reason: string } {
+  const omitted: (OmittedSection & { field: TextField })[] = [];
   for (const { field, before } of diffs) {
     const kept = keepApplicable(before, triple[field]);
-    if (!kept.ok) return kept.reason;
+    if (!kept.ok) return kept;
     triple[field] = kept.text;
+    for (const section of kept.omitted) omitted.push({ ...section, field });
   }
-  return undefined;
+  return { ok: true, omitted };
 }
 
 function namesOf(record: SourceRecord): string[] {
@@ -259,11 +292,15 @@ function namesOf(record: SourceRecord): string[] {
   return people.flatMap((p) => [p.login, p.name]).filter((n): n is string => Boolean(n));
 }
 
-/** What meta says of the diff a record holds: its languages, and the files left out of it. */
-function describeDiff(triple: Triple, record: SourceRecord, rule: Rule): void {
+/**
+ * What meta says of the diff a record holds: its languages, and the files left out of it (by
+ * the diff's reader, and `omitted`: those whose redacted section would not apply).
+ */
+function describeDiff(triple: Triple, record: SourceRecord, rule: Rule, omitted: ReadonlySet<string> = new Set()): void {
   if ((record.kind === "commit" || record.kind === "pull") && rule.usesDiff) {
-    triple.meta.languages = languagesOf(record.diff.files);
-    if (record.diff.dropped.length > 0) triple.meta.omittedFiles = record.diff.dropped.length;
+    triple.meta.languages = languagesOf(record.diff.files.filter((f) => !omitted.has(f.path)));
+    const left = record.diff.dropped.length + omitted.size;
+    if (left > 0) triple.meta.omittedFiles = left;
   } else if (record.kind === "review-comment") {
     const lang = languageOf(record.path);
     if (lang) triple.meta.languages = [lang];

@@ -120,6 +120,29 @@ describe("pipeline", () => {
     assert.equal(rejected.record.meta.number, 13);
   });
 
+  it("leaves out a file whose redacted diff cannot apply, counting what the record still holds, and selects again", async () => {
+    const added = sampleDiff.replace("+  return a + b;", "+  return a + b; // ask ada@acme-corp.io");
+    const authors = "diff --git a/docs/AUTHORS.md b/docs/AUTHORS.md\n--- a/docs/AUTHORS.md\n+++ b/docs/AUTHORS.md\n@@ -1,3 +1,3 @@\n # Authors\n-Grace <grace@acme-corp.io>\n+Grace Hopper\n Ada\n";
+    const files = [
+      { path: "src/add.ts", status: "modified" as const, additions: 1, deletions: 1 },
+      { path: "docs/AUTHORS.md", status: "modified" as const, additions: 1, deletions: 1 },
+    ];
+    const record = commit({ diff: diffOf(added + authors, { files, dropped: [{ path: "package-lock.json", reason: "filtered" }] }) });
+    const { out, deps: d } = deps();
+    const summary = await runPipeline(from([record]), options, d);
+    assert.deepEqual(summary.redacted, { email: 2 }, "the run found two");
+    const written = JSON.parse(out.lines[0]!);
+    assert.equal(written.input, added.replace("ada@acme-corp.io", "<REDACTED:email>"));
+    assert.deepEqual(written.meta.languages, ["typescript"]);
+    assert.equal(written.meta.omittedFiles, 2, "the lockfile and AUTHORS.md");
+    assert.deepEqual(written.meta.redacted, { email: 1 }, "the record holds one");
+    // Chosen for its Markdown, which is gone: not what --languages asked for.
+    const markdown = deps();
+    const select = (t: { meta: { languages?: string[] } }) => (t.meta.languages?.includes("markdown") ? undefined : "not in --languages");
+    const selected = await runPipeline(from([record]), { ...options, select }, markdown.deps);
+    assert.deepEqual([selected.written, selected.skipped["not in --languages"]], [0, 1]);
+  });
+
   it("sends records that fail validation to the rejects sink with their reasons", async () => {
     const { out, rejects, deps: d } = deps({
       check: (t) => (t.output.includes("TODO") ? [{ code: "placeholder", severity: "error", message: "output is a placeholder" }] : []),

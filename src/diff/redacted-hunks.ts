@@ -9,12 +9,27 @@
 // git apply (checked with git 2.39) takes a hunk without leading context anywhere, but one
 // without trailing context only at the end of the file (apply.c: match_end). So a cut that
 // leaves a change with no line below it, where the hunk had some, cannot apply; nor can a
-// rewritten removed line ("-"), which must match the parent as it was. Then the diff is given
-// up, with a reason, and the record is rejected rather than written.
+// rewritten removed line ("-"), which must match the parent as it was. Then that file's
+// section is left out of the diff, with a reason, and the others are kept: the diff still
+// applies, to fewer files (31 records of four real repositories were rejected whole for one
+// such file, zlib's 8a93f49c of 16 files for an address in zlib.3). Only when no file is left
+// is the diff given up.
 // A rewritten hunk header differs only in its function-context text (after the second "@@"),
 // which git apply ignores: the text is dropped.
+import { parseSectionHeader } from "../git/section-header.js";
 
-export type KeptDiff = { ok: true; text: string } | { ok: false; reason: string };
+/** A file section left out of the diff: the file's path, why, and where the section was in the text before redaction. */
+export interface OmittedSection {
+  /** As the diff names it before redaction: for the caller to match with the change's files, never to be written. */
+  path: string;
+  /** Why the section would not apply (names the path as redacted). */
+  reason: string;
+  /** UTF-16 offsets in the text before redaction, as a redactor's findings are. */
+  start: number;
+  end: number;
+}
+
+export type KeptDiff = { ok: true; text: string; omitted: OmittedSection[] } | { ok: false; reason: string };
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 // Lines of a file's header, which must stay as git wrote them.
@@ -27,43 +42,90 @@ interface HunkLine {
   rewritten: boolean;
 }
 
+/** One file's section of the diff, as it is read. */
+interface Section {
+  /** Its first line in the texts, and its first line in the output. */
+  from: number;
+  outFrom: number;
+  /** Its header lines before and after redaction, until its first hunk. */
+  header: { old: string[]; now: string[] };
+  inHeader: boolean;
+  /** Its path, as redacted, for the reasons. */
+  where?: string;
+  /** Why it cannot be kept. */
+  failed?: string;
+}
+
 /**
  * The diff `after` (the text `before` with some lines rewritten in place: the same number of
- * lines) made to apply where `before` did, or why it cannot. Text outside the diff (a rule's
- * template around `{{diff}}`) may change freely.
+ * lines) made to apply where `before` did, leaving out the files' sections that cannot, or
+ * why it cannot be made to apply at all. Text outside the diff (a rule's template around
+ * `{{diff}}`) may change freely.
  */
 export function keepApplicable(before: string, after: string): KeptDiff {
-  if (before === after) return { ok: true, text: after };
+  if (before === after) return { ok: true, text: after, omitted: [] };
   const old = before.split("\n");
   const now = after.split("\n");
   if (old.length !== now.length) return { ok: false, reason: "redaction changed the number of lines of the diff, so it would not apply" };
   const out: string[] = [];
-  let path = "";
-  let inDiff = false;
+  const left: { section: Section; to: number }[] = [];
+  let sections = 0;
+  let section: Section | undefined;
+  const close = (to: number) => {
+    if (section?.failed) {
+      out.length = section.outFrom;
+      left.push({ section, to });
+    }
+    section = undefined;
+  };
+  // The file's path as the diff names it, redacted or not.
+  const pathOf = (s: Section, side: "old" | "now") => parseSectionHeader(s.header[side]).path || "a file";
   for (let i = 0; i < old.length; ) {
     const line = old[i]!;
-    const header = HUNK_HEADER.exec(line);
-    if (inDiff && header) {
-      const end = hunkEnd(old, i + 1, count(header[2]), count(header[4]));
-      const lines: HunkLine[] = [];
-      for (let j = i + 1; j < end; j++) lines.push({ kind: kindOf(old[j]!), text: now[j]!, rewritten: old[j] !== now[j] });
-      const kept = keepHunk(header, now[i]!, lines, path);
-      if (typeof kept === "string") return { ok: false, reason: kept };
-      out.push(...kept);
+    const opens = line.startsWith("diff --git ") || (line.startsWith("--- ") && old[i + 1]?.startsWith("+++ ") && !section?.inHeader);
+    if (opens) {
+      close(i);
+      section = { from: i, outFrom: out.length, header: { old: [], now: [] }, inHeader: true };
+      sections++;
+    }
+    const hunk = section && HUNK_HEADER.exec(line);
+    if (section && hunk) {
+      section.inHeader = false;
+      section.where ??= pathOf(section, "now");
+      const end = hunkEnd(old, i + 1, count(hunk[2]), count(hunk[4]));
+      if (!section.failed) {
+        const lines: HunkLine[] = [];
+        for (let j = i + 1; j < end; j++) lines.push({ kind: kindOf(old[j]!), text: now[j]!, rewritten: old[j] !== now[j] });
+        const kept = keepHunk(hunk, now[i]!, lines, section.where);
+        if (typeof kept === "string") section.failed = kept;
+        else out.push(...kept);
+      }
       i = end;
       continue;
     }
-    if (line.startsWith("diff --git ")) path = "";
-    if (line.startsWith("diff --git ") || (line.startsWith("--- ") && old[i + 1]?.startsWith("+++ "))) inDiff = true;
-    if (inDiff && line.startsWith("+++ ") && line !== "+++ /dev/null") path = line.slice(4).replace(/^b\//, "");
-    if (inDiff && line.startsWith("--- ") && line !== "--- /dev/null") path = line.slice(4).replace(/^a\//, "");
-    if (line !== now[i] && inDiff && (line.startsWith("diff --git ") || FILE_HEADER.test(line))) {
-      return { ok: false, reason: `${what(now[i]!)} in the header of ${path || "a file"} was redacted, so the diff would not apply` };
+    if (section?.inHeader && (opens || FILE_HEADER.test(line))) {
+      section.header.old.push(line);
+      section.header.now.push(now[i]!);
+      if (line !== now[i] && !section.failed) section.failed = `${what(now[i]!)} in the header of ${pathOf(section, "now")} was redacted, so the diff would not apply`;
+    } else if (section) {
+      // Neither a hunk nor a header line: the text after the diff.
+      close(i);
     }
     out.push(now[i]!);
     i++;
   }
-  return { ok: true, text: out.join("\n") };
+  close(old.length);
+  if (left.length > 0 && left.length === sections) return { ok: false, reason: left[0]!.section.failed! };
+  const starts = left.length === 0 ? [] : lineStarts(old);
+  const omitted = left.map(({ section: s, to }) => ({ path: pathOf(s, "old"), reason: s.failed!, start: starts[s.from]!, end: starts[to]! }));
+  return { ok: true, text: out.join("\n"), omitted };
+}
+
+/** Each line's offset in the text, and the text's length after its last line (as if it had a line feed). */
+function lineStarts(lines: readonly string[]): number[] {
+  const starts = [0];
+  for (const line of lines) starts.push(starts.at(-1)! + line.length + 1);
+  return starts;
 }
 
 function count(digits: string | undefined): number {
@@ -94,8 +156,7 @@ function kindOf(line: string): string {
 }
 
 /** The hunk's lines as they may be written, or why they cannot be. */
-function keepHunk(header: RegExpExecArray, rewrittenHeader: string, lines: readonly HunkLine[], path: string): string[] | string {
-  const where = path || "a file";
+function keepHunk(header: RegExpExecArray, rewrittenHeader: string, lines: readonly HunkLine[], where: string): string[] | string {
   const removed = lines.find((l) => l.rewritten && l.kind !== " " && l.kind !== "+");
   if (removed) return `${what(removed.text)} on a removed line of ${where} was redacted, so the diff would not apply`;
   const [range] = header;

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { generateKeyPairSync } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { runCli } from "../helpers/cli.js";
@@ -30,7 +31,21 @@ const manifest = (version: string, license: string, author = "TJ Holowaychuk <tj
 
 interface Record {
   input: string;
-  meta: { sha: string };
+  meta: { sha: string; omittedFiles?: number; languages?: string[]; redacted?: object };
+}
+
+/** `local` on the repository with --rejects: what it said, the records written and those rejected. */
+async function harvest(repo: TempRepo) {
+  const out = join(repo.dir, "..", "out.jsonl");
+  const rejects = join(repo.dir, "..", "rejects.jsonl");
+  const result = await runCli(["local", repo.dir, "-o", out, "--rejects", rejects]);
+  assert.equal(result.code, 0, result.stderr);
+  const lines = async (file: string) => (await readFile(file, "utf8")).split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  return {
+    stderr: result.stderr,
+    written: (await lines(out)) as Record[],
+    rejected: (await lines(rejects)) as { reasons: { code: string; message: string }[]; record: Record }[],
+  };
 }
 
 describe("local: diffs stay patches that apply after e-mail redaction", () => {
@@ -56,11 +71,7 @@ describe("local: diffs stay patches that apply after e-mail redaction", () => {
   after(() => repo.cleanup());
 
   it("writes every other record with a diff that git apply takes at the parent, and rejects the removed line's", async () => {
-    const out = join(repo.dir, "..", "out.jsonl");
-    const rejects = join(repo.dir, "..", "rejects.jsonl");
-    const result = await runCli(["local", repo.dir, "-o", out, "--rejects", rejects]);
-    assert.equal(result.code, 0, result.stderr);
-    const written = (await readFile(out, "utf8")).trim().split("\n").map((l) => JSON.parse(l) as Record);
+    const { stderr, written, rejected } = await harvest(repo);
     assert.deepEqual(written.map((r) => r.meta.sha), [shas.added, shas.leading, shas.trailing, shas.between]);
     for (const record of written) {
       assert.ok(!/@(?:vision-media|analytical-engines|apex)\./.test(record.input), "an address was written");
@@ -70,14 +81,13 @@ describe("local: diffs stay patches that apply after e-mail redaction", () => {
       // Only the first commit's added lines hold a marker; the others' changes are intact.
       assert.deepEqual(applied.differing, record.meta.sha === shas.added ? ["package.json"] : [], record.meta.sha);
     }
-    const rejected = (await readFile(rejects, "utf8")).trim().split("\n").map((l) => JSON.parse(l) as { reasons: { code: string; message: string }[]; record: Record });
     assert.deepEqual(rejected.map((r) => r.record.meta.sha), [shas.removed]);
     assert.deepEqual(rejected[0]!.reasons, [
       { code: "diff-does-not-apply", message: "an e-mail address on a removed line of package.json was redacted, so the diff would not apply" },
     ]);
     assert.ok(!/@(?:vision-media|apex)\./.test(JSON.stringify(rejected)));
-    assert.match(result.stderr, /wrote 4 records/);
-    assert.match(result.stderr, /rejected 1: diff-does-not-apply 1 \(see .*\)/);
+    assert.match(stderr, /wrote 4 records/);
+    assert.match(stderr, /rejected 1: diff-does-not-apply 1 \(see .*\)/);
   });
 });
 
@@ -131,5 +141,54 @@ describe("local: a private key's lines in a hunk without its BEGIN line", () => 
     const check = await runCli(["validate", "-"], { stdin: `${record}\n` });
     assert.equal(check.code, 1);
     assert.match(check.stdout, /error secret: a credential \(private-key\) in input/);
+  });
+});
+
+describe("local: a file whose redacted diff cannot apply is left out, the others kept", () => {
+  let repo: TempRepo;
+  let parent: string;
+  let sha: string;
+  // As zlib's 8a93f49c has it: a release that touches the sources and the man page, whose
+  // authors' addresses sit on a removed line; here also a Markdown file with one right below a change.
+  const manPage = (version: string) =>
+    [".TH ZLIB 3", `.SH VERSION ${version}`, ".SH AUTHORS", `Copyright (C) 1995-${version === "1.3" ? "2023" : "2024"} Jean-loup Gailly (jloup@gzip.org)`, "and Mark Adler (madler@alumni.caltech.edu).", ""].join("\n");
+  const authors = (version: string) => ["# Authors", "", `Release ${version}, written by:`, "Mark Adler <madler@alumni.caltech.edu>", "", "See the man page too.", ""].join("\n");
+  const source = (version: string) => [`#define ZLIB_VERSION "${version}"`, "", "int deflate(void);", ""].join("\n");
+
+  before(async () => {
+    repo = await createTempRepo({ name: "zlib" });
+    await repo.writeFiles({ "zlib.3": manPage("1.3"), "docs/authors.md": authors("1.3"), "zlib.h": source("1.3"), "deflate.c": source("1.3") });
+    parent = await repo.commit("Release zlib version 1.3 to the world");
+    await repo.writeFiles({ "zlib.3": manPage("1.3.1"), "docs/authors.md": authors("1.3.1"), "zlib.h": source("1.3.1"), "deflate.c": source("1.3.1") });
+    sha = await repo.commit("Bump the version to 1.3.1 in every file");
+  });
+  after(() => repo.cleanup());
+
+  it("writes the record with the files that apply, counts the others in meta.omittedFiles, and holds nothing of them", async () => {
+    const { stderr, written, rejected } = await harvest(repo);
+    const release = written.find((r) => r.meta.sha === sha);
+    assert.ok(release, "the release's record was written");
+    assert.deepEqual(rejected, []);
+    assert.equal(release.meta.omittedFiles, 2);
+    assert.deepEqual(release.meta.languages, ["c"], "not markdown: its file was left out");
+    assert.equal("redacted" in release.meta, false, "every address was in a file left out");
+    const line = JSON.stringify(release);
+    for (const text of ["zlib.3", "authors.md", "Gailly", "Adler", "gzip.org", "caltech", "REDACTED"]) assert.ok(!line.includes(text), text);
+    assert.deepEqual(
+      release.input.split("\n").filter((l) => l.startsWith("diff --git ")),
+      ["diff --git a/deflate.c b/deflate.c", "diff --git a/zlib.h b/zlib.h"],
+    );
+    // git apply --check at the parent, in an index of the parent's tree.
+    const scratch = await mkdtemp(join(tmpdir(), "gh-harvest-check-"));
+    try {
+      const env = { GIT_INDEX_FILE: join(scratch, "index") };
+      await writeFile(join(scratch, "change.patch"), release.input);
+      await repo.git(["read-tree", parent], { env });
+      await repo.git(["apply", "--check", "--cached", join(scratch, "change.patch")], { env });
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+    assert.deepEqual(await applyAtParent(repo.dir, { sha, parents: [parent] }, release.input), { changed: ["deflate.c", "zlib.h"], differing: [] });
+    assert.match(stderr, /wrote 2 records/);
   });
 });

@@ -98,9 +98,51 @@ describe("keepApplicable: redacted lines of a diff", () => {
   it("leaves a diff whose rewritten lines are added ones, or text around the diff, as it was", () => {
     const diff = "Here is the change:\nby dev@acme-corp.io\ndiff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt\n@@ -1,2 +1,3 @@\n one\n+two dev@acme-corp.io\n three\n";
     const redacted = redactor.redact(diff).text;
-    assert.deepEqual(keepApplicable(diff, redacted), { ok: true, text: redacted });
+    assert.deepEqual(keepApplicable(diff, redacted), { ok: true, text: redacted, omitted: [] });
     const path = diff.replace("diff --git a/a.txt b/a.txt\n--- a/a.txt\n+++ b/a.txt", "diff --git a/x@acme-corp.io b/x@acme-corp.io\n--- a/x@acme-corp.io\n+++ b/x@acme-corp.io");
     const kept = keepApplicable(path, redactor.redact(path).text);
-    assert.equal(kept.ok, false);
+    assert.deepEqual(kept, { ok: false, reason: "an e-mail address in the header of <REDACTED:email> was redacted, so the diff would not apply" });
+  });
+});
+
+describe("keepApplicable: a diff of several files, some of which cannot be kept applicable", () => {
+  const redactor = createRedactor();
+  let repo: TempRepo;
+  let commit: { sha: string; parents: string[] };
+  let diff: string;
+  // below.txt: an address right below a change; removed.txt: one on a removed line; lead.txt:
+  // one in the leading context, which is cut; keep.txt: none.
+  const files = { "below.txt": [11], "keep.txt": [], "lead.txt": [8], "removed.txt": [10] } as Record<string, number[]>;
+
+  before(async () => {
+    repo = await createTempRepo();
+    for (const [file, emails] of Object.entries(files)) await repo.write(file, `${numbered(30, emails).join("\n")}\n`);
+    const parent = await repo.commit("Add the files");
+    for (const [file, emails] of Object.entries(files)) await repo.write(file, `${replace([10])(numbered(30, emails)).join("\n")}\n`);
+    commit = { sha: await repo.commit("Change line 10 of every file"), parents: [parent] };
+    diff = `${await repo.git(["show", "--format=", commit.sha])}\n`;
+  });
+  after(() => repo.cleanup());
+
+  it("leaves out only the files that cannot apply, saying where they were, and keeps a diff that applies", async () => {
+    const kept = keepApplicable(diff, redactor.redact(diff).text);
+    assert.ok(kept.ok);
+    assert.deepEqual(kept.omitted.map((o) => [o.path, o.reason]), [
+      ["below.txt", "an e-mail address on an unchanged line of below.txt, right below a change, was redacted, so the diff would not apply"],
+      ["removed.txt", "an e-mail address on a removed line of removed.txt was redacted, so the diff would not apply"],
+    ]);
+    for (const o of kept.omitted) assert.match(diff.slice(o.start, o.end), new RegExp(`^diff --git a/${o.path} [^]*\n$`));
+    assert.equal(diff.slice(kept.omitted[0]!.end).startsWith("diff --git a/keep.txt "), true);
+    assert.deepEqual(await applyAtParent(repo.dir, commit, kept.text), { changed: ["keep.txt", "lead.txt"], differing: [] });
+    assert.ok(!kept.text.includes("below.txt") && !kept.text.includes("removed.txt") && !kept.text.includes("REDACTED"));
+  });
+
+  it("gives up, with the first file's reason, when no file can be kept", () => {
+    const sections = diff.split(/(?=^diff --git )/m);
+    const unkeepable = sections.filter((s) => /^diff --git a\/(?:below|removed)\.txt /.test(s)).join("");
+    assert.deepEqual(keepApplicable(unkeepable, redactor.redact(unkeepable).text), {
+      ok: false,
+      reason: "an e-mail address on an unchanged line of below.txt, right below a change, was redacted, so the diff would not apply",
+    });
   });
 });
