@@ -153,7 +153,7 @@ export class DiffBuilder {
     this.decide();
     const info = this.info!;
     this.content?.end();
-    if (this.content?.machineWritten && this.limits.diffFilter.judgesContent) this.dropReason = "filtered";
+    if (this.state === "keep" && this.content?.machineWritten && this.limits.diffFilter.judgesContent) this.dropReason = "filtered";
     if (this.state === "skip" || this.dropReason) {
       this.dropped.push({ path: info.path, reason: this.dropReason ?? "filtered" });
     } else {

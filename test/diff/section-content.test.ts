@@ -68,6 +68,9 @@ const HAND_WRITTEN: Record<string, string> = {
   "src/late.go": file(["package late", ...numbered(44, (i) => `// line ${i}`), "// DO NOT EDIT below this line, say the old notes."]),
 };
 
+// Long lines, and then a byte that is no UTF-8: dropped as non-UTF-8, whatever else it is.
+const LATIN1 = { "assets/legacy.js": Buffer.concat([Buffer.from(`var a = "${"x".repeat(1500)}";\n`), Buffer.from("var b = 'caf\xe9';\n", "latin1")]) };
+
 describe("default exclusions by content: generated and minified files", () => {
   const git = createGitClient();
   let repo: TempRepo;
@@ -79,7 +82,7 @@ describe("default exclusions by content: generated and minified files", () => {
     repo = await createTempRepo({ name: "widgets" });
     await repo.write("README.md", "# Widgets\n");
     base = await repo.commit("Start the widgets project");
-    await repo.writeFiles({ ...GENERATED, ...HAND_WRITTEN });
+    await repo.writeFiles({ ...GENERATED, ...HAND_WRITTEN, ...LATIN1 });
     added = await repo.commit("Add the clients, the pinned requirements and the icon");
     // Lines 5 and 7 change: the hunk shows pip-compile's header (line 2) as context.
     await repo.write("requirements/base.txt", pipCompiled("2024.7.4", " --strip-extras"));
@@ -99,10 +102,11 @@ describe("default exclusions by content: generated and minified files", () => {
   const paths = (diff: Diff) => ({ kept: diff.files.map((f) => f.path).sort(), dropped: diff.dropped.map((d) => d.path).sort() });
 
   it("leaves out files whose top says a tool wrote them, and a change that is one very long line", async () => {
-    const expected = { kept: Object.keys(HAND_WRITTEN).sort(), dropped: Object.keys(GENERATED).sort() };
+    const expected = { kept: Object.keys(HAND_WRITTEN).sort(), dropped: [...Object.keys(GENERATED), ...Object.keys(LATIN1)].sort() };
     const local = await localDiffs(createDiffFilter());
     assert.deepEqual(paths(local[added]!), expected);
-    assert.ok(local[added]!.dropped.every((d) => d.reason === "filtered"));
+    const reason = (path: string) => (Object.keys(LATIN1).includes(path) ? "non-utf8" : "filtered");
+    assert.deepEqual(local[added]!.dropped.map((d) => d.reason), local[added]!.dropped.map((d) => reason(d.path)));
     assert.deepEqual(paths(await githubDiff(added, createDiffFilter())), expected);
     // What is left applies at the parent.
     const applied = await applyAtParent(repo.dir, { sha: added, parents: [base] }, local[added]!.text);
@@ -121,10 +125,11 @@ describe("default exclusions by content: generated and minified files", () => {
       const parser = new PatchParser({ diffFilter: createDiffFilter(), maxDiffLines: 1000, maxDiffBytes: 1_000_000 });
       for (let at = 0; at < output.length; at += size) parser.push(Buffer.from(output.subarray(at, at + size)));
       parser.end();
-      return parser.take().map((c) => paths(c.diff));
+      return parser.take().map((c) => c.diff);
     };
     const whole = parse(output.length);
-    assert.deepEqual(whole[1], { kept: Object.keys(HAND_WRITTEN).sort(), dropped: Object.keys(GENERATED).sort() });
+    assert.deepEqual(paths(whole[1]!), { kept: Object.keys(HAND_WRITTEN).sort(), dropped: [...Object.keys(GENERATED), ...Object.keys(LATIN1)].sort() });
+    // The same files and reasons: the long first line of legacy.js, seen before its Latin-1 byte, does not make it "filtered".
     for (const size of [1, 7, 300]) assert.deepEqual(parse(size), whole, `${size}-byte pieces`);
   });
 
@@ -132,7 +137,7 @@ describe("default exclusions by content: generated and minified files", () => {
     const include = createDiffFilter({ include: ["requirements/", "gen/", "*.svg", "*.py"] });
     const expected = {
       kept: ["assets/icon.svg", "gen/pill_string.go", "gen/service.py", "requirements/base.in", "requirements/base.txt", "src/app.py", "src/i18n.py", "src/strings.py"],
-      dropped: ["Properties/Resources.Designer.cs", "docs/guide.md", "pkg/client/clientset.go", "src/banner.ts", "src/late.go", "src/queries/UserQuery.graphql.js"],
+      dropped: ["Properties/Resources.Designer.cs", "assets/legacy.js", "docs/guide.md", "pkg/client/clientset.go", "src/banner.ts", "src/late.go", "src/queries/UserQuery.graphql.js"],
     };
     assert.deepEqual(paths((await localDiffs(include))[added]!), expected);
     assert.deepEqual(paths(await githubDiff(added, include)), expected);
