@@ -130,7 +130,7 @@ describe("pipeline", () => {
     const record = commit({ diff: diffOf(added + authors, { files, dropped: [{ path: "package-lock.json", reason: "filtered" }] }) });
     const { out, deps: d } = deps();
     const summary = await runPipeline(from([record]), options, d);
-    assert.deepEqual(summary.redacted, { email: 2 }, "the run found two");
+    assert.deepEqual(summary.redacted, { email: 1 }, "the summary counts what was written, as meta.redacted does");
     const written = JSON.parse(out.lines[0]!);
     assert.equal(written.input, added.replace("ada@acme-corp.io", "<REDACTED:email>"));
     assert.deepEqual(written.meta.languages, ["typescript"]);
