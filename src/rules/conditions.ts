@@ -1,8 +1,8 @@
 // `when:` conditions, compiled once. A failing condition gives the skip reason that the
 // run's summary counts ("subject is trivial", "body has fewer than 5 words").
-import type { FieldValue } from "./fields.js";
+import { HEADLINE_FIELDS, type FieldValue } from "./fields.js";
 import type { Condition } from "./schema.js";
-import { isTrivialText, wordCount } from "./trivial.js";
+import { isTrivialHeadline, isTrivialText, wordCount } from "./trivial.js";
 
 /** Returns why the value fails, or undefined when it passes. */
 export type Check = (value: FieldValue) => string | undefined;
@@ -25,7 +25,9 @@ export function compileCondition(field: string, condition: Condition): CompiledC
   if (condition.notEmpty) checks.push((v) => (text(v).trim() === "" ? `${field} is empty` : undefined));
   // An absent or empty value is not "trivial" but missing (an issue no maintainer answered):
   // the summary's reason says which.
-  if (condition.notTrivial) checks.push((v) => (text(v).trim() === "" ? `no ${field}` : isTrivialText(text(v)) ? `${field} is trivial` : undefined));
+  // A headline is judged as one: "This is 0.2" over a body is the body's title.
+  const trivial = HEADLINE_FIELDS.has(field) ? isTrivialHeadline : isTrivialText;
+  if (condition.notTrivial) checks.push((v) => (text(v).trim() === "" ? `no ${field}` : trivial(text(v)) ? `${field} is trivial` : undefined));
   const { min, max, minWords, maxWords, minLength, maxLength } = condition;
   if (min !== undefined) checks.push((v) => (Number(v) < min ? `${field} is less than ${min}` : undefined));
   if (max !== undefined) checks.push((v) => (Number(v) > max ? `${field} is more than ${max}` : undefined));

@@ -12,6 +12,9 @@ import type {
 } from "../records.js";
 
 export type FieldValue = string | number | boolean;
+
+/** The fields that hold the first line of a text whose rest may follow: a commit's subject, a title. */
+export const HEADLINE_FIELDS: ReadonlySet<string> = new Set(["subject", "title", "issueTitle"]);
 type View<R> = Record<string, (record: R) => FieldValue>;
 
 const personName = (p: Person) => p.login ?? p.name ?? "";

@@ -8,12 +8,30 @@ const TRIVIAL_EXACT = new Set([
   "done", "ok", "okay", "lgtm", "+1", "-1", "nit", "nits", "thanks", "thank you", "ty", "ack",
   "same", "same here", "dito", "ditto", "agreed", "good", "nice", "looks good", "looks good to me",
   "sgtm", "ptal", "bump", "release", "initial commit", "first commit", "init", "save", "...",
+  "more fixes", "small fix", "small fixes",
 ]);
 
+/** A file name as GitHub's web editor names it in a commit, with a dot or a well-known name. */
+const FILE = String.raw`(?:[\w.@-]+\/)*(?:[\w@-][\w.@-]*\.\w{1,10}|readme|license|licence|makefile|dockerfile|changelog|codeowners|authors|contributing|notice)`;
 /** A dependency's version as bots write it: 4.17.21, v4, 2.0.0-rc.1, or a pinned commit. */
 const VERSION = String.raw`(?:v?\d[\w.+-]*|[0-9a-f]{7,40})`;
-/** A conventional-commit prefix bots add when a project asks for one: "chore(deps): ", "build(deps-dev): ". */
+/** A conventional-commit prefix, as bots add it when a project asks for one: "chore(deps): ", "build(deps-dev): ", "ci: ". */
 const PREFIX = String.raw`(?:[a-z]+(?:\([\w./-]+\))?!?:\s*)?`;
+
+// A branch's housekeeping, as its commits say it: "lint", "fix typo", "run gofmt", "PR
+// comments", "address review", "Update based on review", and what GitHub's web editor
+// proposes ("Update README.md"). GitHub lists them in a squash merge's body, and they teach
+// nothing there or alone; over a body that says more, they are its headline. Also after a
+// conventional-commit prefix ("ci: style", "fix: typo").
+const CHORE = String.raw`(?:lint(?:er|ing)?|gofmt|go fmt|goimports|fmt|prettier|black|isort|ruff|eslint|pre-commit|format(?:ter|ting)?|(?:code )?style|whitespace|typos?|spelling|tests?)`;
+const HOUSEKEEPING = [
+  new RegExp(String.raw`^(?:(?:run|ran|apply|applied|fix(?:ed|es)?)\s+)?(?:the\s+)?${CHORE}(?:\s+(?:fix(?:es)?|changes|errors?|issues?|warnings?|formatting))?$`),
+  /^(?:(?:address(?:ed|es|ing)?|fix(?:ed|es)?|resolve[sd]?|appl(?:y|ied)|handle[sd]?|incorporate[sd]?)\s+)?(?:the\s+|some\s+|more\s+)?(?:(?:pr|mr|cr|code)\s+)?(?:reviews?(?:\s+(?:comments?|feedback|suggestions?|fixes|changes|nits?))?|feedback|comments?|suggestions?|nits?)$/,
+  /^(?:updated?|changes?|fix(?:es|ed)?|tweaks?)\s+(?:based on|from|after|per|for)\s+(?:the\s+)?(?:(?:pr|code)\s+)?(?:reviews?|feedback|comments?)(?:\s+(?:comments?|feedback))?$/,
+  // "Update README.md", "Create labeler.yml", "Delete docs/old.md", "Rename a.md to b.md".
+  new RegExp(String.raw`^(?:(?:update|create|delete) ${FILE}|(?:update and )?rename ${FILE} to ${FILE})$`),
+];
+const TYPE_PREFIX = new RegExp(`^${PREFIX}`);
 
 const TRIVIAL_PATTERNS = [
   /^merge\b/i, // "Merge branch 'x'", "Merge pull request #1 from ..."
@@ -38,6 +56,31 @@ const TRIVIAL_PATTERNS = [
   new RegExp(String.raw`^${PREFIX}update (?:dependency \S+|\S+ (?:action|docker tag|digest)) to ${VERSION}$`),
   // git's own text for a revert or a reapply, with nothing said about why.
   /^(?:revert|reapply) "[^\n]*"\s+this reverts commit [0-9a-f]{7,64}(?:, reversing\s+changes made to [0-9a-f]{7,64})?$/,
+];
+
+/** A release's version: 0.2, 8.1.0, 8.2.0.dev, 8.0.0rc1, 2.6-dev, v1.3.1.1. */
+const RELEASE = String.raw`v?\d+(?:\.\d+)+[\w.+-]*|v?\d+[-.](?:dev|rc|alpha|beta|a|b)\d*`;
+
+// Texts trivial only when they are all there is (as the housekeeping above): a message that
+// is nothing but "This is 0.2" or git's bare 'Revert "..."' teaches nothing, yet the same
+// line over a body that says what the release or the revert is about is that body's headline.
+const ONLY_LINE_PATTERNS = [
+  // The version bumps of a release routine: "This is 0.2", "This is going to be 2.1-dev",
+  // "release version 8.1.0", "start version 8.1.4", "Ready for 3.0-dev", "Bump version to
+  // 8.2.0.dev", "Bump to dev version", "Change version number on develop branch to 1.3.1.1".
+  new RegExp(String.raw`^(?:this is|it is|here is|now)\s+(?:going to be\s+|actually\s+|now\s+)?(?:version\s+)?(?:${RELEASE})(?:\s*\([^)\n]*\))?$`),
+  new RegExp(
+    String.raw`^(?:(?:re-?)?releas(?:e|ed|ing)|start(?:ed|ing)?|open(?:ed)? up for|ready for|prepar(?:e|ed|ing)(?: for)?|back to|begin|tag(?:ged)?|cut)\s+` +
+      String.raw`(?:the\s+)?(?:(?:new\s+|next\s+)?(?:version|release)\s+)?(?:${RELEASE})(?:\s+(?:release|dev(?:elopment)?))?$`,
+  ),
+  new RegExp(
+    String.raw`^(?:bump(?:ed|s)?|chang(?:e|ed|es)|updat(?:e|ed|es)|set|increas(?:e|ed)|increment(?:ed)?|rais(?:e|ed))\s+(?:the\s+)?(?:(?:dev|development|package|project|library)\s+)?` +
+      String.raw`version(?:\s+(?:number|string)s?)?(?:\s+on\s+(?:the\s+)?[\w./-]+\s+branch)?(?:\s+(?:to|for)\s+(?:${RELEASE})(?:\s+release)?)?$`,
+  ),
+  new RegExp(String.raw`^bump(?:ed)?\s+to\s+(?:(?:the\s+)?(?:next\s+)?dev(?:elopment)?\s+version|${RELEASE})$`),
+  new RegExp(String.raw`^(?:version\s+bump(?:\s+to\s+(?:${RELEASE}))?|(?:${RELEASE})(?:\s+release)?)$`),
+  // git's revert of a commit, reason left out ('Revert "Add python 3.9 to CI."').
+  /^(?:revert|reapply)\s+"[^\n]*"$/,
 ];
 
 /** The pull request a squash merge names at the end of its subject: "Bump x from 1 to 2 (#123)". */
@@ -76,13 +119,32 @@ function isThankedAcknowledgement(t: string): boolean {
   );
 }
 
-export function isTrivialText(text: string): boolean {
+function isHousekeeping(t: string): boolean {
+  const untyped = t.replace(TYPE_PREFIX, "");
+  return TRIVIAL_EXACT.has(untyped) || HOUSEKEEPING.some((p) => p.test(t) || p.test(untyped));
+}
+
+function isTrivial(text: string, whole: boolean): boolean {
   const t = text.trim().toLowerCase().replace(PULL_SUFFIX, "").replace(/[.!]+$/, "");
   if (t === "") return true;
   if (TRIVIAL_EXACT.has(t)) return true;
   if (TRIVIAL_PATTERNS.some((p) => p.test(t))) return true;
+  if (whole && (ONLY_LINE_PATTERNS.some((p) => p.test(t)) || isHousekeeping(t))) return true;
   const n = normalise(t);
   return isAcknowledgement(n) || isThankedAcknowledgement(n);
+}
+
+/** Whether a whole text (a message, a body, a comment) is too thin to learn from. */
+export function isTrivialText(text: string): boolean {
+  return isTrivial(text, true);
+}
+
+/**
+ * Whether a headline (a commit's subject, a title) is: as isTrivialText, except for the
+ * lines that are trivial only when nothing follows them ("This is 0.2", 'Revert "x"').
+ */
+export function isTrivialHeadline(text: string): boolean {
+  return isTrivial(text, false);
 }
 
 export function wordCount(text: string): number {

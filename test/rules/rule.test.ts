@@ -37,6 +37,20 @@ describe("commit-message rule", () => {
     });
   }
 
+  it("skips a release's version bump, a bare revert and housekeeping when they are all the message says, and keeps them over a body", () => {
+    const r = rule("commit-message");
+    for (const message of ["This is 0.2", "release version 8.1.0", "start version 8.1.4", "Bump version to 8.2.0.dev", "Change version number on develop branch to 1.3.1.1.", 'Revert "Add python 3.9 to CI."', "Fix linter errors"]) {
+      assert.equal(skipOf(applyRule(r, commit({ message }))), "message is trivial", message);
+    }
+    for (const message of [
+      "This is 0.2\n\nThe first release that reads config files.",
+      'Revert "Add python 3.9 to CI."\n\nThe runners do not have it yet.',
+      "Fix linter errors\n\ngolangci-lint 1.55 reports shadowed errors in the loader.",
+    ]) {
+      assert.equal(tripleOf(applyRule(r, commit({ message }))).output, message);
+    }
+  });
+
   it("skips a commit whose diff is too large, empty, or only filtered files", () => {
     const r = rule("commit-message");
     assert.equal(skipOf(applyRule(r, commit({ diff: diffOf("", { tooLarge: true, lines: 5000 }) }))), "diff too large");

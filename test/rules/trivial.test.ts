@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { isTrivialText } from "../../src/rules/trivial.js";
+import { isTrivialHeadline, isTrivialText } from "../../src/rules/trivial.js";
 
 describe("isTrivialText", () => {
   const approvals = [
@@ -84,6 +84,57 @@ describe("isTrivialText", () => {
   ];
   for (const text of people) {
     it(`keeps the person's ${JSON.stringify(text.split("\n")[0])}`, () => {
+      assert.equal(isTrivialText(text), false);
+    });
+  }
+});
+
+describe("isTrivialText and isTrivialHeadline", () => {
+  const housekeeping = [
+    "Update man_docs_test.go",
+    "Create labeler.yml",
+    "Delete docs/old.md",
+    "Rename config.yaml to config.yml",
+    "PR comments",
+    "address review",
+    "Addressed code review feedback",
+    "Update based on review",
+    "lint",
+    "fix typo",
+    "run gofmt",
+    "Fix gofmt formatting.",
+    "ci: style",
+    "fix: typo",
+  ];
+  for (const text of housekeeping) {
+    it(`treats a branch's housekeeping "${text}" as trivial as a whole message, not as a headline over a body`, () => {
+      assert.equal(isTrivialText(text), true);
+      assert.equal(isTrivialHeadline(text), false);
+    });
+  }
+
+  const onlyLines = [
+    "This is 0.2",
+    "This is going to be 2.1-dev",
+    "This is 3.0 (clonk clonk)",
+    "release version 8.1.0",
+    "start version 8.0.0a2",
+    "Ready for 3.0-dev",
+    "Bump version to 8.2.0.dev",
+    "Bump to dev version",
+    "update version number",
+    "Change version number on develop branch to 1.3.1.1.",
+    'Revert "Add python 3.9 to CI."',
+  ];
+  for (const text of onlyLines) {
+    it(`treats "${text}" as trivial as a whole message, not as a headline over a body`, () => {
+      assert.equal(isTrivialText(text), true);
+      assert.equal(isTrivialHeadline(text), false);
+    });
+  }
+
+  for (const text of ["Update gopkg.in/yaml.v2 to v2.4.0", "Update version numbers and year in win32/README-WIN32.txt.", "Address review comments on the cache eviction", "fix: handle an empty input", "Fix the style of the docs page", "Start 7.1 changelog"]) {
+    it(`keeps "${text}"`, () => {
       assert.equal(isTrivialText(text), false);
     });
   }
