@@ -1,8 +1,9 @@
-// A commit message as records hold it: `\n` line ends, attribution trailers and a squash
-// merge's " (#N)" removed, and split into subject (first line) and body (the rest), both
-// trimmed. Shared by the local and the API commit extractors so that both give rules the
-// same fields.
-import { normaliseNewlines } from "./newlines.js";
+// A commit message as records hold it: `\n` line ends, what tools wrote into it (an AI
+// assistant's footer, "[skip ci]"), attribution trailers and a squash merge's " (#N)"
+// removed, and split into subject (first line) and body (the rest), both trimmed. Shared by
+// the local and the API commit extractors so that both give rules the same fields.
+import { humanText } from "./newlines.js";
+import { stripCiSkip } from "./tool-text.js";
 import { stripTrailers } from "./trailers.js";
 
 export interface CommitMessage {
@@ -21,7 +22,7 @@ export interface CommitMessage {
 const PULL_SUFFIX = /^([^\n]*?\S)[ \t]+\(#\d+\)[ \t]*(?=\n|$)/;
 
 export function commitMessage(raw: string): CommitMessage {
-  const { text: full, trailers } = stripTrailers(normaliseNewlines(raw));
+  const { text: full, trailers } = stripTrailers(stripCiSkip(humanText(raw)));
   const text = full.replace(PULL_SUFFIX, "$1");
   const newline = text.indexOf("\n");
   return {

@@ -35,6 +35,12 @@ describe("texts from the API", () => {
       squashMessage: "Start without crashing (#2)\r\n\r\n* guard the config\r\n\r\nCo-authored-by: Bo <bo@example.com>\r\n",
     });
     addReviewComment(repo, { id: 30, pull: 2, body: "Could this guard\r\nlive in the loader?\r\n" });
+    // Written with an AI assistant: its footer in the body and in the squash commit.
+    addPull(repo, {
+      number: 4,
+      body: "Reads the config once.\r\n\r\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\r\n",
+      squashMessage: "Read the config once (#4)\r\n\r\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\r\n\r\nCo-Authored-By: Claude <noreply@anthropic.com>\r\n",
+    });
   });
   after(() => server.close());
 
@@ -56,6 +62,14 @@ describe("texts from the API", () => {
   it("read review comments with LF line ends", async () => {
     const [comment] = await all(reviewCommentsExtractor(options()).extract(context()));
     assert.equal(comment?.body, "Could this guard\nlive in the loader?\n");
+  });
+
+  it("read pull request bodies and squash commits without an assistant's footer, the commit as `local` reads it", async () => {
+    const pull = (await all(pullsExtractor(options()).extract(context()))).find((p) => p.number === 4);
+    assert.equal(pull?.body, "Reads the config once.");
+    const commit = (await all(githubCommitsExtractor(options()).extract(context()))).find((c) => c.sha === pull?.mergeSha);
+    assert.equal(commit?.message, "Read the config once");
+    assert.equal(commit?.trailers, "Co-Authored-By: Claude <noreply@anthropic.com>");
   });
 
   it("read a squash commit's message with LF line ends and without its trailers", async () => {
