@@ -1,27 +1,44 @@
 // Text filters usable in templates as `{{body | stripTemplate | trim}}`.
-import { emptyHeadings, markdownLines } from "./markdown-lines.js";
+import { REFERENCE, referenceLines } from "../text/references.js";
+import { emptyHeadings, markdownLines, type MarkdownLine } from "./markdown-lines.js";
 import { collapseBlankLines, joinLines, stripHtmlComments, stripTemplate, withoutEmptySections } from "./strip-template.js";
 
 export { collapseBlankLines, stripHtmlComments, stripTemplate };
 
-const REF = String.raw`(?:[\w.-]+\/[\w.-]+)?#\d+|https?:\/\/\S+\/(?:pull|issues)\/\d+\S*`;
 const CLOSING_LINE = new RegExp(
-  String.raw`^.*\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|addressed|implemented)\b:?(?:\s+(?:by|in|with|via))?\s+(?:${REF}).*$` +
+  String.raw`^.*\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|addressed|implemented)\b:?(?:\s+(?:by|in|with|via))?\s+(?:${REFERENCE}).*$` +
     String.raw`|^.*https?:\/\/\S+\/pull\/\d+\S*.*$`,
   "im",
 );
 
 /**
- * Lines that give the answer away: "Fixes #12", "fixed by #12", links to the fixing PR.
- * A heading whose section held only such lines goes with them ("## Related issues" over
- * "Fixes #12"); a section the author left empty is not this filter's to judge.
+ * The text without the lines `drop` picks. A heading whose section held only such lines
+ * goes with them ("## Related issues" over "Fixes #12"); a section the author left empty
+ * is not this filter's to judge.
  */
-export function stripClosingRefs(text: string): string {
+function withoutLines(text: string, drop: (lines: readonly MarkdownLine[]) => Set<MarkdownLine>): string {
   const lines = markdownLines(text);
+  const dropped = drop(lines);
+  if (dropped.size === 0) return joinLines(lines);
   const emptyBefore = emptyHeadings(lines);
-  const kept = lines.filter((line) => !CLOSING_LINE.test(line.text));
-  if (kept.length === lines.length) return joinLines(lines);
+  const kept = lines.filter((line) => !dropped.has(line));
   return joinLines(withoutEmptySections(kept, (heading) => !emptyBefore.has(heading)));
+}
+
+/** Lines that give the answer away: "Fixes #12", "fixed by #12", links to the fixing PR. */
+export function stripClosingRefs(text: string): string {
+  return withoutLines(text, (lines) => new Set(lines.filter((line) => CLOSING_LINE.test(line.text))));
+}
+
+/**
+ * Lines that are only references to issues or pull requests ("Fixes #12", "Closes #3, #4",
+ * a PR's link alone), read as in commit messages: numbers a model would learn to make up.
+ */
+export function stripIssueRefs(text: string): string {
+  return withoutLines(text, (lines) => {
+    const found = referenceLines(lines.map((line) => line.text));
+    return new Set(lines.filter((_, i) => found.has(i)));
+  });
 }
 
 export function firstLine(text: string): string {
@@ -49,6 +66,7 @@ export const FILTERS = {
   stripHtmlComments,
   stripTemplate,
   stripClosingRefs,
+  stripIssueRefs,
   collapseBlankLines,
   codeBlocks,
 } as const satisfies Record<string, (s: string) => string>;

@@ -88,7 +88,7 @@ describe("gh-harvest local: the author's words only", () => {
     const result = await runCli(["local", repo.dir]);
     assert.equal(result.code, 0, result.stderr);
     const outputs = records(result.stdout).map((r) => r.output);
-    assert.equal(outputs[0], "Teach the parser to read quoted paths\n\nGit quotes a path with a tab in it.\n\nFixes #12");
+    assert.equal(outputs[0], "Teach the parser to read quoted paths\n\nGit quotes a path with a tab in it.");
     assert.equal(outputs.length, 2, result.stderr);
     assert.match(result.stderr, /commit-message: no subject 1/);
   });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { stripClosingRefs, stripTemplate } from "../../src/rules/filters.js";
+import { stripClosingRefs, stripIssueRefs, stripTemplate } from "../../src/rules/filters.js";
 
 const lines = (...text: string[]) => text.join("\n");
 
@@ -71,5 +71,18 @@ describe("stripClosingRefs", () => {
   it("after stripTemplate, leaves no heading of a section that only the references kept", () => {
     const body = lines("<!-- describe -->", "## Summary", "Adds resize.", "", "## Checklist", "", "- [ ] I have updated the docs", "", "Fixes #10");
     assert.equal(stripClosingRefs(stripTemplate(body)), lines("## Summary", "Adds resize."));
+  });
+});
+
+describe("stripIssueRefs", () => {
+  it("removes lines of references only, as commit messages lose them, and a heading left over them", () => {
+    const body = lines("Adds resize.", "", "Fixes #10", "Closes #11, #12", "https://github.com/acme/widgets/issues/9", "", "## Related", "", "See acme/widgets#3");
+    assert.equal(stripIssueRefs(body), "Adds resize.");
+  });
+
+  it("keeps references inside sentences, which stripClosingRefs does not", () => {
+    const body = "Adds resize; this fixes #10 by keeping the ratio.\n\nAs discussed in #53, the old size stays the default.";
+    assert.equal(stripIssueRefs(body), body);
+    assert.equal(stripClosingRefs(body), "As discussed in #53, the old size stays the default.");
   });
 });

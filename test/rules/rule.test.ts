@@ -80,6 +80,11 @@ describe("pr-description rule", () => {
     assert.equal(t.meta.url, "https://github.com/acme/widgets/pull/12");
   });
 
+  it("leaves out the lines that only name issues, as commit messages do", () => {
+    const body = "Widgets keep their ratio when resized, as asked in #9.\n\nFixes #10\n\n## Related issues\n\nCloses #11";
+    assert.equal(tripleOf(applyRule(rule("pr-description"), pull({ body }))).output, "Widgets keep their ratio when resized, as asked in #9.");
+  });
+
   it("keeps a description written as a task list", () => {
     const body = "This PR:\r\n- [x] adds a COLORS constant with the three base colors\r\n- [x] exports it from src/colors.js";
     assert.equal(tripleOf(applyRule(rule("pr-description"), pull({ body }))).output, body.replaceAll("\r\n", "\n"));

@@ -82,7 +82,7 @@ describe("commitMessage", () => {
   });
 
   it("drops the pull request number GitHub's squash merge puts after the subject, and only there", () => {
-    assert.equal(commitMessage("Add widget resize support (#1)\n\nFixes #10").message, "Add widget resize support\n\nFixes #10");
+    assert.equal(commitMessage("Add widget resize support (#1)\n\nKeeps the ratio.").message, "Add widget resize support\n\nKeeps the ratio.");
     assert.equal(commitMessage("Add widget resize support (#1)").subject, "Add widget resize support");
     assert.equal(commitMessage("Explain (#1) in the docs").subject, "Explain (#1) in the docs");
     assert.equal(commitMessage("Add support\n\nSee the discussion (#12)").body, "See the discussion (#12)");
@@ -127,5 +127,63 @@ describe("commitMessage: what tools wrote", () => {
     assert.equal(commitMessage("Update the install docs [ci skip]").subject, "Update the install docs");
     assert.equal(commitMessage("[skip actions] Publish the site from main").subject, "Publish the site from main");
     assert.equal(commitMessage("Honour [skip ci] in the release workflow").subject, "Honour [skip ci] in the release workflow");
+  });
+});
+
+describe("commitMessage: references the diff does not tell", () => {
+  it("drops the lines that are only references to issues and pull requests", () => {
+    const message = [
+      "Fix the sign of add",
+      "",
+      "Sums were differences.",
+      "",
+      "Fixes #53",
+      "Closes #12, #13",
+      "Resolves #2298",
+      "fixes: #7",
+      "See #4",
+      "Refs #8",
+      "* fixes #685",
+      "https://github.com/pallets/click/issues/2911",
+    ].join("\n");
+    assert.equal(commitMessage(message).message, "Fix the sign of add\n\nSums were differences.");
+    const refs = "Describe the tests\n\nRefs:\nhttps://github.com/pallets/click/pull/3030/files#r1\nhttps://github.com/pallets/click/pull/3030/files#r2";
+    assert.equal(commitMessage(refs).message, "Describe the tests");
+  });
+
+  it("keeps a reference inside a sentence, also a link that ends the sentence above it", () => {
+    for (const own of [
+      "Clarify Group invocation\n\nAs discussed in #53, a Group is a callable.",
+      "Update badge route\n\nBased on\nhttps://github.com/badges/shields/issues/8671",
+      "Revert change so help is printed on stdout again\n\nTo follow the need of\nhttps://github.com/kubernetes/kubernetes/pull/26077\nthe help goes to stdout.",
+      "Changelog for #639",
+    ]) {
+      assert.equal(commitMessage(own).message, own);
+    }
+  });
+
+  it("drops a reference put before or after the subject, as the squash merge's (#N)", () => {
+    const cases: [string, string][] = [
+      ["Close #221 PR: add ruby events (conferences, meetups, etc.).", "add ruby events (conferences, meetups, etc.)."],
+      ["Close GH-27: Added analytics tools to collection.", "Added analytics tools to collection."],
+      ["Close #212 PR: Add the awesome manifesto. Fixes #207", "Add the awesome manifesto."],
+      ["Issue #195: Compile mousetrap only on Windows", "Compile mousetrap only on Windows"],
+      ["Optimize progressbar rendering.  This fixes #418", "Optimize progressbar rendering."],
+      ["Moved Git Cheat Sheet to the Developer Environment section (fixes #187)", "Moved Git Cheat Sheet to the Developer Environment section"],
+      ["sort `Miscellaneous` alphabetically - fixes #177", "sort `Miscellaneous` alphabetically"],
+      ["Add functionality to hide the progress bar #2609", "Add functionality to hide the progress bar"],
+      ['Revert "Get rid of flagErrorBuf (#417)"', 'Revert "Get rid of flagErrorBuf"'],
+      ["Add explicit doc.GenMan SEE ALSO test covering #229", "Add explicit doc.GenMan SEE ALSO test covering #229"],
+      ["Add note to CHANGES.rst about #3021", "Add note to CHANGES.rst about #3021"],
+      ["Close #1152 by upgrading yaml.v2 to v2.3.0", "Close #1152 by upgrading yaml.v2 to v2.3.0"],
+    ];
+    for (const [raw, subject] of cases) assert.equal(commitMessage(raw).subject, subject, raw);
+  });
+
+  it("drops git's line from a revert and keeps the reason", () => {
+    const revert = 'Revert "Use shlex.quote for quoting shell arguments"\n\nThis reverts commit e798f64ffde20c549e2e0df5834e4194c74adb0a.\n\nIt quoted "less -FRSX" as one word.';
+    assert.equal(commitMessage(revert).message, 'Revert "Use shlex.quote for quoting shell arguments"\n\nIt quoted "less -FRSX" as one word.');
+    const merge = 'Revert "Merge the cache"\n\nThis reverts commit 0123456, reversing\nchanges made to 89abcde.\n\nIt served stale prices.';
+    assert.equal(commitMessage(merge).body, "It served stale prices.");
   });
 });
