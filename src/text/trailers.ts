@@ -1,36 +1,61 @@
-// The attribution trailers at the end of a commit message (Signed-off-by, Co-authored-by,
-// Change-Id, "(cherry picked from commit ...)", ...): written by tools or by habit, about
-// who did what, not what the change does. A model trained on them learns to invent names
-// and e-mail addresses. The rest of the message, `Fixes #12` included, is the author's.
+// The trailers of a commit message (Signed-off-by, Co-authored-by, Change-Id, Link, Refs,
+// "(cherry picked from commit ...)", ...): written by tools or by habit, about who did what
+// and where it was discussed, not what the change does. A model trained on them learns to
+// invent names, e-mail addresses, links and commit ids.
 //
 // As git reads trailers (https://git-scm.com/docs/git-interpret-trailers): they sit in the
-// message's last paragraph, which counts as a trailer block when at least a quarter of its
-// lines are trailers and one of them is a kind git or a tool writes. Only the kinds below
-// are removed from it; other lines of the block (`Fixes #12`, `Bug: 1234`) stay.
+// message's last paragraph, made of `Token: value` lines (a token has no spaces), which
+// counts as a trailer block when all its lines are trailers, or when at least a quarter are
+// and one of them is of a kind git or a tool writes. In a block, a trailer goes when it
+// names a person (every `…-by`, Co-authored-by, Cc), when a tool wrote it (Change-Id,
+// Reviewed-on, ...), or when its value only points somewhere (`Link: https://…`, `Refs:
+// <sha>`, `Bug: 1234`, `Fixes: #12`); `Note: needs Node 20` is the author's sentence and
+// stays. Above the end (the squash of a branch lists each commit's sign-offs), a person's
+// trailer with an e-mail address goes too.
+import { squeezeBlankLines } from "./blank-lines.js";
+import { isReferenceLine } from "./references.js";
 
-/** Trailers that name a person; lower case. */
-const PERSON_KINDS: ReadonlySet<string> = new Set([
-  "signed-off-by",
-  "co-authored-by",
-  "reviewed-by",
-  "acked-by",
-  "tested-by",
-  "reported-by",
-  "suggested-by",
-  "helped-by",
-  "cc",
+/** Trailers that name a person, beyond every `…-by` (Signed-off-by, Fixed-by, Reported-by); lower case. */
+const PERSON_KINDS: ReadonlySet<string> = new Set(["co-authored-by", "cc", "original-author"]);
+const isPersonKind = (kind: string) => PERSON_KINDS.has(kind) || kind.endsWith("-by");
+/** What review tools, trackers and bots write, whatever its value; lower case. */
+const TOOL_KINDS: ReadonlySet<string> = new Set([
+  "change-id",
+  "reviewed-on",
+  "differential-revision",
+  "pull-request",
+  "pr-url",
+  "merge-request",
+  "git-svn-id",
+  "piperorigin-revid",
+  "amp-thread-id",
+  "skip-checks",
 ]);
-/** Gerrit's bookkeeping. */
-const TOOL_KINDS: ReadonlySet<string> = new Set(["change-id", "reviewed-on"]);
-
-const TRAILER = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(\S.*)$/;
+const TRAILER = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(?!\/\/)(\S.*)$/;
 const CHERRY_PICK = /^\(cherry picked from commit [0-9a-f]{7,64}\)$/i;
 const CONTINUATION = /^[ \t]+\S/;
 /** An address or a login: what makes `Cc: x` a trailer rather than a subject about `cc`. */
 const NAMES_SOMEONE = /<[^>]*>|@/;
+const EMAIL = /<[^<>\s]+@[^<>\s]+>/;
+/**
+ * A value that only points somewhere, beyond issue references (`Fixes: #12`, `Bug: GH-3`):
+ * links, a commit id (the kernel's `Fixes: 1234abcd ("subject")`), a person's address, a
+ * tracker's id (1234, PROJ-12, chromium:123, b/123, a Change-Id).
+ */
+const POINTER = new RegExp(
+  [
+    String.raw`^(?:<?https?:\/\/\S+?>?[\s,]*)+$`,
+    String.raw`^[0-9a-f]{7,64}(?:\s+\(.*\))?$`,
+    String.raw`^[^<>]*<[^<>\s]+@[^<>\s]+>$`,
+    String.raw`^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$`,
+    String.raw`^@[\w-]+$`,
+    String.raw`^(?:\d+|[A-Z][A-Z0-9]+-\d+|[a-z]+:\d+|b\/\d+|I[0-9a-f]{8,})(?:[\s,]+(?:\d+|[A-Z][A-Z0-9]+-\d+|[a-z]+:\d+|b\/\d+))*\.?$`,
+  ].join("|"),
+);
+const isPointer = (value: string) => POINTER.test(value) || isReferenceLine(value);
 
 export interface StrippedMessage {
-  /** The message without its attribution trailers, trailing blank lines removed. */
+  /** The message without its trailers, trailing blank lines removed. */
   text: string;
   /** The removed lines, in their order. */
   trailers: string[];
@@ -38,26 +63,39 @@ export interface StrippedMessage {
 
 const isBlank = (line: string) => line.trim() === "";
 
-/**
- * Whether the line is an attribution trailer. The message's first line only when it names
- * someone: a subject like "Cc: quote the compiler's flags" is the author's.
- */
-function isAttribution(line: string, isFirstLine: boolean): boolean {
-  const trimmed = line.trim();
-  if (CHERRY_PICK.test(trimmed)) return true;
-  const match = TRAILER.exec(trimmed);
-  if (!match) return false;
-  const kind = match[1]!.toLowerCase();
-  if (TOOL_KINDS.has(kind)) return true;
-  return PERSON_KINDS.has(kind) && (!isFirstLine || NAMES_SOMEONE.test(match[2]!));
+interface Trailer {
+  kind: string;
+  value: string;
 }
 
-const isTrailerLike = (line: string) => TRAILER.test(line.trim()) || CHERRY_PICK.test(line.trim());
+function trailerOf(line: string): Trailer | undefined {
+  const match = TRAILER.exec(line.trim());
+  return match ? { kind: match[1]!.toLowerCase(), value: match[2]!.trim() } : undefined;
+}
 
-/** The paragraph's lines without its attribution trailers (and their continuation lines), or undefined when it is no trailer block. */
-function withoutAttributions(lines: readonly string[], startsMessage: boolean): { kept: string[]; removed: string[] } | undefined {
+/**
+ * Whether a line of a trailer block goes: a person's, a tool's, or any whose value only
+ * points somewhere (`Link: https://…`, `Refs: <sha>`, `Bug: 1234`); `Ref: lexgrog(1)` stays.
+ * The message's first line only when it names someone or a tool wrote it: a subject like
+ * "Cc: quote the compiler's flags" is the author's.
+ */
+function isRemovable(line: string, isFirstLine: boolean): boolean {
+  const trimmed = line.trim();
+  if (CHERRY_PICK.test(trimmed)) return true;
+  const trailer = trailerOf(trimmed);
+  if (!trailer) return false;
+  if (isPersonKind(trailer.kind)) return !isFirstLine || NAMES_SOMEONE.test(trailer.value);
+  if (TOOL_KINDS.has(trailer.kind)) return true;
+  return !isFirstLine && isPointer(trailer.value);
+}
+
+const isTrailerLike = (line: string) => trailerOf(line) !== undefined || CHERRY_PICK.test(line.trim());
+
+/** The paragraph's lines without its removable trailers (and their continuation lines), or undefined when it is no trailer block. */
+function withoutTrailers(lines: readonly string[], startsMessage: boolean): { kept: string[]; removed: string[] } | undefined {
   let trailers = 0;
-  let attributions = 0;
+  let known = 0;
+  let others = 0;
   const kept: string[] = [];
   const removed: string[] = [];
   let previous: "kept-trailer" | "removed" | "other" = "other";
@@ -66,22 +104,32 @@ function withoutAttributions(lines: readonly string[], startsMessage: boolean): 
       (previous === "removed" ? removed : kept).push(line);
       return;
     }
-    if (isAttribution(line, startsMessage && i === 0)) {
-      trailers++;
-      attributions++;
+    const trailerLike = isTrailerLike(line);
+    if (trailerLike) trailers++;
+    else others++;
+    if (isRemovable(line, startsMessage && i === 0)) {
+      known++;
       removed.push(line);
       previous = "removed";
       return;
     }
-    if (isTrailerLike(line)) trailers++;
     kept.push(line);
-    previous = isTrailerLike(line) ? "kept-trailer" : "other";
+    previous = trailerLike ? "kept-trailer" : "other";
   });
-  if (attributions === 0 || trailers * 4 < lines.length) return undefined;
+  // All trailers, or a quarter with one that goes (git: one that git or a tool writes).
+  const isBlock = others === 0 || (known > 0 && trailers * 4 >= trailers + others);
+  if (!isBlock || known === 0) return undefined;
   return { kept, removed };
 }
 
-/** Removes the attribution trailers from the end of a message (with `\n` line ends). */
+/** A person's trailer with an e-mail address, wherever it stands (not indented: quoted text stays). */
+function isPersonLine(line: string): boolean {
+  if (line !== line.trimStart()) return false;
+  const trailer = trailerOf(line);
+  return trailer !== undefined && isPersonKind(trailer.kind) && EMAIL.test(trailer.value);
+}
+
+/** Removes the trailers from a message (with `\n` line ends): the block at its end, and people's trailers above it. */
 export function stripTrailers(message: string): StrippedMessage {
   const lines = message.split("\n");
   const removed: string[][] = [];
@@ -94,7 +142,7 @@ export function stripTrailers(message: string): StrippedMessage {
     let start = end;
     while (start > 0 && !isBlank(lines[start - 1]!)) start--;
     const paragraph = lines.slice(start, end);
-    const block = withoutAttributions(paragraph, start === 0);
+    const block = withoutTrailers(paragraph, start === 0);
     if (block) {
       removed.unshift(block.removed);
       lines.splice(start, end - start, ...block.kept);
@@ -107,10 +155,15 @@ export function stripTrailers(message: string): StrippedMessage {
     }
     // Prose with trailers glued under it, too few to make a block: the ones at its end.
     const tail: string[] = [];
-    while (end > start && isAttribution(lines[end - 1]!, end - 1 === 0)) tail.unshift(lines[--end]!);
+    while (end > start && isRemovable(lines[end - 1]!, end - 1 === 0)) tail.unshift(lines[--end]!);
     if (tail.length > 0) removed.unshift(tail);
     break;
   }
   dropBlankEnd();
-  return { text: lines.slice(0, end).join("\n"), trailers: removed.flat() };
+  const body = lines.slice(0, end);
+  // People's trailers above the end (a squash merge's list of its commits' sign-offs).
+  const people = body.filter((line, i) => i > 0 && isPersonLine(line));
+  if (people.length > 0) removed.unshift(people);
+  const text = people.length > 0 ? squeezeBlankLines(body.filter((line, i) => i === 0 || !isPersonLine(line)).join("\n")) : body.join("\n");
+  return { text, trailers: removed.flat() };
 }

@@ -64,10 +64,65 @@ describe("stripTrailers", () => {
     assert.equal(text("Fix the typo in the guide\nSigned-off-by: Ada <ada@example.com>"), "Fix the typo in the guide");
   });
 
-  it("keeps trailers of other kinds, and any above the last paragraph", () => {
-    assert.equal(text("Fix the leak\n\nBug: 1234\nFixes: #12"), "Fix the leak\n\nBug: 1234\nFixes: #12");
+  it("keeps a last paragraph of the author's sentences that only look like trailers, and what stands above it", () => {
+    for (const prose of [
+      "Require Node 20\n\nNote: the 18 line is end of life.",
+      "Drop the v1 config\n\nBREAKING CHANGE: the `retries` key is gone.\nPerformance: about 2x faster on large inputs.",
+      "Fix Lintian warning: manpage-has-bad-whatis-entry\n\nExplained in the manual.\n\nRef: lexgrog(1), groff_man(7)",
+    ]) {
+      assert.equal(text(prose), prose);
+    }
     const middle = "Explain the sign-offs\n\nSigned-off-by: is what we ask for.\n\nSee CONTRIBUTING.md for the reasons.";
     assert.equal(text(middle), middle);
+  });
+
+  it("removes, as git reads a trailer block, the trailers that only point somewhere, whatever their kind", () => {
+    // zlib 14a5f8f2: Reported-by went, the Link and Fixed-by lines stayed.
+    const zlib = [
+      "Neutralize zip file traversal attacks in miniunz.",
+      "",
+      "I suggest we use this CVE to identify both issues.",
+      "",
+      "Link: https://security.snyk.io/research/zip-slip-vulnerability",
+      "Link: https://bugs.debian.org/774321",
+      "Reported-by: Jakub Wilk <jwilk@debian.org>",
+      "Fixed-by: Michael Gilbert <mgilbert@debian.org>",
+    ].join("\n");
+    const stripped = stripTrailers(zlib);
+    assert.equal(stripped.text, "Neutralize zip file traversal attacks in miniunz.\n\nI suggest we use this CVE to identify both issues.");
+    assert.equal(stripped.trailers.length, 4);
+    assert.equal(text("Update dependencies\n\nRefs: 653459007a15e4d75187acc5a1e1a08cbd787814"), "Update dependencies");
+    assert.equal(text("Fix the leak\n\nBug: 1234\nFixes: 54a4f0239f2e (\"Add the pool\")\nCloses: https://bugs.example.org/12"), "Fix the leak");
+    assert.equal(text("Keep the cache\n\nDiscussion: https://github.com/o/r/pull/4#discussion_r1\nX-Ref: #258"), "Keep the cache");
+    // A prose line in the block stays; the pointers under it go.
+    assert.equal(text("Fix the leak\n\nNote: found by fuzzing\nBug: 1234"), "Fix the leak\n\nNote: found by fuzzing");
+  });
+
+  it("removes people's trailers with an address above the end, as a squash merge lists them", () => {
+    const squash = [
+      "Fix generated bash completion for Bash 3 (OSX)",
+      "",
+      "* Make preamble functions unique to command",
+      "",
+      "This commit prefixes all of these functions.",
+      "",
+      "Signed-off-by: John McCabe <john@example.com>",
+      "",
+      "* Pass cmd into writeFlagHandler",
+      "",
+      "Co-authored-by: Ada <ada@example.com>",
+      "",
+      "* Update Bash completion tests",
+    ].join("\n");
+    const stripped = stripTrailers(squash);
+    assert.equal(
+      stripped.text,
+      "Fix generated bash completion for Bash 3 (OSX)\n\n* Make preamble functions unique to command\n\nThis commit prefixes all of these functions.\n\n* Pass cmd into writeFlagHandler\n\n* Update Bash completion tests",
+    );
+    assert.deepEqual(stripped.trailers, ["Signed-off-by: John McCabe <john@example.com>", "Co-authored-by: Ada <ada@example.com>"]);
+    // Without an address, or quoted (indented), it is the author's text.
+    const quoted = "Document the sign-off\n\nEach commit ends with\n\n    Signed-off-by: Your Name <you@example.com>\n\nas the DCO asks.";
+    assert.equal(text(quoted), quoted);
   });
 });
 
