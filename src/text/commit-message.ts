@@ -1,21 +1,23 @@
 // A commit message as records hold it: the author's words only. `\n` line ends; without
 // what tools wrote into it (an AI assistant's footer, "[skip ci]", git's "This reverts
-// commit <sha>."), its attribution trailers, and the references to issues and pull requests
-// the diff does not tell ("Fixes #12" lines, "Close #221 PR: " and a squash merge's " (#123)"
-// around the subject). Split into subject (first line) and body (the rest), both trimmed.
+// commit <sha>."), its trailers, the references to issues and pull requests the diff does
+// not tell ("Fixes #12" lines, "Close #221 PR: " and a squash merge's " (#123)" around the
+// subject), and the bullets of a squash merge's list that only repeat the subject or say
+// "Update README.md". Split into subject (first line) and body (the rest), both trimmed.
 // Shared by the local and the API commit extractors so that both give rules the same fields.
 import { squeezeBlankLines } from "./blank-lines.js";
 import { humanText } from "./newlines.js";
 import { stripReferenceLines, stripSubjectReferences } from "./references.js";
+import { tidySquashList } from "./squash-list.js";
 import { stripCiSkip } from "./tool-text.js";
 import { stripTrailers } from "./trailers.js";
 
 export interface CommitMessage {
-  /** The author's words: the message without its attribution trailers and what tools wrote. */
+  /** The author's words: the message without its trailers and what tools wrote. */
   message: string;
   subject: string;
   body: string;
-  /** The attribution trailers removed from its end, one a line. */
+  /** The trailers removed from it, one a line. */
   trailers: string;
 }
 
@@ -27,7 +29,7 @@ export function commitMessage(raw: string): CommitMessage {
   const { text: full, trailers } = stripTrailers(written);
   const newline = full.indexOf("\n");
   const subject = stripSubjectReferences(newline < 0 ? full : full.slice(0, newline));
-  const lines = (newline < 0 ? subject : `${subject}${full.slice(newline)}`).split("\n");
+  const lines = tidySquashList(newline < 0 ? subject : `${subject}${full.slice(newline)}`).split("\n");
   // As git's own cleanup leaves a message: no trailing spaces, no blank lines in a row.
   const text = squeezeBlankLines(lines.map((line) => line.trimEnd()).join("\n"));
   const end = text.indexOf("\n");

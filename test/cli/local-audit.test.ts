@@ -100,6 +100,70 @@ describe("gh-harvest local: the author's words only", () => {
   });
 });
 
+describe("gh-harvest local: what tools and GitHub wrote into messages (audit of click, cobra, zlib, awesome)", () => {
+  let repo: TempRepo;
+  let n = 0;
+  const change = async (message: string) => {
+    await repo.write(`file${++n}.txt`, `change ${n}\n`);
+    await repo.git(["add", "-A"]);
+    await repo.git(["commit", "-q", "--no-verify", "--cleanup=verbatim", "-F", "-"], { input: message });
+    return repo.revParse("HEAD");
+  };
+  let byMessage: Map<string, string>;
+  let stderr: string;
+  before(async () => {
+    repo = await createTempRepo({ name: "audited" });
+    const ci = await change("Add python 3.9 to CI.\n\nThe matrix now tests 3.6 to 3.9.");
+    await change(
+      "Add documentation for repeated flags\n\nResolves #2298\n\n- Added a section to the user guide\n\n" +
+        "🤖 Generated with [Claude Code](https://claude.com/claude-code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n",
+    );
+    await change("Set up the pre-commit lite workflow\n\nCommitted via https://github.com/asottile/all-repos\n");
+    await change("Set up CI with Azure Pipelines\n\n[skip ci]\n");
+    await change("feat: make InitDefaultCompletionCmd public (#1859)\n\n* feat: make InitDefaultCompletionCmd public\n\n* PR comments\n\n* Update man_docs_test.go\n\nSigned-off-by: Ada <ada@example.com>\n\n* Update README.md\n");
+    await change(
+      "Neutralize zip file traversal attacks in miniunz.\n\nThis patch neutralizes absolute paths.\n\n" +
+        "Link: https://bugs.debian.org/774321\nLink: https://nvd.nist.gov/vuln/detail/CVE-2014-9485\nReported-by: Jakub Wilk <jwilk@debian.org>\nFixed-by: Michael Gilbert <mgilbert@debian.org>\n",
+    );
+    await change("Update the development dependencies\n\nRefs: 653459007a15e4d75187acc5a1e1a08cbd787814\n");
+    await change("Close #221 PR: add ruby events (conferences, meetups, etc.).\n");
+    await change(`Revert "Add python 3.9 to CI."\n\nThis reverts commit ${ci}.\n\nThe runners do not have 3.9 yet.\n`);
+    await change('Revert "Set up CI with Azure Pipelines"\n');
+    for (const bump of ["This is 0.2", "release version 8.1.0", "start version 8.1.4", "Bump version to 8.2.0.dev", "Change version number on develop branch to 1.3.1.1."]) await change(`${bump}\n`);
+    const result = await runCli(["local", repo.dir]);
+    assert.equal(result.code, 0, result.stderr);
+    stderr = result.stderr;
+    byMessage = new Map(records(result.stdout).map((r) => [r.output.split("\n")[0], r.output]));
+  });
+  after(() => repo.cleanup());
+
+  it("leaves out assistants' footers, all-repos' signature and [skip ci]", () => {
+    assert.equal(byMessage.get("Add documentation for repeated flags"), "Add documentation for repeated flags\n\n- Added a section to the user guide");
+    assert.equal(byMessage.get("Set up the pre-commit lite workflow"), "Set up the pre-commit lite workflow");
+    assert.equal(byMessage.get("Set up CI with Azure Pipelines"), "Set up CI with Azure Pipelines");
+  });
+
+  it("leaves out a squash merge's bullets that say nothing, and the sign-offs among them", () => {
+    assert.equal(byMessage.get("feat: make InitDefaultCompletionCmd public"), "feat: make InitDefaultCompletionCmd public");
+  });
+
+  it("leaves out the whole trailer block, links and commit ids included", () => {
+    assert.equal(byMessage.get("Neutralize zip file traversal attacks in miniunz."), "Neutralize zip file traversal attacks in miniunz.\n\nThis patch neutralizes absolute paths.");
+    assert.equal(byMessage.get("Update the development dependencies"), "Update the development dependencies");
+  });
+
+  it("leaves out references the diff does not tell, and git's line of a revert with a reason", () => {
+    assert.equal(byMessage.get("add ruby events (conferences, meetups, etc.)."), "add ruby events (conferences, meetups, etc.).");
+    assert.equal(byMessage.get('Revert "Add python 3.9 to CI."'), 'Revert "Add python 3.9 to CI."\n\nThe runners do not have 3.9 yet.');
+  });
+
+  it("skips version bumps and a bare revert as trivial messages", () => {
+    assert.equal(byMessage.size, 9, [...byMessage.keys()].join("\n"));
+    assert.equal(byMessage.has('Revert "Set up CI with Azure Pipelines"'), false);
+    assert.match(stderr, /commit-message: message is trivial 6/);
+  });
+});
+
 describe("gh-harvest local on a repository without commits", () => {
   let repo: TempRepo;
   before(async () => {

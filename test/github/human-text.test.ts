@@ -39,7 +39,8 @@ describe("texts from the API", () => {
     addPull(repo, {
       number: 4,
       body: "Reads the config once.\r\n\r\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\r\n",
-      squashMessage: "Read the config once (#4)\r\n\r\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\r\n\r\nCo-Authored-By: Claude <noreply@anthropic.com>\r\n",
+      squashMessage:
+        "Read the config once (#4)\r\n\r\n* Read the config once\r\n\r\n* lint\r\n\r\nFixes #3\r\n\r\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\r\n\r\nCo-Authored-By: Claude <noreply@anthropic.com>\r\n",
     });
   });
   after(() => server.close());

@@ -185,6 +185,38 @@ describe("commitMessage: what tools wrote", () => {
   });
 });
 
+describe("commitMessage: a squash merge's list", () => {
+  it("drops the bullets that repeat the subject or are GitHub's and a branch's housekeeping, and the list when nothing is left", () => {
+    const cobra = "feat: make InitDefaultCompletionCmd public (#1859)\n\n* feat: make InitDefaultCompletionCmd public\n\n* PR comments\n\n* Update man_docs_test.go\n\n* Update README.md";
+    assert.equal(commitMessage(cobra).message, "feat: make InitDefaultCompletionCmd public");
+    const housekeeping = ["Create labeler.yml", "Apply suggestions from code review", "Merge branch 'main' into labels", "address review", "fix", "lint", "typo", "ci: style", "run gofmt"];
+    const message = `Add the labeler action\n\n${housekeeping.map((b) => `* ${b}`).join("\n\n")}`;
+    assert.equal(commitMessage(message).message, "Add the labeler action");
+  });
+
+  it("keeps the bullets with content, their commits' bodies, and the author's own lists", () => {
+    const squash = [
+      "Fix tests so they give correct args (#559)",
+      "",
+      "* Fix tests so they give correct args",
+      "",
+      "Shell already deletes all quotes, so we don't test it.",
+      "",
+      "* Simplify stripFlags",
+      "",
+      "* fix",
+      "",
+      "* update Example in README.md (#769)",
+    ].join("\n");
+    assert.equal(
+      commitMessage(squash).message,
+      "Fix tests so they give correct args\n\nShell already deletes all quotes, so we don't test it.\n\n* Simplify stripFlags\n\n* update Example in README.md",
+    );
+    const own = "Explain the cache\n\nThis change:\n* Update README.md\n* fix";
+    assert.equal(commitMessage(own).message, own);
+  });
+});
+
 describe("commitMessage: references the diff does not tell", () => {
   it("drops the lines that are only references to issues and pull requests", () => {
     const message = [
