@@ -17,6 +17,9 @@ const PUBLIC_PARTS = [
   // https://docs.stripe.com/api: the test secret key printed throughout the API reference,
   // by its part after sk_test_.
   "4eC39HqLyjWDarjtT1zdp7dc",
+  // https://discord.com/developers/docs/reference#authentication: the bot token of the example
+  // Authorization header, by its HMAC part.
+  "ZnCjm1XVW7vRze4b7Cq4se7kKWs",
 ];
 
 /** True when the value is (or holds the random part of) a documented public example. */

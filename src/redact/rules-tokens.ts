@@ -3,6 +3,7 @@
 // Several patterns are ported from gitleaks' default config (MIT, (c) Zachary Rice,
 // https://github.com/gitleaks/gitleaks/blob/master/config/gitleaks.toml); see rules.ts for
 // why this project keeps its own table rather than running gitleaks' or secretlint's.
+import { findDiscordTokens } from "./discord.js";
 import { looksRandom } from "./entropy.js";
 import { isPublicExample } from "./public-examples.js";
 import { NO_SPANS, PRIORITY, type Rule, type Span } from "./rule.js";
@@ -60,6 +61,17 @@ export const TOKEN_RULES: readonly Rule[] = [
     ["sk_live", "sk_test", "sk_prod", "rk_live", "rk_test", "rk_prod", "whsec_"],
     /\b(?:[sr]k_(?:live|test|prod)_[A-Za-z0-9]{10,247}|whsec_[A-Za-z0-9+/]{32,100})\b/g,
     randomAfter(/^[a-z]+_(?:[a-z]+_)?/),
+  ),
+  // Discord bot tokens: no fixed text in them for the prefilter; see discord.ts. Discord's own
+  // example token (the API reference's Authorization header) is public (public-examples.ts).
+  { kind: "discord-bot-token", keywords: [], find: findDiscordTokens, priority: PRIORITY.issuer },
+  // https://discord.com/developers/docs/resources/webhook#execute-webhook: /webhooks/<id>/<token>,
+  // under /api/ or a versioned /api/v10/, on discord.com, its canary and ptb hosts or discordapp.com.
+  issuer(
+    "discord-webhook",
+    ["discord.com/api/", "discordapp.com/api/"],
+    /\bhttps?:\/\/(?:(?:canary|ptb)\.)?discord(?:app)?\.com\/api\/(?:v\d{1,2}\/)?webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,100}(?![\w-])/g,
+    randomAfter(/^.*\//),
   ),
   // https://www.twilio.com/docs/glossary/what-is-a-sid: API key (SK) and account (AC) SIDs;
   // each is half of a credential pair, and the auth token is caught by its assignment.
