@@ -67,7 +67,8 @@ export const CONTEXT_RULES: readonly Rule[] = [
     "auth-header",
     ["authorization", "api-key", "auth-token"],
     /\b(?:proxy-)?(?:authorization|x-api-key|api-key|x-auth-token)(?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?(?:(?:bearer|basic|token|bot)[ \t]+)?([A-Za-z0-9._~+/=-]{16,8192})(?![A-Za-z0-9._~+/=-])/gi,
-    (v) => highEntropy(3)(v) && !/^[a-z]+(?:[-_.][a-z]+)*$/i.test(v),
+    // Letters alone are words ("some-token") unless they read as random (a key of base52).
+    (v) => highEntropy(3)(v) && !(/^[a-z]+(?:[-_.][a-z]+)*$/i.test(v) && looksLikeWords(v)),
     followedByAssignment,
   ),
 ];

@@ -53,6 +53,13 @@ describe("generic secrets and passwords", () => {
     assert.deepEqual(kinds(`PWD=${password}`), ["password"]);
   });
 
+  it("reports a header's random value of letters only, but not one made of words", () => {
+    const letters = createRandom(14).chars(ALPHABET.letters, 32);
+    assert.deepEqual(kinds(`headers: { "X-API-Key": "${letters}" }`), ["auth-header"]);
+    assert.deepEqual(kinds(`curl -H "Authorization: Bearer ${letters}" https://api.acme.io`), ["auth-header"]);
+    assert.deepEqual(kinds('curl -H "X-API-Key: my-team-api-key-here" https://api.acme.io'), []);
+  });
+
   it("finds an assignment right after a label that reads as a name (secret: DB_PASSWORD=...)", () => {
     const password = createRandom(13).chars(ALPHABET.base62 + "&", 13);
     for (const label of ["add this secret: ", "Credentials: ", "token: ", "password: "]) {
