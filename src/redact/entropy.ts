@@ -28,10 +28,11 @@ const PLACEHOLDER_WORDS = new Set([
 // Fragments that mark a value as a stand-in or a reference to a secret kept elsewhere:
 // "<your-token>", "YOUR_API_KEY", "${{ secrets.X }}", "{{ .Values.x }}", "process.env.TOKEN",
 // and our own marker, so redacting twice changes nothing. Then whole-value shapes:
-// "$(pass show x)", "%(password)s", "%DB_PASSWORD%", "$DB_PASSWORD", "vault:secret/x".
+// "$(pass show x)", "%(password)s", "%DB_PASSWORD%", "$DB_PASSWORD", PowerShell's
+// "$env:DB_PASSWORD", "vault:secret/x".
 const PLACEHOLDER_FRAGMENTS =
   /your[_-]?|<[^>]*>|\$\{|\{\{|\}\}|process\.env|os\.environ|getenv|environ\[|secrets\.|example|placeholder|dummy|sample|redacted|replace[_-]?me|\.\.\.|xxxx|\*\*\*|####|0000000|1234567|abcdefg/i;
-const PLACEHOLDER_SHAPES = /^(?:\$\(|%\(|%[A-Za-z_]+%$|\$[A-Za-z_][A-Za-z0-9_]*$|vault:|insert[_-])/;
+const PLACEHOLDER_SHAPES = /^(?:\$\(|%\(|%[A-Za-z_]+%$|\$(?:env:)?[A-Za-z_][A-Za-z0-9_]*$|vault:|insert[_-])/;
 
 /** True for values that are obviously not a real credential, documented public examples included. */
 export function isPlaceholder(value: string): boolean {

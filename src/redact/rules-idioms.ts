@@ -1,8 +1,9 @@
 // Passwords in the idioms of a language or a file format, where no `name = value` stands for
 // the generic rule to see: PHP's `define('DB_PASSWORD', '...')` (wp-config.php), a Java bean's
 // `setPassword("...")` (JDBC data sources, mail sessions), Python's `auth=("user", "pw")` tuple
-// (requests, httpx) and `HTTPBasicAuth("user", "pw")`, and a .netrc entry
-// (`machine host login user password pw`, on one line or several).
+// (requests, httpx) and `HTTPBasicAuth("user", "pw")`, PowerShell's
+// `ConvertTo-SecureString "pw" -AsPlainText` and `PSCredential("user", "pw")`, and a .netrc
+// entry (`machine host login user password pw`, on one line or several).
 //
 // Only a literal counts, judged as a password assigned to a password name is (see
 // acceptGenericValue): variables, placeholders (`password_here`, `********`, `<password>`),
@@ -57,9 +58,42 @@ export const IDIOM_RULES: readonly Rule[] = [
     near: followedBy("=("),
     priority: PRIORITY.context,
   },
+  // https://learn.microsoft.com/powershell/module/microsoft.powershell.security/convertto-securestring:
+  // -AsPlainText makes a SecureString of a literal, given positionally, after -String, or piped in
+  // (`"pw" | ConvertTo-SecureString -AsPlainText -Force`); the switches come in any order, and a
+  // string without -AsPlainText is an encrypted one. Groups 2 (piped) and 4 are the value.
+  {
+    kind: "password",
+    keywords: ["convertto-securestring"],
+    pattern:
+      /(?:(["'])([^"'\n]{1,256})\1[ \t]*\|[ \t]*)?\bConvertTo-SecureString(?=[^\n]{0,300}?[ \t]-AsPlainText\b)(?:[ \t]+-(?:AsPlainText|Force)(?::\$true)?\b){0,2}(?:[ \t]+(?:-String(?::|[ \t]+))?(["'])([^"'\n]{1,256})\3)?/gi,
+    resolve: (match) => {
+      const group = match[4] !== undefined ? 4 : 2;
+      return isPowerShellLiteral(match[group - 1], match[group]) ? { kind: "password", group } : undefined;
+    },
+    priority: PRIORITY.context,
+  },
+  // https://learn.microsoft.com/dotnet/api/system.management.automation.pscredential.-ctor: a
+  // PSCredential of a user name and a literal (New-Object ... PSCredential("user", "pw"), with
+  // -ArgumentList, or [PSCredential]::new(...)). Group 4 is the password.
+  {
+    kind: "password",
+    keywords: ["pscredential"],
+    pattern: /\bPSCredential\b(?:\]::new)?[ \t]*(?:-ArgumentList[ \t]+)?@?\(?[ \t]*(["'])([^"'\n]{0,128})\1[ \t]*,[ \t]*(["'])([^"'\n]{1,256})\3/gi,
+    group: 4,
+    accept: (value, match) => value !== match[2] && isPowerShellLiteral(match[3], value),
+    priority: PRIORITY.context,
+  },
   // https://everything.curl.dev/usingcurl/netrc: a .netrc entry. It spans lines, so a finder.
   { kind: "password", keywords: ["machine"], find: findNetrcPasswords, priority: PRIORITY.context },
 ];
+
+// A literal password in PowerShell: in double quotes, $name, ${name}, $(...) and $env:NAME are
+// expanded, so such a value is some variable's, kept elsewhere.
+function isPowerShellLiteral(quote: string | undefined, value: string | undefined): boolean {
+  if (value === undefined || (quote === '"' && /\$[\w{(:]/.test(value))) return false;
+  return literalPassword(value);
+}
 
 // machine <host> login <user> [account <a>] password <pw>. Between the tokens: blanks, or one
 // line break (then a diff's sign, when the file is shown in a diff) and the next line's indent.
