@@ -20,6 +20,9 @@ const PUBLIC_PARTS = [
   // https://discord.com/developers/docs/reference#authentication: the bot token of the example
   // Authorization header, by its HMAC part.
   "ZnCjm1XVW7vRze4b7Cq4se7kKWs",
+  // https://documentation.mailgun.com: the API key of samples.mailgun.org in every example of
+  // the older documentation, by a part after key-.
+  "xnjp29jd6fds4gc373sgvjxteol0",
 ];
 
 /** True when the value is (or holds the random part of) a documented public example. */

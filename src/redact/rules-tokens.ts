@@ -113,6 +113,37 @@ export const TOKEN_RULES: readonly Rule[] = [
   issuer("shopify-token", ["shpat_", "shpss_", "shpca_", "shppa_"], /\bshp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}\b/g, randomAfter(/^shp.._/)),
   // https://core.telegram.org/bots/api#authorizing-your-bot: <bot id>:<35 characters>
   issuer("telegram-bot-token", [":aa"], /\b\d{6,12}:AA[A-Za-z0-9_-]{33}(?![\w-])/g, randomAfter(/^\d+:AA/)),
+  // https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes: service (hvs.) and
+  // batch (hvb.) tokens (gitleaks: vault-*). The older "s." ones have no prefix worth a keyword.
+  issuer("vault-token", ["hvs.", "hvb."], /\bhv(?:s\.[A-Za-z0-9_-]{90,120}|b\.[A-Za-z0-9_-]{138,300})(?![\w-])/g, randomAfter(/^hv.\./)),
+  // HCP Terraform and Terraform Enterprise API tokens: <14>.atlasv1.<60-70> (gitleaks:
+  // hashicorp-tf-api-token), in credentials.tfrc.json, .terraformrc and TF_TOKEN_<host>.
+  issuer(
+    "terraform-token",
+    ["atlasv1"],
+    /\b[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}(?![\w=-])/g,
+    (v) => looksRandom(v.replace(".atlasv1.", "")),
+  ),
+  // https://docs.databricks.com/en/dev-tools/auth/pat.html: dapi + 32 hex, some with a "-2"
+  // suffix (gitleaks: databricks-api-token).
+  issuer("databricks-token", ["dapi"], /\bdapi[0-9a-f]{32}(?:-\d)?\b/g, randomAfter(/^dapi/)),
+  // https://devcenter.heroku.com/articles/authentication: HRKU-AA + 58 since 2024 (gitleaks:
+  // heroku-api-key-v2). The older keys are UUIDs, found as generic secrets by their name.
+  issuer("heroku-api-key", ["hrku-aa"], /\bHRKU-AA[A-Za-z0-9_-]{58}(?![\w-])/g, randomAfter(/^HRKU-AA/)),
+  // Mailgun's private API keys: key-<32 lower-case letters and digits> (gitleaks:
+  // mailgun-private-api-token); its pubkey- validation keys are public. Mailgun's documented
+  // sample key is public too (public-examples.ts).
+  issuer("mailgun-key", ["key-"], /\bkey-[0-9a-z]{32}\b/g, (v) => /\d/.test(v.slice(4)) && looksRandom(v.slice(4))),
+  // Its newer private and webhook signing keys, <32 hex>-<8 hex>-<8 hex>, on a line that names
+  // Mailgun (gitleaks: mailgun-signing-key): mailgun.client({ username: "api", key: "..." }).
+  {
+    kind: "mailgun-key",
+    keywords: ["mailgun"],
+    pattern: /mailgun[^\n]{0,200}?(?<![\w-])([0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![\w-])/gi,
+    group: 1,
+    accept: (v) => looksRandom(v.replace(/-/g, "")),
+    priority: PRIORITY.issuer,
+  },
   // A JSON Web Token: base64url header and payload (both JSON objects, so "eyJ"), signature.
   issuer(
     "jwt",
