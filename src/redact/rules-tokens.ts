@@ -111,8 +111,9 @@ export const TOKEN_RULES: readonly Rule[] = [
   issuer("digitalocean-token", ["dop_v1_", "doo_v1_", "dor_v1_"], /\bdo[opr]_v1_[a-f0-9]{64}\b/g, randomAfter(/^do._v1_/)),
   // Shopify admin, shared-secret, custom-app and private-app tokens (gitleaks: shopify-*)
   issuer("shopify-token", ["shpat_", "shpss_", "shpca_", "shppa_"], /\bshp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}\b/g, randomAfter(/^shp.._/)),
-  // https://core.telegram.org/bots/api#authorizing-your-bot: <bot id>:<35 characters>
-  issuer("telegram-bot-token", [":aa"], /\b\d{6,12}:AA[A-Za-z0-9_-]{33}(?![\w-])/g, randomAfter(/^\d+:AA/)),
+  // https://core.telegram.org/bots/api#authorizing-your-bot: <bot id>:<35 characters>, also
+  // glued to the "bot" of a request URL (https://api.telegram.org/bot<token>/getMe).
+  issuer("telegram-bot-token", [":aa"], /(?:\b|(?<=\/bot))\d{6,12}:AA[A-Za-z0-9_-]{33}(?![\w-])/g, randomAfter(/^\d+:AA/)),
   // https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes: service (hvs.) and
   // batch (hvb.) tokens (gitleaks: vault-*). The older "s." ones have no prefix worth a keyword.
   issuer("vault-token", ["hvs.", "hvb."], /\bhv(?:s\.[A-Za-z0-9_-]{90,120}|b\.[A-Za-z0-9_-]{138,300})(?![\w-])/g, randomAfter(/^hv.\./)),
