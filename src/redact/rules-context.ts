@@ -91,6 +91,10 @@ const NOT_A_SECRET_WORDS = new Set([
   "ui", "page", "form", "view", "button", "link", "display", "visible", "valid",
 ]);
 
+// The keyword of a name that says secret (group 1), not after a word that makes it public or
+// an identifier: public_key, csrf_token, next_page_token.
+const NAME_KEYWORD = String.raw`(?<!(?:public|publishable|csrf|xsrf|next|prev|page|continuation|sync|cancellation)[_.-]?)(${PASSWORD_NAME}|${SECRET_NAME})`;
+
 // A character of an unquoted value. It stops at "=" (but keeps base64 padding): "a=b=c" is not
 // one value, and "password=password=..." must not make every keyword scan the rest of the line.
 // It stops at a JSON string's escaped line break too ("x = y\\n" in a source map or a notebook).
@@ -103,7 +107,7 @@ export const GENERIC_RULE: Rule = {
   keywords: ["pass", "pwd", "secret", "token", "key", "credential"],
   // Group 1: the name's keyword, 2: the rest of the name, 3: a quote, 4 or 5: the value.
   pattern: new RegExp(
-    String.raw`(?<!(?:public|publishable|csrf|xsrf|next|prev|page|continuation|sync|cancellation)[_.-]?)(${PASSWORD_NAME}|${SECRET_NAME})([\w.-]{0,24}?)${ASSIGN}(?:(${QUOTE})([^"'\x60\r\n]{1,4096}?)\3|(${VALUE_CHAR}{1,4096}={0,3})(?!${VALUE_CHAR}))`,
+    String.raw`${NAME_KEYWORD}([\w.-]{0,24}?)${ASSIGN}(?:(${QUOTE})([^"'\x60\r\n]{1,4096}?)\3|(${VALUE_CHAR}{1,4096}={0,3})(?!${VALUE_CHAR}))`,
     "gi",
   ),
   near: followedByAssignment,
@@ -138,12 +142,32 @@ function isNameChar(c: number): boolean {
 const IDENTIFIER = /^(?:[a-z]+(?:[A-Z][a-z]+)*|(?:[A-Z][a-z]+)+|[A-Z]+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)$/;
 const IS_PASSWORD_NAME = new RegExp(`^(?:${PASSWORD_NAME})$`, "i");
 
+type SecretKind = "password" | "generic-secret";
+
+/** What a name's keyword and the rest of the name say its value is; undefined: not a secret (token_url). */
+function kindOfName(keyword: string, suffix: string): SecretKind | undefined {
+  if (suffix !== "" && NOT_A_SECRET_WORDS.has(lastWord(suffix))) return undefined;
+  return IS_PASSWORD_NAME.test(keyword) ? "password" : "generic-secret";
+}
+
+const SECRET_NAME_END = new RegExp(`${NAME_KEYWORD}([\\w.-]{0,24})$`, "i");
+
+/**
+ * The kind the generic rule reports for a value assigned to this whole name (db_password:
+ * "password", api_token: "generic-secret"), or undefined (secret_name, token_ttl, hostname). For
+ * rules that find a name and its value apart (a Terraform variable and its default).
+ */
+export function kindOfSecretName(name: string): SecretKind | undefined {
+  const m = SECRET_NAME_END.exec(name);
+  return m ? kindOfName(m[1] ?? "", m[2] ?? "") : undefined;
+}
+
 /** The value of a generic match, or undefined when it is not worth redacting. */
 function genericValue(match: RegExpExecArray): { kind: string; group: number } | undefined {
   const keyword = match[1] ?? "";
-  const suffix = match[2] ?? "";
-  if (suffix !== "" && NOT_A_SECRET_WORDS.has(lastWord(suffix))) return undefined;
-  const isPassword = IS_PASSWORD_NAME.test(keyword);
+  const kind = kindOfName(keyword, match[2] ?? "");
+  if (kind === undefined) return undefined;
+  const isPassword = kind === "password";
   const quoted = match[3] !== undefined;
   const value = quoted ? (match[4] ?? "") : (match[5] ?? "");
   const group = quoted ? 4 : 5;
@@ -157,7 +181,7 @@ function genericValue(match: RegExpExecArray): { kind: string; group: number } |
   if (!acceptGenericValue(value, isPassword, quoted)) return undefined;
   // PWD is also the shell's working directory: PWD: '/home/jane' is a path, not a password.
   if (/^pwd$/i.test(keyword) && /^(?:[~/]|[A-Za-z]:[\\/])/.test(value)) return undefined;
-  return { kind: isPassword ? "password" : "generic-secret", group };
+  return { kind, group };
 }
 
 /** "_hash" → "hash", "Field" → "field", "izer" → "izer": the word a name ends with. */
@@ -185,6 +209,9 @@ export function acceptGenericValue(value: string, isPassword: boolean, quoted: b
   if (!/^[\x21-\x7e]+$/.test(value) || looksLikeWords(value)) return false;
   return /\d/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)) || /[^A-Za-z0-9]/.test(value);
 }
+
+/** A quoted value that a password name would make a password: for rules that find a password by other signs. */
+export const literalPassword = (value: string): boolean => acceptGenericValue(value, true, true);
 
 // An identifier, a member access or a negation, as the right-hand side of an assignment in code.
 const EXPRESSION = /^(!{1,2})?([A-Za-z_$#][\w$]*)((?:[?!]?\.#?[A-Za-z_$][\w$]*)*)[?!]?$/;

@@ -2,17 +2,14 @@
 // the generic rule to see: PHP's `define('DB_PASSWORD', '...')` (wp-config.php), a Java bean's
 // `setPassword("...")` (JDBC data sources, mail sessions), Python's `auth=("user", "pw")` tuple
 // (requests, httpx) and `HTTPBasicAuth("user", "pw")`, PowerShell's
-// `ConvertTo-SecureString "pw" -AsPlainText` and `PSCredential("user", "pw")`, and a .netrc
-// entry (`machine host login user password pw`, on one line or several).
+// `ConvertTo-SecureString "pw" -AsPlainText` and `PSCredential("user", "pw")`. Credential files
+// (.netrc, .pgpass) are in rules-files.ts.
 //
 // Only a literal counts, judged as a password assigned to a password name is (see
 // acceptGenericValue): variables, placeholders (`password_here`, `********`, `<password>`),
 // words and identifiers are not credentials.
-import { isPlaceholder } from "./entropy.js";
-import { NO_SPANS, PRIORITY, type Rule, type Span } from "./rule.js";
-import { acceptGenericValue } from "./rules-context.js";
-
-const literalPassword = (value: string) => acceptGenericValue(value, true, true);
+import { PRIORITY, type Rule } from "./rule.js";
+import { literalPassword } from "./rules-context.js";
 
 function idiom(keywords: string[], pattern: RegExp, group: number, accept: Rule["accept"], near?: Rule["near"]): Rule {
   return { kind: "password", keywords, pattern, group, accept, near, priority: PRIORITY.context };
@@ -84,8 +81,6 @@ export const IDIOM_RULES: readonly Rule[] = [
     accept: (value, match) => value !== match[2] && isPowerShellLiteral(match[3], value),
     priority: PRIORITY.context,
   },
-  // https://everything.curl.dev/usingcurl/netrc: a .netrc entry. It spans lines, so a finder.
-  { kind: "password", keywords: ["machine"], find: findNetrcPasswords, priority: PRIORITY.context },
 ];
 
 // A literal password in PowerShell: in double quotes, $name, ${name}, $(...) and $env:NAME are
@@ -93,25 +88,4 @@ export const IDIOM_RULES: readonly Rule[] = [
 function isPowerShellLiteral(quote: string | undefined, value: string | undefined): boolean {
   if (value === undefined || (quote === '"' && /\$[\w{(:]/.test(value))) return false;
   return literalPassword(value);
-}
-
-// machine <host> login <user> [account <a>] password <pw>. Between the tokens: blanks, or one
-// line break (then a diff's sign, when the file is shown in a diff) and the next line's indent.
-const SEP = String.raw`(?:[ \t]{1,40}|[ \t]{0,40}\r?\n[+ -]?[ \t]{0,40})`;
-const NETRC = new RegExp(
-  String.raw`\bmachine[ \t]+\S{1,253}${SEP}login[ \t]+\S{1,128}(?:${SEP}account[ \t]+\S{1,128})?${SEP}password[ \t]+(\S{1,256})`,
-  "g",
-);
-
-function findNetrcPasswords(text: string): readonly Span[] {
-  let found: Span[] | undefined;
-  NETRC.lastIndex = 0;
-  for (let m = NETRC.exec(text); m !== null; m = NETRC.exec(text)) {
-    const value = m[1] ?? "";
-    // A variable ($NETRC_PASSWORD, ${TOKEN}) or a placeholder; "%" or "(" may start a real one.
-    if (/^[${<`]/.test(value) || isPlaceholder(value)) continue;
-    const end = m.index + m[0].length;
-    (found ??= []).push({ start: end - value.length, end });
-  }
-  return found ?? NO_SPANS;
 }

@@ -41,12 +41,13 @@ import type { Rule } from "./rule.js";
 import { COMMAND_RULES } from "./rules-command.js";
 import { ENCODED_RULES } from "./rules-encoded.js";
 import { CONTEXT_RULES, GENERIC_RULE } from "./rules-context.js";
+import { FILE_RULES } from "./rules-files.js";
 import { IDIOM_RULES } from "./rules-idioms.js";
 import { STRUCTURE_RULES } from "./rules-structure.js";
 import { TOKEN_RULES } from "./rules-tokens.js";
 
 /** Credential rules, from most to least specific. */
-export const CREDENTIAL_RULES: readonly Rule[] = [...TOKEN_RULES, ...STRUCTURE_RULES, ...ENCODED_RULES, ...CONTEXT_RULES, ...COMMAND_RULES, ...IDIOM_RULES, GENERIC_RULE];
+export const CREDENTIAL_RULES: readonly Rule[] = [...TOKEN_RULES, ...STRUCTURE_RULES, ...ENCODED_RULES, ...CONTEXT_RULES, ...COMMAND_RULES, ...IDIOM_RULES, ...FILE_RULES, GENERIC_RULE];
 
 export { EMAIL_RULE };
 

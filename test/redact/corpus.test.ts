@@ -16,7 +16,7 @@ describe("redaction corpus", () => {
     for (const issuer of ["github-classic", "github-oauth", "github-app", "github-refresh", "github-fine-grained", "gitlab-pat",
       "aws-access-key", "aws-secret-key", "google-api-key", "google-service-account", "azure-storage", "azure-sas", "slack-token",
       "slack-webhook", "stripe", "twilio", "twilio-auth-token", "sendgrid", "openai", "anthropic", "huggingface", "npm", "pypi",
-      "dockerhub", "digitalocean", "shopify", "telegram", "discord", "discord-webhook", "vault", "mailgun", "databricks", "heroku", "heroku-uuid", "terraform-cloud", "jwt", "private-key", "private-key-fragment", "encoded-private-key", "encoded-login", "url-password", "password", "curl-password", "password-idiom", "powershell", "generic-secret"]) {
+      "dockerhub", "digitalocean", "shopify", "telegram", "discord", "discord-webhook", "vault", "mailgun", "databricks", "heroku", "heroku-uuid", "terraform-cloud", "jwt", "private-key", "private-key-fragment", "encoded-private-key", "encoded-login", "url-password", "password", "curl-password", "password-idiom", "powershell", "connection-string", "pgpass", "terraform", "terraform-secret", "generic-secret"]) {
       assert.ok(issuers.has(issuer), `no ${issuer} in the corpus`);
     }
   });

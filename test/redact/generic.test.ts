@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ALPHABET, createRandom } from "../../fixtures/secrets/random.js";
 import { createRedactor } from "../../src/redact.js";
+import { kindOfSecretName } from "../../src/redact/rules-context.js";
 import { looksLikeWords } from "../../src/redact/words.js";
 
 describe("generic secrets and passwords", () => {
@@ -68,6 +69,14 @@ describe("generic secrets and passwords", () => {
       assert.deepEqual(found.map((f) => text.slice(f.start, f.end)), [password], text);
     }
     assert.deepEqual(kinds("Credentials: DB_PASSWORD=${DB_PASSWORD}"), []);
+  });
+});
+
+describe("kindOfSecretName", () => {
+  it("names a whole name's kind as the generic rule does, for rules that find a name apart from its value", () => {
+    const names = { db_password: "password", ADMIN_PASS: "password", datadog_api_key: "generic-secret", client_secret: "generic-secret" };
+    for (const [name, kind] of Object.entries(names)) assert.equal(kindOfSecretName(name), kind, name);
+    for (const name of ["secret_name", "token_ttl", "password_hash", "public_key", "csrf_token", "region"]) assert.equal(kindOfSecretName(name), undefined, name);
   });
 });
 
