@@ -83,7 +83,9 @@ function findUrlPasswords(text: string): readonly Span[] {
     const colon = text.indexOf(":", from);
     if (colon === -1 || colon >= at) continue;
     const password = text.slice(colon + 1, at);
-    if (password === "" || !isUrlPassword(password)) continue;
+    // A port and ;name=value properties (jdbc:sqlserver://host:1433;user=u;password=p@ss): the
+    // "@" is the password's, which the generic rule finds after its name.
+    if (password === "" || !isUrlPassword(password) || JDBC_PROPERTIES.test(password)) continue;
     // The user name again (postgres:postgres@, guest:guest@): a product's documented default,
     // written in every docker-compose file and tutorial, not anyone's secret.
     if (password === text.slice(from, colon)) continue;
@@ -91,6 +93,8 @@ function findUrlPasswords(text: string): readonly Span[] {
   }
   return found ?? NO_SPANS;
 }
+
+const JDBC_PROPERTIES = /^\d{1,5};[A-Za-z]\w*=/;
 
 function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

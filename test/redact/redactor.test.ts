@@ -149,6 +149,12 @@ describe("redactor", () => {
     assert.equal(redactor.scan(`amqp://guest:${pw}@localhost:5672/`).length, 1);
   });
 
+  it("reads a JDBC URL's ;name=value properties as properties, whose password may hold an @", () => {
+    const pw = `${r.chars(ALPHABET.base62, 6)}@${r.chars(ALPHABET.base62, 9)}`;
+    const text = `jdbc:sqlserver://sql.acme.io:1433;databaseName=orders;user=svc;password=${pw};encrypt=true`;
+    assert.equal(redactor.redact(text).text, "jdbc:sqlserver://sql.acme.io:1433;databaseName=orders;user=svc;password=<REDACTED:password>;encrypt=true");
+  });
+
   // Inputs that make a careless regex backtrack for minutes; each here takes well under a second.
   it("scans adversarial inputs in linear time", () => {
     const inputs = [
