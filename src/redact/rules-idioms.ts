@@ -73,14 +73,12 @@ export const IDIOM_RULES: readonly Rule[] = [
   // https://learn.microsoft.com/dotnet/api/system.management.automation.pscredential.-ctor: a
   // PSCredential of a user name and a literal (New-Object ... PSCredential("user", "pw"), with
   // -ArgumentList, or [PSCredential]::new(...)). Group 4 is the password.
-  {
-    kind: "password",
-    keywords: ["pscredential"],
-    pattern: /\bPSCredential\b(?:\]::new)?[ \t]*(?:-ArgumentList[ \t]+)?@?\(?[ \t]*(["'])([^"'\n]{0,128})\1[ \t]*,[ \t]*(["'])([^"'\n]{1,256})\3/gi,
-    group: 4,
-    accept: (value, match) => value !== match[2] && isPowerShellLiteral(match[3], value),
-    priority: PRIORITY.context,
-  },
+  idiom(
+    ["pscredential"],
+    /\bPSCredential\b(?:\]::new)?[ \t]*(?:-ArgumentList[ \t]+)?@?\(?[ \t]*(["'])([^"'\n]{0,128})\1[ \t]*,[ \t]*(["'])([^"'\n]{1,256})\3/gi,
+    4,
+    (value, match) => value !== match[2] && isPowerShellLiteral(match[3], value),
+  ),
 ];
 
 // A literal password in PowerShell: in double quotes, $name, ${name}, $(...) and $env:NAME are
