@@ -18,9 +18,12 @@ import { NO_SPANS, type Span } from "./rule.js";
 const DOT = 46;
 /** The shortest id part: base64 of 17 digits. */
 const MIN_ID = 23;
+const MIN_LENGTH = MIN_ID + 1 + 6 + 1 + 27;
 const SNOWFLAKE = /^[1-9]\d{16,19}$/;
 
 export function findDiscordTokens(text: string): readonly Span[] {
+  // Most strings of a dataset's records (ids, names) are shorter than a token.
+  if (text.length < MIN_LENGTH) return NO_SPANS;
   let found: Span[] | undefined;
   for (let i = text.indexOf("."); i !== -1; i = text.indexOf(".", i + MIN_ID + 1)) {
     const span = text.charCodeAt(i + 7) === DOT ? tokenAt(text, i) : undefined;
