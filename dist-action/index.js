@@ -44661,7 +44661,13 @@ var PUBLIC_PARTS = [
   "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
   // https://docs.stripe.com/api: the test secret key printed throughout the API reference,
   // by its part after sk_test_.
-  "4eC39HqLyjWDarjtT1zdp7dc"
+  "4eC39HqLyjWDarjtT1zdp7dc",
+  // https://discord.com/developers/docs/reference#authentication: the bot token of the example
+  // Authorization header, by its HMAC part.
+  "ZnCjm1XVW7vRze4b7Cq4se7kKWs",
+  // https://documentation.mailgun.com: the API key of samples.mailgun.org in every example of
+  // the older documentation, by a part after key-.
+  "xnjp29jd6fds4gc373sgvjxteol0"
 ];
 function isPublicExample(value) {
   for (const part of PUBLIC_PARTS) if (value.includes(part)) return true;
@@ -44732,7 +44738,7 @@ var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
   "xxx"
 ]);
 var PLACEHOLDER_FRAGMENTS = /your[_-]?|<[^>]*>|\$\{|\{\{|\}\}|process\.env|os\.environ|getenv|environ\[|secrets\.|example|placeholder|dummy|sample|redacted|replace[_-]?me|\.\.\.|xxxx|\*\*\*|####|0000000|1234567|abcdefg/i;
-var PLACEHOLDER_SHAPES = /^(?:\$\(|%\(|%[A-Za-z_]+%$|\$[A-Za-z_][A-Za-z0-9_]*$|vault:|insert[_-])/;
+var PLACEHOLDER_SHAPES = /^(?:\$\(|%\(|%[A-Za-z_]+%$|\$(?:env:)?[A-Za-z_][A-Za-z0-9_]*$|vault:|insert[_-])/;
 function isPlaceholder(value) {
   const lower = value.toLowerCase();
   if (PLACEHOLDER_WORDS.has(lower)) return true;
@@ -44943,7 +44949,8 @@ var CONTEXT_RULES = [
     "auth-header",
     ["authorization", "api-key", "auth-token"],
     /\b(?:proxy-)?(?:authorization|x-api-key|api-key|x-auth-token)(?:\\?["'])?[ \t]*[:=][ \t]*(?:\\?["'])?(?:(?:bearer|basic|token|bot)[ \t]+)?([A-Za-z0-9._~+/=-]{16,8192})(?![A-Za-z0-9._~+/=-])/gi,
-    (v2) => highEntropy(3)(v2) && !/^[a-z]+(?:[-_.][a-z]+)*$/i.test(v2),
+    // Letters alone are words ("some-token") unless they read as random (a key of base52).
+    (v2) => highEntropy(3)(v2) && !(/^[a-z]+(?:[-_.][a-z]+)*$/i.test(v2) && looksLikeWords(v2)),
     followedByAssignment
   )
 ];
@@ -45043,6 +45050,7 @@ var NOT_A_SECRET_WORDS = /* @__PURE__ */ new Set([
   "visible",
   "valid"
 ]);
+var NAME_KEYWORD = String.raw`(?<!(?:public|publishable|csrf|xsrf|next|prev|page|continuation|sync|cancellation)[_.-]?)(${PASSWORD_NAME}|${SECRET_NAME})`;
 var VALUE_CHAR = String.raw`(?:[^\s"'\x60,;()[\]{}<>=\\]|\\(?![nrt]))`;
 var GENERIC_RULE = {
   kind: "generic-secret",
@@ -45051,7 +45059,7 @@ var GENERIC_RULE = {
   keywords: ["pass", "pwd", "secret", "token", "key", "credential"],
   // Group 1: the name's keyword, 2: the rest of the name, 3: a quote, 4 or 5: the value.
   pattern: new RegExp(
-    String.raw`(?<!(?:public|publishable|csrf|xsrf|next|prev|page|continuation|sync|cancellation)[_.-]?)(${PASSWORD_NAME}|${SECRET_NAME})([\w.-]{0,24}?)${ASSIGN}(?:(${QUOTE})([^"'\x60\r\n]{1,4096}?)\3|(${VALUE_CHAR}{1,4096}={0,3})(?!${VALUE_CHAR}))`,
+    String.raw`${NAME_KEYWORD}([\w.-]{0,24}?)${ASSIGN}(?:(${QUOTE})([^"'\x60\r\n]{1,4096}?)\3|(${VALUE_CHAR}{1,4096}={0,3})(?!${VALUE_CHAR}))`,
     "gi"
   ),
   near: followedByAssignment,
@@ -45076,11 +45084,20 @@ function isNameChar(c3) {
 }
 var IDENTIFIER = /^(?:[a-z]+(?:[A-Z][a-z]+)*|(?:[A-Z][a-z]+)+|[A-Z]+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)$/;
 var IS_PASSWORD_NAME = new RegExp(`^(?:${PASSWORD_NAME})$`, "i");
+function kindOfName(keyword, suffix) {
+  if (suffix !== "" && NOT_A_SECRET_WORDS.has(lastWord(suffix))) return void 0;
+  return IS_PASSWORD_NAME.test(keyword) ? "password" : "generic-secret";
+}
+var SECRET_NAME_END = new RegExp(`${NAME_KEYWORD}([\\w.-]{0,24})$`, "i");
+function kindOfSecretName(name) {
+  const m2 = SECRET_NAME_END.exec(name);
+  return m2 ? kindOfName(m2[1] ?? "", m2[2] ?? "") : void 0;
+}
 function genericValue(match) {
   const keyword = match[1] ?? "";
-  const suffix = match[2] ?? "";
-  if (suffix !== "" && NOT_A_SECRET_WORDS.has(lastWord(suffix))) return void 0;
-  const isPassword = IS_PASSWORD_NAME.test(keyword);
+  const kind = kindOfName(keyword, match[2] ?? "");
+  if (kind === void 0) return void 0;
+  const isPassword = kind === "password";
   const quoted = match[3] !== void 0;
   const value = quoted ? match[4] ?? "" : match[5] ?? "";
   const group = quoted ? 4 : 5;
@@ -45091,7 +45108,7 @@ function genericValue(match) {
   }
   if (!acceptGenericValue(value, isPassword, quoted)) return void 0;
   if (/^pwd$/i.test(keyword) && /^(?:[~/]|[A-Za-z]:[\\/])/.test(value)) return void 0;
-  return { kind: isPassword ? "password" : "generic-secret", group };
+  return { kind, group };
 }
 function lastWord(suffix) {
   const words = suffix.split(/[_.-]|(?<=[a-z0-9])(?=[A-Z])/).filter((w2) => w2 !== "");
@@ -45109,6 +45126,7 @@ function acceptGenericValue(value, isPassword, quoted) {
   if (!/^[\x21-\x7e]+$/.test(value) || looksLikeWords(value)) return false;
   return /\d/.test(value) || /[a-z]/.test(value) && /[A-Z]/.test(value) || /[^A-Za-z0-9]/.test(value);
 }
+var literalPassword = (value) => acceptGenericValue(value, true, true);
 var EXPRESSION = /^(!{1,2})?([A-Za-z_$#][\w$]*)((?:[?!]?\.#?[A-Za-z_$][\w$]*)*)[?!]?$/;
 function isExpression(value) {
   const m2 = EXPRESSION.exec(value);
@@ -45119,8 +45137,75 @@ function isExpression(value) {
   return shape.coverage >= 0.75 && shape.longest >= 4 && (m2[1] !== void 0 || shape.words >= 2);
 }
 
+// src/redact/rules-files.ts
+var FILE_RULES = [
+  // https://everything.curl.dev/usingcurl/netrc: a .netrc entry. It spans lines, so a finder.
+  { kind: "password", keywords: ["machine"], find: findNetrcPasswords, priority: PRIORITY.context },
+  // https://www.postgresql.org/docs/current/libpq-pgpass.html: a line of ~/.pgpass, or of the
+  // echo that writes one. Only with PostgreSQL's port (5432), PgBouncer's (6432) or "*": those
+  // are the keywords, and five colon-separated fields around another number are as often a
+  // timestamp or an address. The password is the last field (groups: 1 user, 2 password).
+  {
+    kind: "password",
+    keywords: [":5432:", ":6432:", ":*:"],
+    pattern: /(?<![^\s"'`+-])(?:[A-Za-z0-9._-]{1,253}|\*):(?:5432|6432|\*):[^\s:"'`]{1,63}:([^\s:"'`]{1,63}):([^\s:"'`]{1,256})(?![^\s"'`])/g,
+    group: 2,
+    // The user name again (postgres:postgres) is a default, and `$PGPASSWORD` a variable.
+    accept: (value, match) => value !== match[1] && !value.startsWith("$") && literalPassword(value),
+    priority: PRIORITY.context
+  },
+  // https://developer.hashicorp.com/terraform/language/values/variables: a variable whose name
+  // says password or secret and whose default is a literal, the value of every plan that sets no
+  // other. One finder per kind, as the name decides it (db_password, api_token).
+  { kind: "password", keywords: ['variable "'], find: terraformDefaults("password"), priority: PRIORITY.context },
+  { kind: "generic-secret", keywords: ['variable "'], find: terraformDefaults("generic-secret"), priority: PRIORITY.context }
+];
+var SEP = String.raw`(?:[ \t]{1,40}|[ \t]{0,40}\r?\n[+ -]?[ \t]{0,40})`;
+var NETRC = new RegExp(
+  String.raw`\bmachine[ \t]+\S{1,253}${SEP}login[ \t]+\S{1,128}(?:${SEP}account[ \t]+\S{1,128})?${SEP}password[ \t]+(\S{1,256})`,
+  "g"
+);
+function findNetrcPasswords(text) {
+  let found;
+  NETRC.lastIndex = 0;
+  for (let m2 = NETRC.exec(text); m2 !== null; m2 = NETRC.exec(text)) {
+    const value = m2[1] ?? "";
+    if (/^[${<`]/.test(value) || isPlaceholder(value)) continue;
+    const end = m2.index + m2[0].length;
+    (found ??= []).push({ start: end - value.length, end });
+  }
+  return found ?? NO_SPANS;
+}
+var TF_VARIABLE = /\bvariable[ \t]+"([A-Za-z0-9_-]{1,64})"[ \t]*\{/g;
+var TF_DEFAULT = /(?<![\w.-])default[ \t]*=[ \t]*"([^"\n]{1,256})"/;
+var BLOCK_END = /\n[+ -]?[^\s+-]/g;
+var MAX_BLOCK = 4096;
+function terraformDefaults(kind) {
+  return (text) => {
+    let found;
+    TF_VARIABLE.lastIndex = 0;
+    for (let m2 = TF_VARIABLE.exec(text); m2 !== null; m2 = TF_VARIABLE.exec(text)) {
+      if (kindOfSecretName(m2[1] ?? "") !== kind) continue;
+      const body = m2.index + m2[0].length;
+      const d2 = TF_DEFAULT.exec(text.slice(body, blockEnd(text, body)));
+      const value = d2?.[1];
+      if (d2 === null || value === void 0 || !acceptGenericValue(value, kind === "password", true)) continue;
+      const start = body + d2.index + d2[0].length - 1 - value.length;
+      (found ??= []).push({ start, end: start + value.length });
+    }
+    return found ?? NO_SPANS;
+  };
+}
+function blockEnd(text, from) {
+  const lineEnd2 = text.indexOf("\n", from);
+  const close = text.lastIndexOf("}", lineEnd2 === -1 ? text.length : lineEnd2);
+  if (close >= from) return close;
+  BLOCK_END.lastIndex = from;
+  const end = BLOCK_END.exec(text)?.index ?? text.length;
+  return Math.min(end, from + MAX_BLOCK);
+}
+
 // src/redact/rules-idioms.ts
-var literalPassword = (value) => acceptGenericValue(value, true, true);
 function idiom(keywords, pattern, group, accept, near) {
   return { kind: "password", keywords, pattern, group, accept, near, priority: PRIORITY.context };
 }
@@ -45160,24 +45245,33 @@ var IDIOM_RULES = [
     near: followedBy("=("),
     priority: PRIORITY.context
   },
-  // https://everything.curl.dev/usingcurl/netrc: a .netrc entry. It spans lines, so a finder.
-  { kind: "password", keywords: ["machine"], find: findNetrcPasswords, priority: PRIORITY.context }
+  // https://learn.microsoft.com/powershell/module/microsoft.powershell.security/convertto-securestring:
+  // -AsPlainText makes a SecureString of a literal, given positionally, after -String, or piped in
+  // (`"pw" | ConvertTo-SecureString -AsPlainText -Force`); the switches come in any order, and a
+  // string without -AsPlainText is an encrypted one. Groups 2 (piped) and 4 are the value.
+  {
+    kind: "password",
+    keywords: ["convertto-securestring"],
+    pattern: /(?:(["'])([^"'\n]{1,256})\1[ \t]*\|[ \t]*)?\bConvertTo-SecureString(?=[^\n]{0,300}?[ \t]-AsPlainText\b)(?:[ \t]+-(?:AsPlainText|Force)(?::\$true)?\b){0,2}(?:[ \t]+(?:-String(?::|[ \t]+))?(["'])([^"'\n]{1,256})\3)?/gi,
+    resolve: (match) => {
+      const group = match[4] !== void 0 ? 4 : 2;
+      return isPowerShellLiteral(match[group - 1], match[group]) ? { kind: "password", group } : void 0;
+    },
+    priority: PRIORITY.context
+  },
+  // https://learn.microsoft.com/dotnet/api/system.management.automation.pscredential.-ctor: a
+  // PSCredential of a user name and a literal (New-Object ... PSCredential("user", "pw"), with
+  // -ArgumentList, or [PSCredential]::new(...)). Group 4 is the password.
+  idiom(
+    ["pscredential"],
+    /\bPSCredential\b(?:\]::new)?[ \t]*(?:-ArgumentList[ \t]+)?@?\(?[ \t]*(["'])([^"'\n]{0,128})\1[ \t]*,[ \t]*(["'])([^"'\n]{1,256})\3/gi,
+    4,
+    (value, match) => value !== match[2] && isPowerShellLiteral(match[3], value)
+  )
 ];
-var SEP = String.raw`(?:[ \t]{1,40}|[ \t]{0,40}\r?\n[+ -]?[ \t]{0,40})`;
-var NETRC = new RegExp(
-  String.raw`\bmachine[ \t]+\S{1,253}${SEP}login[ \t]+\S{1,128}(?:${SEP}account[ \t]+\S{1,128})?${SEP}password[ \t]+(\S{1,256})`,
-  "g"
-);
-function findNetrcPasswords(text) {
-  let found;
-  NETRC.lastIndex = 0;
-  for (let m2 = NETRC.exec(text); m2 !== null; m2 = NETRC.exec(text)) {
-    const value = m2[1] ?? "";
-    if (/^[${<`]/.test(value) || isPlaceholder(value)) continue;
-    const end = m2.index + m2[0].length;
-    (found ??= []).push({ start: end - value.length, end });
-  }
-  return found ?? NO_SPANS;
+function isPowerShellLiteral(quote2, value) {
+  if (value === void 0 || quote2 === '"' && /\$[\w{(:]/.test(value)) return false;
+  return literalPassword(value);
 }
 
 // src/redact/pem-lines.ts
@@ -45456,12 +45550,13 @@ function findUrlPasswords(text) {
     const colon = text.indexOf(":", from);
     if (colon === -1 || colon >= at2) continue;
     const password = text.slice(colon + 1, at2);
-    if (password === "" || !isUrlPassword(password)) continue;
+    if (password === "" || !isUrlPassword(password) || JDBC_PROPERTIES.test(password)) continue;
     if (password === text.slice(from, colon)) continue;
     (found ??= []).push({ start: colon + 1, end: at2 });
   }
   return found ?? NO_SPANS;
 }
+var JDBC_PROPERTIES = /^\d{1,5};[A-Za-z]\w*=/;
 function isLetter(c3) {
   return c3 >= 65 && c3 <= 90 || c3 >= 97 && c3 <= 122;
 }
@@ -45483,6 +45578,42 @@ var STRUCTURE_RULES = [
   // No keyword: "://" is on most pages, and the finder starts from indexOf("://") anyway.
   { kind: "url-password", keywords: [], find: findUrlPasswords, priority: PRIORITY.context }
 ];
+
+// src/redact/discord.ts
+var DOT = 46;
+var MIN_ID = 23;
+var MIN_LENGTH = MIN_ID + 1 + 6 + 1 + 27;
+var SNOWFLAKE = /^[1-9]\d{16,19}$/;
+function findDiscordTokens(text) {
+  if (text.length < MIN_LENGTH) return NO_SPANS;
+  let found;
+  for (let i = text.indexOf("."); i !== -1; i = text.indexOf(".", i + MIN_ID + 1)) {
+    const span = text.charCodeAt(i + 7) === DOT ? tokenAt(text, i) : void 0;
+    if (span) {
+      (found ??= []).push(span);
+      i = span.end - MIN_ID - 1;
+    }
+  }
+  return found ?? NO_SPANS;
+}
+function tokenAt(text, dot) {
+  for (let k2 = dot + 1; k2 < dot + 7; k2++) if (!isPartChar(text.charCodeAt(k2))) return void 0;
+  let start = dot;
+  while (start > 0 && dot - start <= 27 && isPartChar(text.charCodeAt(start - 1))) start--;
+  if (dot - start < MIN_ID || dot - start > 27 || !isIdStart(text.charCodeAt(start))) return void 0;
+  let end = dot + 8;
+  while (end < text.length && end - dot - 8 <= 38 && isPartChar(text.charCodeAt(end))) end++;
+  const hmac = text.slice(dot + 8, end);
+  if (hmac.length < 27 || hmac.length > 38) return void 0;
+  const id = Buffer.from(text.slice(start, dot), "base64url").toString("latin1");
+  return SNOWFLAKE.test(id) && looksRandom(hmac) ? { start, end } : void 0;
+}
+function isIdStart(c3) {
+  return c3 === 77 || c3 === 78 || c3 === 79;
+}
+function isPartChar(c3) {
+  return c3 >= 97 && c3 <= 122 || c3 >= 65 && c3 <= 90 || c3 >= 48 && c3 <= 57 || c3 === 95 || c3 === 45;
+}
 
 // src/redact/rules-tokens.ts
 function randomAfter(prefix, minEntropy = 3) {
@@ -45536,6 +45667,17 @@ var TOKEN_RULES = [
     /\b(?:[sr]k_(?:live|test|prod)_[A-Za-z0-9]{10,247}|whsec_[A-Za-z0-9+/]{32,100})\b/g,
     randomAfter(/^[a-z]+_(?:[a-z]+_)?/)
   ),
+  // Discord bot tokens: no fixed text in them for the prefilter; see discord.ts. Discord's own
+  // example token (the API reference's Authorization header) is public (public-examples.ts).
+  { kind: "discord-bot-token", keywords: [], find: findDiscordTokens, priority: PRIORITY.issuer },
+  // https://discord.com/developers/docs/resources/webhook#execute-webhook: /webhooks/<id>/<token>,
+  // under /api/ or a versioned /api/v10/, on discord.com, its canary and ptb hosts or discordapp.com.
+  issuer(
+    "discord-webhook",
+    ["discord.com/api/", "discordapp.com/api/"],
+    /\bhttps?:\/\/(?:(?:canary|ptb)\.)?discord(?:app)?\.com\/api\/(?:v\d{1,2}\/)?webhooks\/\d{17,20}\/[A-Za-z0-9_-]{60,100}(?![\w-])/g,
+    randomAfter(/^.*\//)
+  ),
   // https://www.twilio.com/docs/glossary/what-is-a-sid: API key (SK) and account (AC) SIDs;
   // each is half of a credential pair, and the auth token is caught by its assignment.
   // No keywords: "sk" and "ac" are in every text; see findTwilioSids.
@@ -45574,8 +45716,40 @@ var TOKEN_RULES = [
   issuer("digitalocean-token", ["dop_v1_", "doo_v1_", "dor_v1_"], /\bdo[opr]_v1_[a-f0-9]{64}\b/g, randomAfter(/^do._v1_/)),
   // Shopify admin, shared-secret, custom-app and private-app tokens (gitleaks: shopify-*)
   issuer("shopify-token", ["shpat_", "shpss_", "shpca_", "shppa_"], /\bshp(?:at|ss|ca|pa)_[a-fA-F0-9]{32}\b/g, randomAfter(/^shp.._/)),
-  // https://core.telegram.org/bots/api#authorizing-your-bot: <bot id>:<35 characters>
-  issuer("telegram-bot-token", [":aa"], /\b\d{6,12}:AA[A-Za-z0-9_-]{33}(?![\w-])/g, randomAfter(/^\d+:AA/)),
+  // https://core.telegram.org/bots/api#authorizing-your-bot: <bot id>:<35 characters>, also
+  // glued to the "bot" of a request URL (https://api.telegram.org/bot<token>/getMe).
+  issuer("telegram-bot-token", [":aa"], /(?:\b|(?<=\/bot))\d{6,12}:AA[A-Za-z0-9_-]{33}(?![\w-])/g, randomAfter(/^\d+:AA/)),
+  // https://developer.hashicorp.com/vault/docs/concepts/tokens#token-prefixes: service (hvs.) and
+  // batch (hvb.) tokens (gitleaks: vault-*). The older "s." ones have no prefix worth a keyword.
+  issuer("vault-token", ["hvs.", "hvb."], /\bhv(?:s\.[A-Za-z0-9_-]{90,120}|b\.[A-Za-z0-9_-]{138,300})(?![\w-])/g, randomAfter(/^hv.\./)),
+  // HCP Terraform and Terraform Enterprise API tokens: <14>.atlasv1.<60-70> (gitleaks:
+  // hashicorp-tf-api-token), in credentials.tfrc.json, .terraformrc and TF_TOKEN_<host>.
+  issuer(
+    "terraform-token",
+    ["atlasv1"],
+    /\b[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}(?![\w=-])/g,
+    (v2) => looksRandom(v2.replace(".atlasv1.", ""))
+  ),
+  // https://docs.databricks.com/en/dev-tools/auth/pat.html: dapi + 32 hex, some with a "-2"
+  // suffix (gitleaks: databricks-api-token).
+  issuer("databricks-token", ["dapi"], /\bdapi[0-9a-f]{32}(?:-\d)?\b/g, randomAfter(/^dapi/)),
+  // https://devcenter.heroku.com/articles/authentication: HRKU-AA + 58 since 2024 (gitleaks:
+  // heroku-api-key-v2). The older keys are UUIDs, found as generic secrets by their name.
+  issuer("heroku-api-key", ["hrku-aa"], /\bHRKU-AA[A-Za-z0-9_-]{58}(?![\w-])/g, randomAfter(/^HRKU-AA/)),
+  // Mailgun's private API keys: key-<32 lower-case letters and digits> (gitleaks:
+  // mailgun-private-api-token); its pubkey- validation keys are public. Mailgun's documented
+  // sample key is public too (public-examples.ts).
+  issuer("mailgun-key", ["key-"], /\bkey-[0-9a-z]{32}\b/g, (v2) => /\d/.test(v2.slice(4)) && looksRandom(v2.slice(4))),
+  // Its newer private and webhook signing keys, <32 hex>-<8 hex>-<8 hex>, on a line that names
+  // Mailgun (gitleaks: mailgun-signing-key): mailgun.client({ username: "api", key: "..." }).
+  {
+    kind: "mailgun-key",
+    keywords: ["mailgun"],
+    pattern: /mailgun[^\n]{0,200}?(?<![\w-])([0-9a-f]{32}-[0-9a-f]{8}-[0-9a-f]{8})(?![\w-])/gi,
+    group: 1,
+    accept: (v2) => looksRandom(v2.replace(/-/g, "")),
+    priority: PRIORITY.issuer
+  },
   // A JSON Web Token: base64url header and payload (both JSON objects, so "eyJ"), signature.
   issuer(
     "jwt",
@@ -45615,7 +45789,7 @@ function isJwtHeader(segment) {
 }
 
 // src/redact/rules.ts
-var CREDENTIAL_RULES = [...TOKEN_RULES, ...STRUCTURE_RULES, ...ENCODED_RULES, ...CONTEXT_RULES, ...COMMAND_RULES, ...IDIOM_RULES, GENERIC_RULE];
+var CREDENTIAL_RULES = [...TOKEN_RULES, ...STRUCTURE_RULES, ...ENCODED_RULES, ...CONTEXT_RULES, ...COMMAND_RULES, ...IDIOM_RULES, ...FILE_RULES, GENERIC_RULE];
 var BUILTIN_KINDS = [
   .../* @__PURE__ */ new Set([...CREDENTIAL_RULES.map((r2) => r2.kind), "password", EMAIL_RULE.kind])
 ].sort();
