@@ -142,7 +142,7 @@ function isNameChar(c: number): boolean {
 const IDENTIFIER = /^(?:[a-z]+(?:[A-Z][a-z]+)*|(?:[A-Z][a-z]+)+|[A-Z]+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z][a-z0-9]*(?:_[a-z0-9]+)+)$/;
 const IS_PASSWORD_NAME = new RegExp(`^(?:${PASSWORD_NAME})$`, "i");
 
-type SecretKind = "password" | "generic-secret";
+export type SecretKind = "password" | "generic-secret";
 
 /** What a name's keyword and the rest of the name say its value is; undefined: not a secret (token_url). */
 function kindOfName(keyword: string, suffix: string): SecretKind | undefined {

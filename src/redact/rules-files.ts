@@ -8,7 +8,7 @@
 // (see acceptGenericValue): variables, placeholders and words are not credentials.
 import { isPlaceholder } from "./entropy.js";
 import { NO_SPANS, PRIORITY, type Rule, type Span } from "./rule.js";
-import { acceptGenericValue, kindOfSecretName, literalPassword } from "./rules-context.js";
+import { acceptGenericValue, kindOfSecretName, literalPassword, type SecretKind } from "./rules-context.js";
 
 export const FILE_RULES: readonly Rule[] = [
   // https://everything.curl.dev/usingcurl/netrc: a .netrc entry. It spans lines, so a finder.
@@ -61,7 +61,7 @@ const TF_DEFAULT = /(?<![\w.-])default[ \t]*=[ \t]*"([^"\n]{1,256})"/;
 const BLOCK_END = /\n[+ -]?[^\s+-]/g;
 const MAX_BLOCK = 4096;
 
-function terraformDefaults(kind: "password" | "generic-secret"): (text: string) => readonly Span[] {
+function terraformDefaults(kind: SecretKind): (text: string) => readonly Span[] {
   return (text) => {
     let found: Span[] | undefined;
     TF_VARIABLE.lastIndex = 0;

@@ -1,9 +1,8 @@
-// Passwords in the idioms of a language or a file format, where no `name = value` stands for
-// the generic rule to see: PHP's `define('DB_PASSWORD', '...')` (wp-config.php), a Java bean's
-// `setPassword("...")` (JDBC data sources, mail sessions), Python's `auth=("user", "pw")` tuple
-// (requests, httpx) and `HTTPBasicAuth("user", "pw")`, PowerShell's
-// `ConvertTo-SecureString "pw" -AsPlainText` and `PSCredential("user", "pw")`. Credential files
-// (.netrc, .pgpass) are in rules-files.ts.
+// Passwords in the idioms of a language, where no `name = value` stands for the generic rule to
+// see: PHP's `define('DB_PASSWORD', '...')` (wp-config.php), a Java bean's `setPassword("...")`
+// (JDBC data sources, mail sessions), Python's `auth=("user", "pw")` tuple (requests, httpx) and
+// `HTTPBasicAuth("user", "pw")`, PowerShell's `ConvertTo-SecureString "pw" -AsPlainText` and
+// `PSCredential("user", "pw")`. Credential files (.netrc, .pgpass, Terraform) are in rules-files.ts.
 //
 // Only a literal counts, judged as a password assigned to a password name is (see
 // acceptGenericValue): variables, placeholders (`password_here`, `********`, `<password>`),
