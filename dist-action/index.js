@@ -44201,21 +44201,17 @@ function languagesOf(files) {
 // src/diff/patch-id.ts
 import { createHash } from "node:crypto";
 function patchId(diffText) {
-  const hash2 = createHash("sha1");
+  const kept = [];
   for (const line of diffText.split("\n")) {
-    if (line.startsWith("diff --git ")) {
-      hash2.update(`${line}
-`);
-      continue;
-    }
     const sign = line[0];
-    if (sign !== "+" && sign !== "-" && sign !== " ") continue;
-    if (line.startsWith("+++ ") || line.startsWith("--- ")) continue;
-    hash2.update(sign + line.slice(1).replace(/\s+/g, ""));
-    hash2.update("\n");
+    if (sign === "+" || sign === "-") {
+      if (line.startsWith("+++ ") || line.startsWith("--- ")) continue;
+    } else if (sign !== " " && !line.startsWith("diff --git ")) continue;
+    kept.push(line);
   }
-  return hash2.digest("hex");
+  return createHash("sha1").update(kept.join("\n").replace(WHITESPACE, "")).digest("hex");
 }
+var WHITESPACE = /[ \t\r\f\v]+/g;
 
 // src/diff/redacted-hunks.ts
 var HUNK_HEADER2 = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
