@@ -46308,6 +46308,31 @@ function compileCondition(field, condition) {
   };
 }
 
+// src/validate/fences.ts
+var FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/gm;
+function fencedBlocks(text, until = text.length) {
+  const blocks = [];
+  if (!text.includes("```") && !text.includes("~~~")) return blocks;
+  let open4;
+  for (const m2 of text.matchAll(FENCE_LINE)) {
+    if (m2.index >= until) break;
+    const fence = m2[1];
+    if (!open4) {
+      open4 = { fence, info: m2[2], start: m2.index, bodyStart: Math.min(m2.index + m2[0].length + 1, text.length), bodyEnd: void 0, end: void 0 };
+      blocks.push(open4);
+    } else if (fence[0] === open4.fence[0] && fence.length >= open4.fence.length && m2[2].trim() === "") {
+      open4.bodyEnd = m2.index;
+      open4.end = m2.index + m2[0].length;
+      open4 = void 0;
+    }
+  }
+  return blocks;
+}
+function openFenceAt(text, index = text.length) {
+  const last = fencedBlocks(text, index).at(-1);
+  return last?.end === void 0 ? last : void 0;
+}
+
 // src/rules/markdown-lines.ts
 var HEADING = /^\s{0,3}(#{1,6})\s+\S/;
 var TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[([ xX])\](?:\s|$)/;
@@ -46414,6 +46439,13 @@ function stripIssueRefs(text) {
     return new Set(lines.filter((_3, i) => found.has(i)));
   });
 }
+function stripTrailers2(text) {
+  const last = fencedBlocks(text).at(-1);
+  if (last && last.end === void 0) return text;
+  const cut = last?.end ?? 0;
+  const tail = stripTrailers(text.slice(cut)).text;
+  return cut === 0 ? tail : `${text.slice(0, cut)}${tail}`;
+}
 function firstLine2(text) {
   const at2 = text.indexOf("\n");
   return (at2 === -1 ? text : text.slice(0, at2)).trim();
@@ -46436,6 +46468,7 @@ var FILTERS = {
   stripTemplate,
   stripClosingRefs,
   stripIssueRefs,
+  stripTrailers: stripTrailers2,
   collapseBlankLines,
   codeBlocks
 };
@@ -47451,31 +47484,6 @@ function withCommas(n2) {
   let out = digits.slice(0, (digits.length - 1) % 3 + 1);
   for (let i = out.length; i < digits.length; i += 3) out += `,${digits.slice(i, i + 3)}`;
   return n2 < 0 ? `-${out}` : out;
-}
-
-// src/validate/fences.ts
-var FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/gm;
-function fencedBlocks(text, until = text.length) {
-  const blocks = [];
-  if (!text.includes("```") && !text.includes("~~~")) return blocks;
-  let open4;
-  for (const m2 of text.matchAll(FENCE_LINE)) {
-    if (m2.index >= until) break;
-    const fence = m2[1];
-    if (!open4) {
-      open4 = { fence, info: m2[2], start: m2.index, bodyStart: Math.min(m2.index + m2[0].length + 1, text.length), bodyEnd: void 0, end: void 0 };
-      blocks.push(open4);
-    } else if (fence[0] === open4.fence[0] && fence.length >= open4.fence.length && m2[2].trim() === "") {
-      open4.bodyEnd = m2.index;
-      open4.end = m2.index + m2[0].length;
-      open4 = void 0;
-    }
-  }
-  return blocks;
-}
-function openFenceAt(text, index = text.length) {
-  const last = fencedBlocks(text, index).at(-1);
-  return last?.end === void 0 ? last : void 0;
 }
 
 // src/validate/rules-text.ts

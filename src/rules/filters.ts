@@ -1,5 +1,7 @@
 // Text filters usable in templates as `{{body | stripTemplate | trim}}`.
 import { REFERENCE, referenceLines } from "../text/references.js";
+import { stripTrailers as stripMessageTrailers } from "../text/trailers.js";
+import { fencedBlocks } from "../validate/fences.js";
 import { emptyHeadings, markdownLines, type MarkdownLine } from "./markdown-lines.js";
 import { collapseBlankLines, joinLines, stripHtmlComments, stripTemplate, withoutEmptySections } from "./strip-template.js";
 
@@ -41,6 +43,20 @@ export function stripIssueRefs(text: string): string {
   });
 }
 
+/**
+ * A body's trailer block and people's sign-offs, as a commit message loses them: GitHub fills
+ * a one-commit pull request's body with the commit's message, Signed-off-by and all. Only
+ * after the last code block: one that shows a trailer ("add `Signed-off-by:` like this") is
+ * the author's text.
+ */
+export function stripTrailers(text: string): string {
+  const last = fencedBlocks(text).at(-1);
+  if (last && last.end === undefined) return text;
+  const cut = last?.end ?? 0;
+  const tail = stripMessageTrailers(text.slice(cut)).text;
+  return cut === 0 ? tail : `${text.slice(0, cut)}${tail}`;
+}
+
 export function firstLine(text: string): string {
   const at = text.indexOf("\n");
   return (at === -1 ? text : text.slice(0, at)).trim();
@@ -67,6 +83,7 @@ export const FILTERS = {
   stripTemplate,
   stripClosingRefs,
   stripIssueRefs,
+  stripTrailers,
   collapseBlankLines,
   codeBlocks,
 } as const satisfies Record<string, (s: string) => string>;

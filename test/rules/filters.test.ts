@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { stripClosingRefs, stripIssueRefs, stripTemplate } from "../../src/rules/filters.js";
+import { stripClosingRefs, stripIssueRefs, stripTemplate, stripTrailers } from "../../src/rules/filters.js";
 
 const lines = (...text: string[]) => text.join("\n");
 
@@ -84,5 +84,21 @@ describe("stripIssueRefs", () => {
     const body = "Adds resize; this fixes #10 by keeping the ratio.\n\nAs discussed in #53, the old size stays the default.";
     assert.equal(stripIssueRefs(body), body);
     assert.equal(stripClosingRefs(body), "As discussed in #53, the old size stays the default.");
+  });
+});
+
+describe("stripTrailers", () => {
+  it("removes the sign-offs GitHub copies from a one-commit PR's message into its body", () => {
+    const body = lines("Retry the upload when the server answers 503.", "", "Signed-off-by: Mona Lisa <mona@example.com>", "Co-authored-by: Hubot <hubot@example.com>");
+    assert.equal(stripTrailers(body), "Retry the upload when the server answers 503.");
+  });
+
+  it("keeps a body's own last paragraph with a colon, and trailers shown in a code block", () => {
+    const note = lines("Retry the upload.", "", "Note: the retry waits a second.");
+    assert.equal(stripTrailers(note), note);
+    const howTo = lines("Sign each commit off:", "", "```", "Signed-off-by: Your Name <you@example.com>", "```");
+    assert.equal(stripTrailers(howTo), howTo);
+    const after = lines("Sign commits off:", "", "```", "Signed-off-by: Your Name <you@example.com>", "```", "", "Signed-off-by: Mona Lisa <mona@example.com>");
+    assert.equal(stripTrailers(after), lines("Sign commits off:", "", "```", "Signed-off-by: Your Name <you@example.com>", "```"));
   });
 });
