@@ -1,7 +1,8 @@
 // The maintainers' answer to an issue: the first comment by the repository's owner, a
 // member or a collaborator that answers something. Not a bot, not blank, not trivial
-// ("thanks"), not a triage question back to the reporter ("Can you share your version?"),
-// and not the issue's own author: a maintainer following up on their own issue adds
+// ("thanks", and trivial.ts's comments of nothing else: "Thanks for the report!", "Looking
+// into it.", "Duplicate of #45", "Closing as stale", "cc @alice"), not a triage question
+// back to the reporter ("Can you share your version?"), and not the issue's own author: a maintainer following up on their own issue adds
 // context, they do not answer it.
 import type { IssueRecord } from "../records.js";
 import { isTrivialText } from "../rules/trivial.js";

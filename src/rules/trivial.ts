@@ -1,6 +1,8 @@
 // Messages and comments too thin to learn from. The list follows the filters used to
 // build CommitPackFT (OctoPack, Muennighoff et al. 2023): no "wip", "fix", "update",
 // "Merge ...", version bumps; plus the review one-liners ("LGTM", "+1", "nit").
+import { REFERENCE, referenceLines } from "../text/references.js";
+
 const TRIVIAL_EXACT = new Set([
   "wip", "fix", "fixes", "fixed", "fixup", "update", "updates", "updated", "typo", "typos",
   "minor", "minor fix", "minor fixes", "minor changes", "cleanup", "clean up", "refactor",
@@ -124,12 +126,79 @@ function isHousekeeping(t: string): boolean {
   return TRIVIAL_EXACT.has(untyped) || HOUSEKEEPING.some((p) => p.test(t) || p.test(untyped));
 }
 
+// A comment's sentences (clauses) that say nothing by themselves: thanks in a few more words
+// ("Thanks for the report", "Thank you for reporting this"), a promise to look ("Looking into
+// it", "I'll take a look"), a ping ("@alice what do you think?", "cc @carol"), a pointer to
+// an issue or a pull request ("Duplicate of #45", "Fixed in #50", "Closed via #12") and a
+// closing note ("Closing as stale", "Please reopen if it still happens on 3.0"). A text of
+// nothing else is no answer and no review; one clause more that says something is
+// ("Thanks! The fix is to set X=1 in the config.").
+const THANKS_FOR = /^(?:thanks|thank you|thx|many thanks|cheers)(?: (?:so|very) much| a lot| again| everyone| all| both)?(?: for(?: \S+){1,6})?$/;
+const LOOKING = new RegExp(
+  String.raw`^(?:(?:i|we|ill|well|will|im|were|i will|we will|i am|we are|i ll|we ll|i m|we re|going to|gonna|i can|we can|let me|let us|lets) )*` +
+    String.raw`(?:(?:take|taking|have|having) a (?:quick |closer |deeper )?look(?: at (?:it|this|that|the issue))?|look(?:ing)? into (?:it|this|that)|investigat(?:e|ing)(?: (?:it|this|that))?|` +
+    String.raw`check(?:ing)? (?:it|this|that)(?: out)?|(?:be )?on it|work(?:ing)? on (?:it|this|that|a fix)|(?:try to )?(?:fix|reproduce) (?:it|this|that)|get to (?:it|this))` +
+    String.raw`(?: (?:soon|asap|shortly|later|today|tomorrow|this week|next week|now))?$`,
+);
+const MORE_ACKNOWLEDGEMENTS = new Set(["appreciated", "much appreciated", "good find", "nice find", "good spot", "nice spot"]);
+/** What a ping asks besides the names: "@alice what do you think?", "@bob thoughts?". */
+const PING = /^(?:(?:cc|fyi|ping|pinging)(?: |$))*(?:what do you think(?: about (?:it|this|that))?|wdyt|(?:any |your )?(?:thoughts|opinions?|ideas)|(?:can|could|would) you (?:please )?(?:take a look|have a look|look|review)(?: at (?:it|this|that))?|please (?:take a look|have a look|review)(?: at (?:it|this|that))?|ptal)?$/;
+/** An issue or pull request (references.ts's REFERENCE), or a commit's hash, as one word. */
+const REF_WORD = "xref";
+const REFERENCE_IN_TEXT = new RegExp(String.raw`${REFERENCE}|\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b`, "gi");
+const REFERENCE_NOTE = new RegExp(
+  String.raw`^(?:(?:this|that|it|its|it is|this is|that is|this was|that was|is|was|has been|have been|got|will be|should be|already|probably|likely|now|a) )*` +
+    String.raw`(?:(?:duplicate|dupe|dup|same as|see(?: also)?|refs?|related(?: to)?|(?:tracked|covered|answered|discussed|continued|moved|followed up|superseded|replaced|reverted|done|landed|merged|released|shipped)` +
+    String.raw`|fix(?:ed|es)?|resolved?s?|addressed|closed?s?|closing(?: (?:in favou?r of|as (?:a )?(?:duplicate|dupe) of))?|implemented)(?: (?:of|in|by|with|via|on|at|to|as part of|through|in favou?r of))? )?` +
+    String.raw`${REF_WORD}(?: (?:too|as well|now|already))?$`,
+);
+/** "Closing as stale", "Closing due to inactivity", "Closed since there was no response". */
+const CLOSING = /^(?:(?:i am|im|we are|were|i will|ill|we will|well) )?(?:closing|closed|close)(?: (.*))?$/;
+const CLOSING_WORDS = new Set(
+  ("this it the issue one pr for now then out as due to because of since given there is was has have been being had its a an no any lack " +
+    "stale inactivity inactive activity recent response responses reply replies feedback information info further more from the reporter author op " +
+    "completed complete resolved fixed answered duplicate dupe wontfix wont fix not planned obsolete outdated old while long time in over months " +
+    "weeks years days we havent heard back you " +
+    REF_WORD).split(" "),
+);
+const REOPEN = /^(?:please |feel free to |free to |dont hesitate to |you can |happy to |we can |and )*(?:re ?open(?: (?:this|it|the issue|this issue))?|open a new (?:issue|one)|(?:file|create) a new issue)(?: if .*)?$/;
+
+const EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/gi;
+const MENTION = /(?<![\w@/])@[\w-]+(?:\/[\w.-]+)?/g;
+const REFERENCE_LIST = new RegExp(String.raw`\b${REF_WORD}(?: (?:and|or|${REF_WORD}))* ${REF_WORD}\b`, "g");
+
+function isFillerClause(clause: string): boolean {
+  const unmailed = clause.replace(EMAIL, " ");
+  const unnamed = unmailed.replace(MENTION, " ");
+  const n = normalise(unnamed.replace(REFERENCE_IN_TEXT, ` ${REF_WORD} `)).replace(REFERENCE_LIST, REF_WORD);
+  if (n === "") return true;
+  if (isAcknowledgement(n) || isThankedAcknowledgement(n) || MORE_ACKNOWLEDGEMENTS.has(n) || THANKS_FOR.test(n) || LOOKING.test(n)) return true;
+  if ((unnamed !== unmailed || /^(?:cc|fyi)\b/.test(n)) && PING.test(n)) return true;
+  if (REFERENCE_NOTE.test(n) || REOPEN.test(n)) return true;
+  const closing = CLOSING.exec(n);
+  return closing !== null && (closing[1] ?? "").split(" ").every((w) => w === "" || CLOSING_WORDS.has(w));
+}
+
+/**
+ * Thanks, pings, pointers and closing notes, however many: nothing else said (see above).
+ * Read by clauses: lines split after . ! ? , ; : and a space (not in "2.1" or a URL), less
+ * the quoted lines (the reporter's words) and the lines of references only ("* Fixes #12").
+ */
+function isOnlyFiller(text: string): boolean {
+  const lines = text.split("\n");
+  const references = referenceLines(lines);
+  return lines
+    .filter((line, i) => !references.has(i) && !/^\s*>/.test(line))
+    .flatMap((line) => line.split(/[.!?,;:]+(?=\s|$)/))
+    .every(isFillerClause);
+}
+
 function isTrivial(text: string, whole: boolean): boolean {
   const t = text.trim().toLowerCase().replace(PULL_SUFFIX, "").replace(/[.!]+$/, "");
   if (t === "") return true;
   if (TRIVIAL_EXACT.has(t)) return true;
   if (TRIVIAL_PATTERNS.some((p) => p.test(t))) return true;
-  if (whole && (ONLY_LINE_PATTERNS.some((p) => p.test(t)) || isHousekeeping(t))) return true;
+  if (whole && (ONLY_LINE_PATTERNS.some((p) => p.test(t)) || isHousekeeping(t) || isOnlyFiller(text))) return true;
   const n = normalise(t);
   return isAcknowledgement(n) || isThankedAcknowledgement(n);
 }

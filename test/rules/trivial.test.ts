@@ -139,3 +139,59 @@ describe("isTrivialText and isTrivialHeadline", () => {
     });
   }
 });
+
+describe("isTrivialText on comments that say nothing but thanks, a ping, a pointer or a closing note", () => {
+  const fillers = [
+    "Thanks for the report!",
+    "Thank you for reporting this.",
+    "Thanks, will look into it",
+    "Good catch, thanks!",
+    "Looking into it.",
+    "I'll take a look",
+    "Thanks for the PR! I'll take a look this week.",
+    "Thanks @alice!",
+    "> Where is the config file?\n\nThanks for the report!",
+    "Duplicate of #45",
+    "Duplicate of #45 and #46.",
+    "This is a duplicate of acme/widgets#45",
+    "Fixed in #50.",
+    "Fixed in https://github.com/acme/widgets/pull/50",
+    "Fixed in 1a2b3c4.",
+    "Fixed by #60, thanks! /cc @alice @bob (alice@example.com)",
+    "Closed via #12",
+    "Closing in favor of #12",
+    "Closing as stale. Please reopen if it still happens on 3.0.",
+    "Closing due to inactivity",
+    "Closing since there has been no response from the reporter. Feel free to reopen if it still happens.",
+    "Fixes #12",
+    "- Fixes #12\n- Closes #13",
+    "@alice what do you think?",
+    "@bob thoughts?",
+    "cc @carol",
+    "@acme/core PTAL",
+  ];
+  for (const text of fillers) {
+    it(`treats ${JSON.stringify(text)} as trivial`, () => assert.equal(isTrivialText(text), true));
+  }
+
+  const answers = [
+    "Thanks! The fix is to set X=1 in the config.",
+    "Thanks for the report: the list needs a max-width, fixed on main now.",
+    "Thanks for the report, the timeout is set with --request-timeout.",
+    "Thanks, this is fixed by #1 and will ship in 2.4.",
+    "It is `%APPDATA%\\widgets\\config.toml`; `widgets config path` prints it. See #45 and https://github.com/acme/widgets/issues/46.",
+    "This overflows for large inputs; see #45 where we switched to BigInt for the same reason.",
+    "Fixed in 2.1.",
+    "Closing as this works as intended: pass --force to overwrite.",
+    "@alice what do you think about caching the parsed config instead?",
+    "@bob thoughts? The loop copies the array on every pass.",
+    "> How do I set the timeout?\n\nWith `--request-timeout`, in seconds.",
+  ];
+  for (const text of answers) {
+    it(`keeps ${JSON.stringify(text.slice(0, 60))}`, () => assert.equal(isTrivialText(text), false));
+  }
+
+  it("leaves headlines alone: a subject over a body is judged with the body", () => {
+    for (const text of ["Fixes #12", "Thanks for the report", "Closing due to inactivity"]) assert.equal(isTrivialHeadline(text), false, text);
+  });
+});
