@@ -19477,12 +19477,47 @@ function isHousekeeping(t2) {
   const untyped = t2.replace(TYPE_PREFIX, "");
   return TRIVIAL_EXACT.has(untyped) || HOUSEKEEPING.some((p2) => p2.test(t2) || p2.test(untyped));
 }
+var THANKS_FOR = /^(?:thanks|thank you|thx|many thanks|cheers)(?: (?:so|very) much| a lot| again| everyone| all| both)?(?: for(?: \S+){1,6})?$/;
+var LOOKING = new RegExp(
+  String.raw`^(?:(?:i|we|ill|well|will|im|were|i will|we will|i am|we are|i ll|we ll|i m|we re|going to|gonna|i can|we can|let me|let us|lets) )*` + String.raw`(?:(?:take|taking|have|having) a (?:quick |closer |deeper )?look(?: at (?:it|this|that|the issue))?|look(?:ing)? into (?:it|this|that)|investigat(?:e|ing)(?: (?:it|this|that))?|` + String.raw`check(?:ing)? (?:it|this|that)(?: out)?|(?:be )?on it|work(?:ing)? on (?:it|this|that|a fix)|(?:try to )?(?:fix|reproduce) (?:it|this|that)|get to (?:it|this))` + String.raw`(?: (?:soon|asap|shortly|later|today|tomorrow|this week|next week|now))?$`
+);
+var MORE_ACKNOWLEDGEMENTS = /* @__PURE__ */ new Set(["appreciated", "much appreciated", "good find", "nice find", "good spot", "nice spot"]);
+var PING = /^(?:(?:cc|fyi|ping|pinging)(?: |$))*(?:what do you think(?: about (?:it|this|that))?|wdyt|(?:any |your )?(?:thoughts|opinions?|ideas)|(?:can|could|would) you (?:please )?(?:take a look|have a look|look|review)(?: at (?:it|this|that))?|please (?:take a look|have a look|review)(?: at (?:it|this|that))?|ptal)?$/;
+var REF_WORD = "xref";
+var REFERENCE_IN_TEXT = new RegExp(String.raw`${REFERENCE}|\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,40}\b`, "gi");
+var REFERENCE_NOTE = new RegExp(
+  String.raw`^(?:(?:this|that|it|its|it is|this is|that is|this was|that was|is|was|has been|have been|got|will be|should be|already|probably|likely|now|a) )*` + String.raw`(?:(?:duplicate|dupe|dup|same as|see(?: also)?|refs?|related(?: to)?|(?:tracked|covered|answered|discussed|continued|moved|followed up|superseded|replaced|reverted|done|landed|merged|released|shipped)` + String.raw`|fix(?:ed|es)?|resolved?s?|addressed|closed?s?|closing(?: (?:in favou?r of|as (?:a )?(?:duplicate|dupe) of))?|implemented)(?: (?:of|in|by|with|via|on|at|to|as part of|through|in favou?r of))? )?` + String.raw`${REF_WORD}(?: (?:too|as well|now|already))?$`
+);
+var CLOSING = /^(?:(?:i am|im|we are|were|i will|ill|we will|well) )?(?:closing|closed|close)(?: (.*))?$/;
+var CLOSING_WORDS = new Set(
+  ("this it the issue one pr for now then out as due to because of since given there is was has have been being had its a an no any lack stale inactivity inactive activity recent response responses reply replies feedback information info further more from the reporter author op completed complete resolved fixed answered duplicate dupe wontfix wont fix not planned obsolete outdated old while long time in over months weeks years days we havent heard back you " + REF_WORD).split(" ")
+);
+var REOPEN = /^(?:please |feel free to |free to |dont hesitate to |you can |happy to |we can |and )*(?:re ?open(?: (?:this|it|the issue|this issue))?|open a new (?:issue|one)|(?:file|create) a new issue)(?: if .*)?$/;
+var EMAIL = /[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/gi;
+var MENTION = /(?<![\w@/])@[\w-]+(?:\/[\w.-]+)?/g;
+var REFERENCE_LIST = new RegExp(String.raw`\b${REF_WORD}(?: (?:and|or|${REF_WORD}))* ${REF_WORD}\b`, "g");
+function isFillerClause(clause) {
+  const unmailed = clause.replace(EMAIL, " ");
+  const unnamed = unmailed.replace(MENTION, " ");
+  const n2 = normalise(unnamed.replace(REFERENCE_IN_TEXT, ` ${REF_WORD} `)).replace(REFERENCE_LIST, REF_WORD);
+  if (n2 === "") return true;
+  if (isAcknowledgement(n2) || isThankedAcknowledgement(n2) || MORE_ACKNOWLEDGEMENTS.has(n2) || THANKS_FOR.test(n2) || LOOKING.test(n2)) return true;
+  if ((unnamed !== unmailed || /^(?:cc|fyi)\b/.test(n2)) && PING.test(n2)) return true;
+  if (REFERENCE_NOTE.test(n2) || REOPEN.test(n2)) return true;
+  const closing = CLOSING.exec(n2);
+  return closing !== null && (closing[1] ?? "").split(" ").every((w2) => w2 === "" || CLOSING_WORDS.has(w2));
+}
+function isOnlyFiller(text) {
+  const lines = text.split("\n");
+  const references = referenceLines(lines);
+  return lines.filter((line, i) => !references.has(i) && !/^\s*>/.test(line)).flatMap((line) => line.split(/[.!?,;:]+(?=\s|$)/)).every(isFillerClause);
+}
 function isTrivial(text, whole) {
   const t2 = text.trim().toLowerCase().replace(PULL_SUFFIX2, "").replace(/[.!]+$/, "");
   if (t2 === "") return true;
   if (TRIVIAL_EXACT.has(t2)) return true;
   if (TRIVIAL_PATTERNS.some((p2) => p2.test(t2))) return true;
-  if (whole && (ONLY_LINE_PATTERNS.some((p2) => p2.test(t2)) || isHousekeeping(t2))) return true;
+  if (whole && (ONLY_LINE_PATTERNS.some((p2) => p2.test(t2)) || isHousekeeping(t2) || isOnlyFiller(text))) return true;
   const n2 = normalise(t2);
   return isAcknowledgement(n2) || isThankedAcknowledgement(n2);
 }
@@ -19530,7 +19565,7 @@ var TRAILER = /^([A-Za-z0-9][A-Za-z0-9-]*)[ \t]*:[ \t]*(?!\/\/)(\S.*)$/;
 var CHERRY_PICK = /^\(cherry picked from commit [0-9a-f]{7,64}\)$/i;
 var CONTINUATION = /^[ \t]+\S/;
 var NAMES_SOMEONE = /<[^>]*>|@/;
-var EMAIL = /<[^<>\s]+@[^<>\s]+>/;
+var EMAIL2 = /<[^<>\s]+@[^<>\s]+>/;
 var POINTER = new RegExp(
   [
     String.raw`^(?:<?https?:\/\/\S+?>?[\s,]*)+$`,
@@ -19588,7 +19623,7 @@ function withoutTrailers(lines, startsMessage) {
 function isPersonLine(line) {
   if (line !== line.trimStart()) return false;
   const trailer = trailerOf(line);
-  return trailer !== void 0 && isPersonKind(trailer.kind) && EMAIL.test(trailer.value);
+  return trailer !== void 0 && isPersonKind(trailer.kind) && EMAIL2.test(trailer.value);
 }
 function stripTrailers(message) {
   const lines = message.split("\n");
@@ -44402,6 +44437,36 @@ function isBot(person) {
   if (person.type?.toLowerCase() === "bot") return true;
   return isBotName(person.login) || isBotName(person.name) || isBotEmail(person.email);
 }
+var BOT_TEMPLATES = [
+  // Renovate: the line over its table, its footer (Mend's and the older one), its debug comment,
+  // its Dependency Dashboard issue.
+  /^This PR contains the following updates:[ \t]*\n(?:[ \t]*\n)*[ \t]*\|/m,
+  /^This PR (?:was|has been) generated by \[?(?:Mend )?Renovate(?: Bot)?\b/im,
+  /<!--\s*renovate-debug:/,
+  /^This issue lists Renovate updates and detected dependencies\b/m,
+  // Dependabot: its first line ("Bumps [lodash](...) from 4.17.20 to 4.17.21.", "Bumps the
+  // npm group with 3 updates", "Updates the requirements on ...") and its footer.
+  /^Bumps \[[^\]\n]+\]\([^)\n]+\) from \S+ to \S+?\.?$/m,
+  /^Bumps the \S+ group (?:with \d+ updates?|in \S+ with)\b/m,
+  /^Updates the requirements on \[[^\]\n]+\]\([^)\n]+\) to permit the latest version\b/m,
+  /^Dependabot will resolve any conflicts with this PR\b/m,
+  // Snyk, pyup, Greenkeeper, ImgBot, pre-commit.ci, release-please, Changesets, create-pull-request.
+  /^Snyk has created this PR to (?:fix|upgrade)\b/m,
+  /^This PR updates \[[^\]\n]+\]\([^)\n]+\) from \*\*\S+\*\* to \*\*\S+\*\*/m,
+  /^This PR sets up pyup\.io on this repo\b/m,
+  /^Your \[?Greenkeeper\]?(?:\([^)\n]*\))? [Bb]ot\b/m,
+  /^## Beep boop\. Your images are optimized!/m,
+  /<!--\s*pre-commit\.ci start\s*-->/,
+  /^:robot: I have created a release \*beep\* \*boop\*/m,
+  /^This PR was opened by the \[Changesets release\]\(/m,
+  /^Automated changes by \[?create-pull-request\]?(?:\([^)\n]*\))? GitHub action\b/im
+];
+function isBotTemplate(text) {
+  return !!text && BOT_TEMPLATES.some((template) => template.test(text));
+}
+function isBotItem(record2, isBotAuthor = isBot) {
+  return isBotAuthor(record2.author) || (record2.kind === "pull" || record2.kind === "issue") && isBotTemplate(record2.body);
+}
 
 // src/format-keys.ts
 var FORMATS = ["alpaca", "openai", "sharegpt"];
@@ -46671,7 +46736,7 @@ async function runPipeline(records, options, deps) {
       }
     }
     deps.log.progress(`${summary.scanned} ${record2.kind === "commit" ? "commits" : "items"} scanned, ${summary.written} records written`);
-    if (!options.includeBots && deps.isBot(record2.author)) {
+    if (!options.includeBots && isBotItem(record2, deps.isBot)) {
       skip(BOT_AUTHOR);
       continue;
     }
@@ -49380,14 +49445,14 @@ function labelNames(labels) {
 // src/github/closing-refs.ts
 var KEYWORD2 = String.raw`(?<![\w-])(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)`;
 var REFERENCE2 = String.raw`(?:#(\d+)|([\w.-]+)\/([\w.-]+)#(\d+)|https?:\/\/([^\s/]+)\/([\w.-]+)\/([\w.-]+)\/issues\/(\d+))`;
-var CLOSING = new RegExp(`${KEYWORD2}:?\\s+${REFERENCE2}(?![\\w/])`, "gi");
+var CLOSING2 = new RegExp(`${KEYWORD2}:?\\s+${REFERENCE2}(?![\\w/])`, "gi");
 var same = (a, b3) => a !== void 0 && a.toLowerCase() === b3.toLowerCase();
 function closingIssueNumbers(text, repo) {
   const names = [repo, ...repo.aliases ?? []];
   const isThisRepo = (owner, name) => name !== void 0 && names.some((n2) => same(owner, n2.owner) && same(name, n2.repo));
   const visible = text.replace(/<!--[\s\S]*?(?:-->|$)/g, " ");
   const numbers = [];
-  for (const match of visible.matchAll(CLOSING)) {
+  for (const match of visible.matchAll(CLOSING2)) {
     const [, plain, owner, name, qualified, host, urlOwner, urlName, fromUrl] = match;
     let number4;
     if (plain) number4 = plain;
@@ -49790,8 +49855,8 @@ async function pullRecord(pull, commitMessages, options, ctx) {
 }
 
 // src/github/source-options.ts
-function leavesOutBot(options, person) {
-  if (options.includeBots !== false || !isBot(person)) return false;
+function leavesOutBot(options, person, body) {
+  if (options.includeBots !== false || !(isBot(person) || isBotTemplate(body))) return false;
   options.onSkipped?.(BOT_AUTHOR);
   return true;
 }
@@ -49852,7 +49917,7 @@ function pullsExtractor(options) {
   return {
     kind: "pull",
     async *extract(ctx) {
-      const wanted = (pull) => isMerged(pull) && isAtOrAfter(pull.created_at, ctx.since) && !leavesOutBot(options, personOfUser(pull.user));
+      const wanted = (pull) => isMerged(pull) && isAtOrAfter(pull.created_at, ctx.since) && !leavesOutBot(options, personOfUser(pull.user), pull.body);
       const work = async (pull) => {
         if (!wanted(pull)) return void 0;
         const messages = options.commits?.messagesOfPull(pull.merge_commit_sha ?? void 0, pull.head.sha) ?? [];
@@ -50183,7 +50248,7 @@ function issuesExtractor(options) {
     { owner, repo, state: "closed", sort: "updated", direction: "asc", since: listSince(options.updatedAfter, ctx.since) },
     { etags: options.etags, signal: ctx.signal }
   );
-  const wanted = (issue2, ctx) => issue2.pull_request === void 0 && isAtOrAfter(issue2.created_at, ctx.since) && !leavesOutBot(options, personOfUser(issue2.user));
+  const wanted = (issue2, ctx) => issue2.pull_request === void 0 && isAtOrAfter(issue2.created_at, ctx.since) && !leavesOutBot(options, personOfUser(issue2.user), issue2.body);
   const remember = (issue2) => {
     if (issue2.pull_request === void 0) {
       options.cache?.put({ number: issue2.number, title: humanText(issue2.title), body: humanText(issue2.body), url: issue2.html_url });

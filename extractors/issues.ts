@@ -83,7 +83,7 @@ export function issuesExtractor(options: IssuesExtractorOptions): Extractor<Issu
   const wanted = (issue: ApiIssue, ctx: ExtractContext) =>
     issue.pull_request === undefined &&
     isAtOrAfter(issue.created_at, ctx.since) &&
-    !leavesOutBot(options, personOfUser(issue.user));
+    !leavesOutBot(options, personOfUser(issue.user), issue.body);
   const remember = (issue: ApiIssue) => {
     if (issue.pull_request === undefined) {
       options.cache?.put({ number: issue.number, title: humanText(issue.title), body: humanText(issue.body), url: issue.html_url });

@@ -73,7 +73,7 @@ export function pullsExtractor(options: PullsExtractorOptions): Extractor<PullRe
       const wanted = (pull: ApiPull) =>
         isMerged(pull) &&
         isAtOrAfter(pull.created_at, ctx.since) &&
-        !leavesOutBot(options, personOfUser(pull.user));
+        !leavesOutBot(options, personOfUser(pull.user), pull.body);
       const work = async (pull: ApiPull) => {
         if (!wanted(pull)) return undefined;
         const messages = options.commits?.messagesOfPull(pull.merge_commit_sha ?? undefined, pull.head.sha) ?? [];

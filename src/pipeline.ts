@@ -4,7 +4,7 @@ import { languageOf, languagesOf } from "./diff/languages.js";
 import { patchId } from "./diff/patch-id.js";
 import { keepApplicable, type OmittedSection } from "./diff/redacted-hunks.js";
 import { RunError } from "./errors.js";
-import { BOT_AUTHOR } from "./github/bots.js";
+import { BOT_AUTHOR, isBotItem } from "./github/bots.js";
 import { shapeRecord, type Format, type OutputRecord } from "./formats.js";
 import type { Logger } from "./log.js";
 import type { Person, SourceRecord, Triple } from "./records.js";
@@ -115,7 +115,7 @@ export async function runPipeline(
       }
     }
     deps.log.progress(`${summary.scanned} ${record.kind === "commit" ? "commits" : "items"} scanned, ${summary.written} records written`);
-    if (!options.includeBots && deps.isBot(record.author)) {
+    if (!options.includeBots && isBotItem(record, deps.isBot)) {
       skip(BOT_AUTHOR);
       continue;
     }

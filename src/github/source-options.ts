@@ -1,6 +1,6 @@
 // What every GitHub extractor is given besides the ExtractContext.
 import type { Person } from "../records.js";
-import { BOT_AUTHOR, isBot } from "./bots.js";
+import { BOT_AUTHOR, isBot, isBotTemplate } from "./bots.js";
 import type { GitHubClient } from "./client.js";
 import type { EtagStore } from "./etag-store.js";
 
@@ -33,10 +33,11 @@ export interface GitHubSourceOptions {
 
 /**
  * Whether a bot's item is left out here, before any request for it (includeBots false), and
- * then counted as the pipeline would count it. Call once an item.
+ * then counted as the pipeline would count it: by its author, or by a body that is a bot's
+ * template (a pull request's, an issue's). Call once an item.
  */
-export function leavesOutBot(options: Pick<GitHubSourceOptions, "includeBots" | "onSkipped">, person: Person): boolean {
-  if (options.includeBots !== false || !isBot(person)) return false;
+export function leavesOutBot(options: Pick<GitHubSourceOptions, "includeBots" | "onSkipped">, person: Person, body?: string | null): boolean {
+  if (options.includeBots !== false || !(isBot(person) || isBotTemplate(body))) return false;
   options.onSkipped?.(BOT_AUTHOR);
   return true;
 }
