@@ -1,8 +1,10 @@
 // The little of Markdown that template stripping needs: which lines are headings (and of
-// what level), task-list items (checked or not), blank, or anything else. Lines inside a
-// fenced code block are text: a `# comment` in a shell snippet is not a heading.
+// what level), task-list items (checked or not), blank, code, or anything else. Code is a
+// fenced or an indented block's (code-lines.ts): a `# comment` in a shell snippet is not a
+// heading, and no filter takes a line of it out.
+import { codeLines } from "../text/code-lines.js";
 
-export type LineKind = "heading" | "task" | "blank" | "text";
+export type LineKind = "heading" | "task" | "blank" | "code" | "text";
 
 export interface MarkdownLine {
   text: string;
@@ -16,22 +18,13 @@ export interface MarkdownLine {
 const HEADING = /^\s{0,3}(#{1,6})\s+\S/;
 /** GitHub's task lists: `- [ ]`, `* [x]`, `+ [X]`, `1. [ ]`. */
 const TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[([ xX])\](?:\s|$)/;
-const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 
 export function markdownLines(text: string): MarkdownLine[] {
-  let fence: string | undefined;
-  return text.split("\n").map((line) => {
+  const lines = text.split("\n");
+  const code = codeLines(lines);
+  return lines.map((line, i) => {
     const plain = { text: line, kind: "text" as LineKind, level: 0, checked: false };
-    const opener = FENCE.exec(line)?.[1];
-    if (fence !== undefined) {
-      // A fence closes with the same character, at least as long.
-      if (opener && opener[0] === fence[0] && opener.length >= fence.length) fence = undefined;
-      return plain;
-    }
-    if (opener) {
-      fence = opener;
-      return plain;
-    }
+    if (code[i]) return { ...plain, kind: "code" };
     if (line.trim() === "") return { ...plain, kind: "blank" };
     const heading = HEADING.exec(line);
     if (heading) return { ...plain, kind: "heading", level: heading[1]?.length ?? 1 };

@@ -2,6 +2,7 @@
 // (HTML comments), its sections the author left empty, GitHub issue forms' "_No response_"
 // for a field left blank, and the checklist boxes nobody ticked. Everything the author
 // wrote or ticked stays: that is the text the rules learn from.
+import { squeezeBlankLines } from "../text/blank-lines.js";
 import { normaliseNewlines } from "../text/newlines.js";
 import { emptyHeadings, markdownLines, type MarkdownLine } from "./markdown-lines.js";
 
@@ -63,6 +64,21 @@ export function withoutEmptySections(lines: readonly MarkdownLine[], only?: (hea
   return lines.filter((line) => !empty.has(line) || (only !== undefined && !only(line)));
 }
 
+/** The lines as a text, without blank lines in a row (code aside) or at either end. */
 export function joinLines(lines: readonly MarkdownLine[]): string {
-  return collapseBlankLines(lines.map((line) => line.text).join("\n")).trim();
+  return squeezeBlankLines(lines.map((line) => line.text).join("\n"));
+}
+
+/**
+ * The text without the lines `drop` picks. A heading whose section held only such lines
+ * goes with them ("## Related issues" over "Fixes #12"); a section the author left empty
+ * is not this filter's to judge.
+ */
+export function withoutLines(text: string, drop: (lines: readonly MarkdownLine[]) => Set<MarkdownLine>): string {
+  const lines = markdownLines(text);
+  const dropped = drop(lines);
+  if (dropped.size === 0) return joinLines(lines);
+  const emptyBefore = emptyHeadings(lines);
+  const kept = lines.filter((line) => !dropped.has(line));
+  return joinLines(withoutEmptySections(kept, (heading) => !emptyBefore.has(heading)));
 }

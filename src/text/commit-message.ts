@@ -36,7 +36,8 @@ export function commitMessage(raw: string): CommitMessage {
   return {
     message: text,
     subject: (end < 0 ? text : text.slice(0, end)).trim(),
-    body: end < 0 ? "" : text.slice(end + 1).trim(),
+    // Blank lines only: an indented block's indentation is the code's.
+    body: end < 0 ? "" : text.slice(end + 1).replace(/^(?:[ \t]*\n)+/, ""),
     trailers: trailers.join("\n"),
   };
 }

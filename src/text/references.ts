@@ -4,7 +4,8 @@
 // nothing but such references, and a commit's subject loses a reference put before or
 // after it, as GitHub's squash merge " (#123)" suffix is dropped. A reference inside a
 // sentence ("as discussed in #53, the cache ...") is the author's and stays.
-import { squeezeBlankLines } from "./blank-lines.js";
+import type { MarkdownLine } from "../rules/markdown-lines.js";
+import { withoutLines } from "../rules/strip-template.js";
 
 /** #12, owner/repo#12, GH-12. */
 const SHORT_REF = String.raw`(?:[\w.-]+\/[\w.-]+)?#\d+|\bgh-\d+\b`;
@@ -14,16 +15,25 @@ const URL_REF = String.raw`<?https?:\/\/(?:[^\s/]+(?:\/\S*?)?\/(?:issues|pulls?|
 export const REFERENCE = String.raw`(?:${SHORT_REF}|${URL_REF})`;
 const REFERENCES = String.raw`${REFERENCE}(?:\s*(?:,|&|\band\b|\s)\s*${REFERENCE})*`;
 
-/** The words that put a reference on a line of its own: "Fixes", "Refs", "See also", "Reverts". */
-const KEYWORD = String.raw`(?:this\s+|that\s+)?(?:close[sd]?|closing|fix(?:e[sd]|ing)?|resolve[sd]?|resolving|refs?|references?|see(?:\s+also)?|related(?:\s+to)?|relates\s+to|part\s+of|address(?:e[sd])?|reverts?|follow[- ]?up(?:\s+(?:to|of|for))?|cf\.?)`;
+/** The words that put a reference on a line of its own: "Fixes", "Refs", "See also", "Reverts", "Depends on", "Duplicate of". */
+const KEYWORD = String.raw`(?:(?:this|that)\s+(?:(?:pr|pull\s+request|change|commit|patch)\s+)?)?(?:close[sd]?|closing|fix(?:e[sd]|ing)?|resolve[sd]?|resolving|refs?|references?|see(?:\s+also)?|related(?:\s+to)?|relates\s+to|part\s+of|address(?:e[sd])?|reverts?|follow[- ]?up(?:\s+(?:to|of|for))?|cf\.?|depends?\s+on|blocked\s+by|duplicates?(?:\s+of)?|replace[sd]|replaced\s+by|supersedes|superseded\s+by)`;
 /** What may stand between the keyword and the reference: "Fixes issue #12", "see pull request https://…". */
 const NOUN = String.raw`(?:(?:the\s+)?(?:github\s+|gitlab\s+)?(?:issues?|bugs?|prs?|pull\s+requests?|tickets?)\s+)`;
+/** A list item's bullet or number, a task's box, a quote's marks: "- ", "1. ", "- [x] ", "> ". */
+const LEAD = String.raw`^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?`;
+/**
+ * One statement of references: "Fixes #53", "Closes #12, #13", "(see #4)", "Part of #99". Each
+ * space has one place to go: a line that is not one fails fast, however many statements.
+ */
+const STATEMENT = (keyword: string) => String.raw`(?:\(\s*)?(?:${keyword}(?:\s*:)?\s*)?${NOUN}?${REFERENCES}(?:\s*\))?`;
 
-/** A line of references only, maybe a list item or in parentheses: "Fixes #53", "Closes #12, #13", "* fixes #685", "(see #4)", a PR's URL. */
+/** A line of references only, maybe a list item or a quote, maybe two statements: "Part of #99. Follow-up to #88.", a PR's URL. */
 const REFERENCE_LINE = new RegExp(
-  String.raw`^\s*(?:[-*+]\s+)?\(?\s*(?<keyword>${KEYWORD}\s*:?\s*${NOUN}?)?${NOUN}?${REFERENCES}\s*\)?\s*[.;]?\s*$`,
+  String.raw`${LEAD}${STATEMENT(`(?<keyword>${KEYWORD})`)}(?:\s*[.;]\s*${STATEMENT(KEYWORD)})*\s*[.;]?\s*$`,
   "i",
 );
+/** A line that only pings people, names a model cannot know: "cc @carol @dave-k", "/cc @alice", "CC: @team/reviewers". */
+const PING_LINE = /^\s*(?:[-*+]\s+)?(?<keyword>\/?cc\b\s*:?\s*)(?:@[\w-]+(?:\/[\w.-]+)?(?:\s*(?:,|&|\band\b)?\s*))+[.]?\s*$/i;
 /** A line that ends a sentence, so that a link on the next line is not the end of it. */
 const ENDS_SENTENCE = /[.!?)]["'`*_]*\s*$/;
 /** A label over a list of references: "Refs:", "See also:", "Related issues:". */
@@ -34,46 +44,56 @@ export function isReferenceLine(line: string): boolean {
   return REFERENCE_LINE.test(line);
 }
 
-const isBlank = (line: string) => line.trim() === "";
-
 /**
- * Which of the lines are references only, and labels ("Refs:") whose list held nothing
- * else. A bare link or number that ends a sentence of the line above ("Based on\nhttps://
- * github.com/o/r/issues/1") is part of it and stays.
+ * Which of the lines are references only (or pings of people only), and labels ("Refs:")
+ * whose list held nothing else; code aside. A bare link or number that ends a
+ * sentence of the line above ("Based on\nhttps://github.com/o/r/issues/1") is part of it and
+ * stays; under a heading or a code block it stands alone.
  */
-export function referenceLines(lines: readonly string[]): Set<number> {
+export function referenceLines(lines: readonly MarkdownLine[]): Set<number> {
   const found = new Set<number>();
+  const isReference = (i: number) => lines[i]!.kind !== "code" && isReferenceLine(lines[i]!.text);
   // The last line kept that is not blank, unless it is the first (a subject ends no sentence
-  // of the body): whether a bare reference under it stands alone.
+  // of the body), a heading or code: whether a bare reference under it stands alone.
   let above: string | undefined;
   let first = true;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    const { text: line, kind } = lines[i]!;
+    if (kind === "code" || kind === "heading") {
+      above = undefined;
+      first = false;
+      continue;
+    }
     if (REFERENCE_LABEL.test(line)) {
       let end = i + 1;
-      while (end < lines.length && !isBlank(lines[end]!) && isReferenceLine(lines[end]!)) end++;
-      if (end > i + 1 && (end === lines.length || isBlank(lines[end]!))) {
+      while (end < lines.length && lines[end]!.kind !== "blank" && isReference(end)) end++;
+      if (end > i + 1 && (end === lines.length || lines[end]!.kind === "blank")) {
         for (let j = i; j < end; j++) found.add(j);
         i = end - 1;
         continue;
       }
     }
-    const reference = REFERENCE_LINE.exec(line);
+    const reference = REFERENCE_LINE.exec(line) ?? PING_LINE.exec(line);
     if (reference && (reference.groups?.keyword !== undefined || above === undefined || ENDS_SENTENCE.test(above))) {
       found.add(i);
       continue;
     }
-    if (!isBlank(line) && !first) above = line;
+    if (kind !== "blank" && !first) above = line;
     first = false;
   }
   return found;
 }
 
-/** The text without its lines of references only (see referenceLines); blank lines left in a row become one, none at either end. */
+/**
+ * The text without its lines of references only (see referenceLines), and a heading whose
+ * section held only such lines ("## Related issues" over "Fixes #12"); blank lines left in a
+ * row become one, none at either end.
+ */
 export function stripReferenceLines(text: string): string {
-  const lines = text.split("\n");
-  const found = referenceLines(lines);
-  return found.size === 0 ? text : squeezeBlankLines(lines.filter((_, i) => !found.has(i)).join("\n"));
+  return withoutLines(text, (lines) => {
+    const found = referenceLines(lines);
+    return new Set(lines.filter((_, i) => found.has(i)));
+  });
 }
 
 /** "Close #221 PR: ", "Close GH-9: ", "Issue #195: ", "[#12] ", "#24 ", "Fix #12: " before a subject. */

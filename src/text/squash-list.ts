@@ -5,6 +5,7 @@
 // 'main' into x", "* PR comments", "* fix", "* lint" (the project's trivial texts). When no
 // bullet is left, nothing of the list is.
 import { isTrivialText } from "../rules/trivial.js";
+import { codeLines } from "./code-lines.js";
 import { stripPullNumber } from "./references.js";
 
 /** A paragraph of one line that is a bullet: how GitHub writes each commit's subject. */
@@ -24,7 +25,11 @@ export function tidySquashList(message: string): string {
   const paragraphs = message.split(/\n[ \t]*\n/);
   if (paragraphs.length < 2) return message;
   const subject = comparable(paragraphs[0]!.split("\n", 1)[0]!);
-  const bulletOf = (paragraph: string, i: number) => (i > 0 ? BULLET.exec(paragraph.trimEnd())?.[1] : undefined);
+  // Where each paragraph starts: a bullet in a code block is code.
+  const code = codeLines(message.split("\n"));
+  const starts: number[] = [];
+  paragraphs.reduce((line, paragraph) => (starts.push(line), line + paragraph.split("\n").length + 1), 0);
+  const bulletOf = (paragraph: string, i: number) => (i > 0 && !code[starts[i]!] ? BULLET.exec(paragraph.trimEnd())?.[1] : undefined);
   return paragraphs
     .filter((paragraph, i) => {
       const item = bulletOf(paragraph, i);

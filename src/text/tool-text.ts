@@ -3,7 +3,7 @@
 // commit message the tokens that tell CI to skip it ("[skip ci]"). None of it is the
 // author's words, and a model trained on it learns to sign its output like the tool.
 // (An assistant's "Co-Authored-By: Claude <noreply@anthropic.com>" is a trailer: trailers.ts.)
-import { squeezeBlankLines } from "./blank-lines.js";
+import { editProse } from "./blank-lines.js";
 
 /** The assistants that sign what they write. */
 const ASSISTANT = String.raw`(?:claude(?:\s+code)?|cursor(?:\s+agent)?|opencode|aider|(?:openai\s+)?codex(?:\s+cli)?|(?:github\s+)?copilot|gemini(?:\s+cli|\s+code\s+assist)?|windsurf|devin|amp|chatgpt|jules|cline|roo\s+code|kiro|qwen\s+code|goose|augment(?:\s+code)?|junie)`;
@@ -23,19 +23,16 @@ const TOOL_LINES: readonly RegExp[] = [
 /** GitHub's, Azure's, Travis' and others' words for "do not run CI on this commit". */
 const CI_SKIP = String.raw`(?:\[(?:skip[ -]ci|ci[ -]skip|no[ -]ci|skip[ -]actions|actions[ -]skip|skip[ -]travis|travis[ -]skip|skip[ -]azurepipelines|azurepipelines[ -]skip|skip[ -]azp|azp[ -]skip|skip[ -]appveyor|skip[ -]circleci|skip[ -]cirrus|skip[ -]netlify)\]|\*\*\*NO_CI\*\*\*)`;
 /** A CI-skip token at the start or the end of a line, with the spaces that set it apart. */
-const CI_SKIP_EDGE = new RegExp(String.raw`^[ \t]*(?:${CI_SKIP}[ \t]*)+|(?:[ \t]*${CI_SKIP})+[ \t]*$`, "gim");
+const CI_SKIP_EDGE = new RegExp(String.raw`^[ \t]*(?:${CI_SKIP}[ \t]*)+|(?:[ \t]*${CI_SKIP})+[ \t]*$`, "gi");
 
 const isToolLine = (line: string) => TOOL_LINES.some((pattern) => pattern.test(line.trim()));
 
-/** The text without the lines a tool writes (assistants' footers, all-repos'); unchanged when it has none. */
+/** The text without the lines a tool writes (assistants' footers, all-repos'), code aside; unchanged when it has none. */
 export function stripToolLines(text: string): string {
-  const lines = text.split("\n");
-  const kept = lines.filter((line) => !isToolLine(line));
-  return kept.length === lines.length ? text : squeezeBlankLines(kept.join("\n"));
+  return editProse(text, (line) => (isToolLine(line) ? undefined : line));
 }
 
-/** A commit message without its CI-skip tokens, where they stand apart: before or after a line's words, or alone. */
+/** A commit message without its CI-skip tokens, where they stand apart: before or after a line's words, or alone; code aside. */
 export function stripCiSkip(message: string): string {
-  CI_SKIP_EDGE.lastIndex = 0;
-  return CI_SKIP_EDGE.test(message) ? squeezeBlankLines(message.replace(CI_SKIP_EDGE, "")) : message;
+  return editProse(message, (line) => line.replace(CI_SKIP_EDGE, ""));
 }

@@ -13,6 +13,7 @@
 // stays. Above the end (the squash of a branch lists each commit's sign-offs), a person's
 // trailer with an e-mail address goes too.
 import { squeezeBlankLines } from "./blank-lines.js";
+import { codeLines } from "./code-lines.js";
 import { isReferenceLine } from "./references.js";
 
 /** Trailers that name a person, beyond every `…-by` (Signed-off-by, Fixed-by, Reported-by); lower case. */
@@ -129,9 +130,15 @@ function isPersonLine(line: string): boolean {
   return trailer !== undefined && isPersonKind(trailer.kind) && EMAIL.test(trailer.value);
 }
 
-/** Removes the trailers from a message (with `\n` line ends): the block at its end, and people's trailers above it. */
+/**
+ * Removes the trailers from a message (with `\n` line ends): the block at its end, and
+ * people's trailers above it. Code is the author's: a block that shows a trailer
+ * ("```\nSigned-off-by: Your Name <you@example.com>\n```") stays, and so does all above it.
+ */
 export function stripTrailers(message: string): StrippedMessage {
   const lines = message.split("\n");
+  // Lines above the paragraphs taken out keep their places: code[i] stays true to them.
+  const code = codeLines(lines);
   const removed: string[][] = [];
   let end = lines.length;
   const dropBlankEnd = () => {
@@ -142,6 +149,7 @@ export function stripTrailers(message: string): StrippedMessage {
     let start = end;
     while (start > 0 && !isBlank(lines[start - 1]!)) start--;
     const paragraph = lines.slice(start, end);
+    if (paragraph.some((_, i) => code[start + i])) break;
     const block = withoutTrailers(paragraph, start === 0);
     if (block) {
       removed.unshift(block.removed);
@@ -162,8 +170,10 @@ export function stripTrailers(message: string): StrippedMessage {
   dropBlankEnd();
   const body = lines.slice(0, end);
   // People's trailers above the end (a squash merge's list of its commits' sign-offs).
-  const people = body.filter((line, i) => i > 0 && isPersonLine(line));
+  const isPerson = (line: string, i: number) => i > 0 && !code[i] && isPersonLine(line);
+  const people = body.filter(isPerson);
   if (people.length > 0) removed.unshift(people);
-  const text = people.length > 0 ? squeezeBlankLines(body.filter((line, i) => i === 0 || !isPersonLine(line)).join("\n")) : body.join("\n");
-  return { text, trailers: removed.flat() };
+  const trailers = removed.flat();
+  const text = trailers.length > 0 ? squeezeBlankLines(body.filter((line, i) => !isPerson(line, i)).join("\n")) : body.join("\n");
+  return { text, trailers };
 }

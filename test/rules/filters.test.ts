@@ -102,3 +102,142 @@ describe("stripTrailers", () => {
     assert.equal(stripTrailers(after), lines("Sign commits off:", "", "```", "Signed-off-by: Your Name <you@example.com>", "```"));
   });
 });
+
+describe("the filters leave code alone", () => {
+  const code = lines(
+    "The parser reads references like these:",
+    "",
+    "```text",
+    "Fixes #123",
+    "Closes: #45",
+    "```",
+    "",
+    "````",
+    "```",
+    "Closes #9",
+    "```",
+    "````",
+    "",
+    "~~~md",
+    "## Related issues",
+    "",
+    "Fixes #123",
+    "~~~",
+    "",
+    "    Fixes #999",
+    "    Signed-off-by: Your Name <you@example.com>",
+    "",
+    "It ignores `#123` inside inline code.",
+  );
+
+  it("keeps fenced blocks (any fence, as CommonMark closes them) and indented blocks whole", () => {
+    assert.equal(stripIssueRefs(code), code);
+    assert.equal(stripClosingRefs(code), code);
+    assert.equal(stripTrailers(code), code);
+    assert.equal(stripTemplate(code), code);
+  });
+
+  it("keeps a block's blank lines, and takes out the references around it", () => {
+    const python = lines("Fixes #12", "", "```python", "def a():", "    pass", "", "", "def b():", "    pass", "```", "", "", "", "Closes #13");
+    assert.equal(stripIssueRefs(python), lines("```python", "def a():", "    pass", "", "", "def b():", "    pass", "```"));
+    assert.equal(stripClosingRefs(python), lines("```python", "def a():", "    pass", "", "", "def b():", "    pass", "```"));
+  });
+
+  it("keeps a block that shows trailers, also above the end", () => {
+    const howTo = lines("Sign each commit off:", "", "```", "Signed-off-by: Your Name <you@example.com>", "", "Co-authored-by: Bo <bo@example.com>", "```", "", "Signed-off-by: Mona Lisa <mona@example.com>");
+    assert.equal(stripTrailers(howTo), lines("Sign each commit off:", "", "```", "Signed-off-by: Your Name <you@example.com>", "", "Co-authored-by: Bo <bo@example.com>", "```"));
+  });
+
+  it("reads an indented line under a paragraph as part of it, and a block's indentation as the code's", () => {
+    const body = lines("Fixes the crash on an empty config:", "    Fixes #12", "", "    npm test", "", "Fixes #13");
+    assert.equal(stripIssueRefs(body), lines("Fixes the crash on an empty config:", "", "    npm test"));
+    assert.equal(stripIssueRefs(lines("    npm test", "", "Fixes #13")), "    npm test");
+  });
+});
+
+describe("a rule left with nothing under it", () => {
+  it("goes where an assistant's footer was, and where a squash merge's co-authors were", () => {
+    assert.equal(
+      stripTrailers(lines("Shows a progress bar on stderr when it is a TTY.", "", "---", "", "Co-Authored-By: Claude Opus 4 <noreply@anthropic.com>")),
+      "Shows a progress bar on stderr when it is a TTY.",
+    );
+    assert.equal(stripIssueRefs(lines("Adds resize.", "", "---", "", "Fixes #12", "", "***", "", "More on resize.")), lines("Adds resize.", "", "***", "", "More on resize."));
+  });
+
+  it("stays between text, in code, and under a paragraph (where it makes a heading)", () => {
+    for (const body of [lines("Adds resize.", "", "---", "", "More."), lines("```yaml", "a: 1", "---", "```"), lines("Adds resize.", "", "Notes", "---")]) {
+      assert.equal(stripIssueRefs(lines(body, "", "Fixes #12")), body);
+    }
+  });
+});
+
+describe("stripIssueRefs: more references", () => {
+  it("removes references under a heading, and the heading when nothing else is left under it", () => {
+    const body = lines(
+      "## Summary",
+      "",
+      "Adds the lexer as its own module.",
+      "",
+      "## Issue",
+      "",
+      "https://github.com/acme/widgets/issues/12",
+      "",
+      "## Fixes",
+      "",
+      "- #12",
+      "- #13",
+      "",
+      "## How to test",
+      "",
+      "1. `npm test`",
+    );
+    assert.equal(stripIssueRefs(body), lines("## Summary", "", "Adds the lexer as its own module.", "", "## How to test", "", "1. `npm test`"));
+  });
+
+  it("removes lines of other reference words, of two statements, of tasks and of quotes", () => {
+    for (const line of [
+      "Depends on #77",
+      "Blocked by #76",
+      "Duplicate of #75",
+      "Replaces #74",
+      "Supersedes #73",
+      "Part of #99. Follow-up to #88.",
+      "- [x] Fixes #12",
+      "- [ ] Closes #13",
+      "1. Fixes #12",
+      "> Fixes #12",
+      "This PR fixes #12.",
+      "This change closes acme/widgets#3",
+    ]) {
+      assert.equal(stripIssueRefs(lines("Adds the lexer as its own module.", "", line)), "Adds the lexer as its own module.", line);
+    }
+  });
+
+  it("reads a long line that is not one quickly (each space has one place in the pattern)", () => {
+    const statements = Array.from({ length: 40 }, (_, i) => `see also:  issue  #${i}  ,  #1`).join(" . ");
+    const body = lines("Adds the lexer.", "", `- [x] ${statements} and more`, `cc ${"@a  ,  ".repeat(40)}x`);
+    assert.equal(stripIssueRefs(body), body);
+    assert.equal(stripIssueRefs(lines("Adds the lexer.", "", `- [x] ${statements}`)), "Adds the lexer.");
+  });
+
+  it("removes the lines that only ping people", () => {
+    for (const line of ["cc @carol @dave-k", "/cc @alice", "CC: @team/reviewers", "cc: @alice, @bob and @carol"]) {
+      assert.equal(stripIssueRefs(lines("Adds the lexer as its own module.", "", line)), "Adds the lexer as its own module.", line);
+    }
+  });
+
+  it("keeps sentences that say more, words in other languages, and a mention in a sentence", () => {
+    for (const line of [
+      "This fixes #12 by caching the token until it expires.",
+      "Fixes #12: the crash when the config is empty",
+      "Depends on #77 being merged first, since it adds the token type.",
+      "cc @carol @dave-k — thanks @erin for the report!",
+      "@alice what do you think?",
+      "@deprecated",
+      "Behebt #12",
+    ]) {
+      const body = lines("Adds the lexer as its own module.", "", line);
+      assert.equal(stripIssueRefs(body), body, line);
+    }
+  });
+});

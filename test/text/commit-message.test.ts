@@ -274,3 +274,48 @@ describe("commitMessage: references the diff does not tell", () => {
     assert.equal(commitMessage(merge).body, "It served stale prices.");
   });
 });
+
+describe("commitMessage: code is the author's", () => {
+  it("keeps references, trailers, tools' footers, [skip ci] and bullets in a fenced or an indented block", () => {
+    const fenced = [
+      "Explain the reference syntax",
+      "",
+      "```text",
+      "Fixes #123",
+      "Closes: #45",
+      "[skip ci]",
+      "🤖 Generated with [Claude Code](https://claude.com/claude-code)",
+      "",
+      "* fix",
+      "",
+      "Signed-off-by: Your Name <you@example.com>",
+      "```",
+    ].join("\n");
+    assert.equal(commitMessage(fenced).message, fenced);
+    const indented = "Explain the reference syntax\n\n    Fixes #123\n    Closes owner/repo#4\n\n    [skip ci]\n\nand say that only these keywords close an issue.";
+    assert.equal(commitMessage(indented).message, indented);
+  });
+
+  it("keeps an indented block's indentation when it opens the body", () => {
+    const message = "Document the flag\n\n    gh-harvest local . --since 2024-01-01\n\nFixes #12";
+    assert.equal(commitMessage(message).body, "    gh-harvest local . --since 2024-01-01");
+  });
+});
+
+describe("commitMessage: what is left around what goes", () => {
+  it("drops GitHub's rule over a squash merge's co-authors, and a rule over a tool's footer", () => {
+    const squash = "Title (#21)\n\n* Add retry\n\n* handle 429\n\n---------\n\nCo-authored-by: Bob <bob@x>";
+    assert.equal(commitMessage(squash).message, "Title\n\n* Add retry\n\n* handle 429");
+    const footer = "Add a progress bar\n\nShows it on stderr.\n\n---\n🤖 Generated with [Claude Code](https://claude.ai/code)\n\nCo-Authored-By: Claude Opus 4 <noreply@anthropic.com>";
+    assert.equal(commitMessage(footer).message, "Add a progress bar\n\nShows it on stderr.");
+  });
+
+  it("drops a heading over nothing but references", () => {
+    assert.equal(commitMessage("Speed up the cold start\n\nLazy-loads the plugins.\n\n## Fixes\n\n- #12\n- #13").message, "Speed up the cold start\n\nLazy-loads the plugins.");
+  });
+
+  it("drops the lines of other reference words and of pings, and keeps a sentence that says more", () => {
+    const message = "Split the parser\n\nPart of #99. Follow-up to #88.\nDepends on #77\nSupersedes #73\n> Fixes #12\ncc @carol @dave-k\n\nThe lexer emits tokens.\n\nThis fixes #12 by caching the token until it expires.";
+    assert.equal(commitMessage(message).message, "Split the parser\n\nThe lexer emits tokens.\n\nThis fixes #12 by caching the token until it expires.");
+  });
+});
