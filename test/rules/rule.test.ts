@@ -141,6 +141,14 @@ describe("issue-fix rule", () => {
     assert.equal(t.input, sampleDiff);
   });
 
+  it("loses the issue's lines of references only, and the body's, as pr-description does; code stays", () => {
+    const closes = [{ number: 12, title: "Crash when the token expires", body: "The CLI crashes once the token expires.\n\nRelated to #45\ncc @carol" }];
+    const body = "Refreshes the token once and retries.\n\n```text\nFixes #123\n```\n\nDepends on #77\n\nFixes #12";
+    const t = tripleOf(applyRule(rule("issue-fix"), pull({ body, closes })));
+    assert.equal(t.instruction, "Resolve the following issue.\n\nCrash when the token expires\n\nThe CLI crashes once the token expires.");
+    assert.equal(t.output, "Refreshes the token once and retries.\n\n```text\nFixes #123\n```");
+  });
+
   it("skips a pull request that closes no issue", () => {
     assert.equal(skipOf(applyRule(rule("issue-fix"), pull())), "closesCount is less than 1");
   });
