@@ -19197,9 +19197,102 @@ var HARVEST_DEFAULTS = {
   dedupThreshold: 0.85
 };
 
+// src/validate/fences.ts
+var FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/gm;
+function fencedBlocks(text, until = text.length) {
+  const blocks = [];
+  if (!text.includes("```") && !text.includes("~~~")) return blocks;
+  let open4;
+  for (const m2 of text.matchAll(FENCE_LINE)) {
+    if (m2.index >= until) break;
+    const fence = m2[1];
+    if (!open4) {
+      open4 = { fence, info: m2[2], start: m2.index, bodyStart: Math.min(m2.index + m2[0].length + 1, text.length), bodyEnd: void 0, end: void 0 };
+      blocks.push(open4);
+    } else if (fence[0] === open4.fence[0] && fence.length >= open4.fence.length && m2[2].trim() === "") {
+      open4.bodyEnd = m2.index;
+      open4.end = m2.index + m2[0].length;
+      open4 = void 0;
+    }
+  }
+  return blocks;
+}
+function openFenceAt(text, index = text.length) {
+  const last = fencedBlocks(text, index).at(-1);
+  return last?.end === void 0 ? last : void 0;
+}
+
+// src/text/code-lines.ts
+var INDENTED = /^(?: {4}| {0,3}\t)/;
+var HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
+var isBlank = (line) => line.trim() === "";
+function codeLines(lines) {
+  const code2 = lines.map(() => false);
+  const text = lines.join("\n");
+  let line = 0;
+  let at2 = 0;
+  for (const block of fencedBlocks(text)) {
+    const end = block.end ?? text.length + 1;
+    for (; line < lines.length && at2 < end; at2 += lines[line].length + 1, line++) code2[line] = at2 >= block.start;
+  }
+  let opens = true;
+  let blanks = [];
+  let inBlock = false;
+  lines.forEach((text2, i) => {
+    if (isBlank(text2) && !code2[i]) {
+      if (inBlock) blanks.push(i);
+      opens = true;
+      return;
+    }
+    if (!code2[i] && INDENTED.test(text2) && (opens || inBlock)) {
+      for (const blank of blanks) code2[blank] = true;
+      code2[i] = true;
+      inBlock = true;
+    } else {
+      inBlock = false;
+      opens = code2[i] || HEADING.test(text2);
+    }
+    blanks = [];
+  });
+  return code2;
+}
+
 // src/text/blank-lines.ts
+var RULE = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+var isBlank2 = (line) => line.trim() === "";
 function squeezeBlankLines(text) {
-  return text.replace(/^(?:[ \t]*\n)+/, "").replace(/\n[ \t]*\n(?:[ \t]*\n)+/g, "\n\n").trimEnd();
+  const lines = text.split("\n");
+  const code2 = codeLines(lines);
+  const kept = [];
+  const prose = (i) => i !== void 0 && !code2[i];
+  const blankProse = (i) => prose(i) && isBlank2(lines[i]);
+  const rule = (i) => prose(i) && RULE.test(lines[i]) && (i === 0 || blankProse(i - 1));
+  const dropEnd = () => {
+    while (kept.length > 0 && (blankProse(kept.at(-1)) || rule(kept.at(-1)))) kept.pop();
+  };
+  lines.forEach((line, i) => {
+    if (blankProse(i) && (kept.length === 0 || blankProse(kept.at(-1)))) return;
+    if (rule(i)) {
+      let last = kept.length - 1;
+      while (last >= 0 && blankProse(kept[last])) last--;
+      if (last >= 0 && rule(kept[last])) kept.splice(last);
+    }
+    kept.push(i);
+  });
+  dropEnd();
+  return kept.map((i) => blankProse(i) ? "" : lines[i]).join("\n").trimEnd();
+}
+function editProse(text, edit) {
+  const lines = text.split("\n");
+  const code2 = codeLines(lines);
+  let changed = false;
+  const kept = [];
+  lines.forEach((line, i) => {
+    const edited = code2[i] ? line : edit(line, i);
+    if (edited !== line) changed = true;
+    if (edited !== void 0) kept.push(edited);
+  });
+  return changed ? squeezeBlankLines(kept.join("\n")) : text;
 }
 
 // src/text/tool-text.ts
@@ -19214,16 +19307,13 @@ var TOOL_LINES = [
   /^committed via https?:\/\/\S+$/i
 ];
 var CI_SKIP = String.raw`(?:\[(?:skip[ -]ci|ci[ -]skip|no[ -]ci|skip[ -]actions|actions[ -]skip|skip[ -]travis|travis[ -]skip|skip[ -]azurepipelines|azurepipelines[ -]skip|skip[ -]azp|azp[ -]skip|skip[ -]appveyor|skip[ -]circleci|skip[ -]cirrus|skip[ -]netlify)\]|\*\*\*NO_CI\*\*\*)`;
-var CI_SKIP_EDGE = new RegExp(String.raw`^[ \t]*(?:${CI_SKIP}[ \t]*)+|(?:[ \t]*${CI_SKIP})+[ \t]*$`, "gim");
+var CI_SKIP_EDGE = new RegExp(String.raw`^[ \t]*(?:${CI_SKIP}[ \t]*)+|(?:[ \t]*${CI_SKIP})+[ \t]*$`, "gi");
 var isToolLine = (line) => TOOL_LINES.some((pattern) => pattern.test(line.trim()));
 function stripToolLines(text) {
-  const lines = text.split("\n");
-  const kept = lines.filter((line) => !isToolLine(line));
-  return kept.length === lines.length ? text : squeezeBlankLines(kept.join("\n"));
+  return editProse(text, (line) => isToolLine(line) ? void 0 : line);
 }
 function stripCiSkip(message) {
-  CI_SKIP_EDGE.lastIndex = 0;
-  return CI_SKIP_EDGE.test(message) ? squeezeBlankLines(message.replace(CI_SKIP_EDGE, "")) : message;
+  return editProse(message, (line) => line.replace(CI_SKIP_EDGE, ""));
 }
 
 // src/text/newlines.ts
@@ -19234,52 +19324,145 @@ function humanText(text) {
   return stripToolLines(normaliseNewlines(text ?? ""));
 }
 
+// src/rules/markdown-lines.ts
+var HEADING2 = /^\s{0,3}(#{1,6})\s+\S/;
+var TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[([ xX])\](?:\s|$)/;
+function markdownLines(text) {
+  const lines = text.split("\n");
+  const code2 = codeLines(lines);
+  return lines.map((line, i) => {
+    const plain = { text: line, kind: "text", level: 0, checked: false };
+    if (code2[i]) return { ...plain, kind: "code" };
+    if (line.trim() === "") return { ...plain, kind: "blank" };
+    const heading = HEADING2.exec(line);
+    if (heading) return { ...plain, kind: "heading", level: heading[1]?.length ?? 1 };
+    const task = TASK.exec(line);
+    if (task) return { ...plain, kind: "task", checked: task[1] !== " " };
+    return plain;
+  });
+}
+function emptyHeadings(lines) {
+  const empty = /* @__PURE__ */ new Set();
+  let below;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i];
+    if (line.kind === "blank") continue;
+    if (line.kind === "heading" && (below === void 0 || below.kind === "heading" && below.level <= line.level)) {
+      empty.add(line);
+      continue;
+    }
+    below = line;
+  }
+  return empty;
+}
+
+// src/rules/strip-template.ts
+var HTML_COMMENT = /<!--[\s\S]*?-->/g;
+function stripHtmlComments(text) {
+  return text.replace(HTML_COMMENT, "");
+}
+function collapseBlankLines(text) {
+  return text.replace(/\n{3,}/g, "\n\n");
+}
+var NO_RESPONSE = /^\s*_No response_\s*$/;
+function checklistSectionTasks(lines) {
+  const tasks = /* @__PURE__ */ new Set();
+  let section2;
+  const close = () => {
+    if (section2 && section2.length > 0 && section2.every((line) => line.kind === "task")) for (const line of section2) tasks.add(line);
+  };
+  for (const line of lines) {
+    if (line.kind === "heading") {
+      close();
+      section2 = [];
+    } else if (line.kind !== "blank") {
+      section2?.push(line);
+    }
+  }
+  close();
+  return tasks;
+}
+function stripTemplate(text) {
+  const fromTemplate = /<!--[\s\S]*?-->/.test(text);
+  const lines = markdownLines(normaliseNewlines(stripHtmlComments(text)));
+  const inChecklist = checklistSectionTasks(lines);
+  const kept = lines.filter((line) => {
+    if (line.kind === "text" && NO_RESPONSE.test(line.text)) return false;
+    return !(line.kind === "task" && !line.checked && (fromTemplate || inChecklist.has(line)));
+  });
+  return joinLines(withoutEmptySections(kept));
+}
+function withoutEmptySections(lines, only) {
+  const empty = emptyHeadings(lines);
+  return lines.filter((line) => !empty.has(line) || only !== void 0 && !only(line));
+}
+function joinLines(lines) {
+  return squeezeBlankLines(lines.map((line) => line.text).join("\n"));
+}
+function withoutLines(text, drop) {
+  const lines = markdownLines(text);
+  const dropped = drop(lines);
+  if (dropped.size === 0) return joinLines(lines);
+  const emptyBefore = emptyHeadings(lines);
+  const kept = lines.filter((line) => !dropped.has(line));
+  return joinLines(withoutEmptySections(kept, (heading) => !emptyBefore.has(heading)));
+}
+
 // src/text/references.ts
 var SHORT_REF = String.raw`(?:[\w.-]+\/[\w.-]+)?#\d+|\bgh-\d+\b`;
 var URL_REF = String.raw`<?https?:\/\/(?:[^\s/]+(?:\/\S*?)?\/(?:issues|pulls?|merge_requests|discussions|commits?|browse)\/(?:\d+|[0-9a-f]{7,40}|[a-z][a-z0-9]*-\d+)|[^\s/]+\/\S*?show_bug\.cgi\?id=\d+|bugs\.[^\s/]+\/(?:issue)?\d+)(?:[#/?][^\s>]*)?>?`;
 var REFERENCE = String.raw`(?:${SHORT_REF}|${URL_REF})`;
 var REFERENCES = String.raw`${REFERENCE}(?:\s*(?:,|&|\band\b|\s)\s*${REFERENCE})*`;
-var KEYWORD = String.raw`(?:this\s+|that\s+)?(?:close[sd]?|closing|fix(?:e[sd]|ing)?|resolve[sd]?|resolving|refs?|references?|see(?:\s+also)?|related(?:\s+to)?|relates\s+to|part\s+of|address(?:e[sd])?|reverts?|follow[- ]?up(?:\s+(?:to|of|for))?|cf\.?)`;
+var KEYWORD = String.raw`(?:(?:this|that)\s+(?:(?:pr|pull\s+request|change|commit|patch)\s+)?)?(?:close[sd]?|closing|fix(?:e[sd]|ing)?|resolve[sd]?|resolving|refs?|references?|see(?:\s+also)?|related(?:\s+to)?|relates\s+to|part\s+of|address(?:e[sd])?|reverts?|follow[- ]?up(?:\s+(?:to|of|for))?|cf\.?|depends?\s+on|blocked\s+by|duplicates?(?:\s+of)?|replace[sd]|replaced\s+by|supersedes|superseded\s+by)`;
 var NOUN = String.raw`(?:(?:the\s+)?(?:github\s+|gitlab\s+)?(?:issues?|bugs?|prs?|pull\s+requests?|tickets?)\s+)`;
+var LEAD = String.raw`^\s*(?:>\s*)*(?:(?:[-*+]|\d+[.)])\s+)?(?:\[[ xX]\]\s+)?`;
+var STATEMENT = (keyword) => String.raw`(?:\(\s*)?(?:${keyword}(?:\s*:)?\s*)?${NOUN}?${REFERENCES}(?:\s*\))?`;
 var REFERENCE_LINE = new RegExp(
-  String.raw`^\s*(?:[-*+]\s+)?\(?\s*(?<keyword>${KEYWORD}\s*:?\s*${NOUN}?)?${NOUN}?${REFERENCES}\s*\)?\s*[.;]?\s*$`,
+  String.raw`${LEAD}${STATEMENT(`(?<keyword>${KEYWORD})`)}(?:\s*[.;]\s*${STATEMENT(KEYWORD)})*\s*[.;]?\s*$`,
   "i"
 );
+var PING_LINE = /^\s*(?:[-*+]\s+)?(?<keyword>\/?cc\b\s*:?\s*)(?:@[\w-]+(?:\/[\w.-]+)?(?:\s*(?:,|&|\band\b)?\s*))+[.]?\s*$/i;
 var ENDS_SENTENCE = /[.!?)]["'`*_]*\s*$/;
 var REFERENCE_LABEL = /^\s*(?:refs?|references?|see(?: also)?|related(?: (?:issues?|prs?|pull requests?|to))?|links?|fixes|closes|resolves|issues?)\s*:\s*$/i;
 function isReferenceLine(line) {
   return REFERENCE_LINE.test(line);
 }
-var isBlank = (line) => line.trim() === "";
 function referenceLines(lines) {
   const found = /* @__PURE__ */ new Set();
+  const isReference = (i) => lines[i].kind !== "code" && isReferenceLine(lines[i].text);
   let above;
   let first = true;
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i];
+    const { text: line, kind } = lines[i];
+    if (kind === "code" || kind === "heading") {
+      above = void 0;
+      first = false;
+      continue;
+    }
     if (REFERENCE_LABEL.test(line)) {
       let end = i + 1;
-      while (end < lines.length && !isBlank(lines[end]) && isReferenceLine(lines[end])) end++;
-      if (end > i + 1 && (end === lines.length || isBlank(lines[end]))) {
+      while (end < lines.length && lines[end].kind !== "blank" && isReference(end)) end++;
+      if (end > i + 1 && (end === lines.length || lines[end].kind === "blank")) {
         for (let j3 = i; j3 < end; j3++) found.add(j3);
         i = end - 1;
         continue;
       }
     }
-    const reference = REFERENCE_LINE.exec(line);
+    const reference = REFERENCE_LINE.exec(line) ?? PING_LINE.exec(line);
     if (reference && (reference.groups?.keyword !== void 0 || above === void 0 || ENDS_SENTENCE.test(above))) {
       found.add(i);
       continue;
     }
-    if (!isBlank(line) && !first) above = line;
+    if (kind !== "blank" && !first) above = line;
     first = false;
   }
   return found;
 }
 function stripReferenceLines(text) {
-  const lines = text.split("\n");
-  const found = referenceLines(lines);
-  return found.size === 0 ? text : squeezeBlankLines(lines.filter((_3, i) => !found.has(i)).join("\n"));
+  return withoutLines(text, (lines) => {
+    const found = referenceLines(lines);
+    return new Set(lines.filter((_3, i) => found.has(i)));
+  });
 }
 var SUBJECT_PREFIX = new RegExp(
   String.raw`^(?:\[\s*${REFERENCE}\s*\]\s*:?\s*|(?:(?:${KEYWORD}|merge[sd]?)\s+)?${NOUN}?(?:${SHORT_REF})(?:\s+pr)?\s*(?:[:.]|\s-|\s–)\s*|#\d+\s+(?=\w))`,
@@ -19539,7 +19722,10 @@ function tidySquashList(message) {
   const paragraphs = message.split(/\n[ \t]*\n/);
   if (paragraphs.length < 2) return message;
   const subject = comparable(paragraphs[0].split("\n", 1)[0]);
-  const bulletOf = (paragraph, i) => i > 0 ? BULLET.exec(paragraph.trimEnd())?.[1] : void 0;
+  const code2 = codeLines(message.split("\n"));
+  const starts = [];
+  paragraphs.reduce((line, paragraph) => (starts.push(line), line + paragraph.split("\n").length + 1), 0);
+  const bulletOf = (paragraph, i) => i > 0 && !code2[starts[i]] ? BULLET.exec(paragraph.trimEnd())?.[1] : void 0;
   return paragraphs.filter((paragraph, i) => {
     const item = bulletOf(paragraph, i);
     return item === void 0 || comparable(item) !== subject && !isTrivialText(stripPullNumber(item));
@@ -19577,7 +19763,7 @@ var POINTER = new RegExp(
   ].join("|")
 );
 var isPointer = (value) => POINTER.test(value) || isReferenceLine(value);
-var isBlank2 = (line) => line.trim() === "";
+var isBlank3 = (line) => line.trim() === "";
 function trailerOf(line) {
   const match = TRAILER.exec(line.trim());
   return match ? { kind: match[1].toLowerCase(), value: match[2].trim() } : void 0;
@@ -19627,16 +19813,18 @@ function isPersonLine(line) {
 }
 function stripTrailers(message) {
   const lines = message.split("\n");
+  const code2 = codeLines(lines);
   const removed = [];
   let end = lines.length;
   const dropBlankEnd = () => {
-    while (end > 0 && isBlank2(lines[end - 1])) end--;
+    while (end > 0 && isBlank3(lines[end - 1])) end--;
   };
   dropBlankEnd();
   while (end > 0) {
     let start = end;
-    while (start > 0 && !isBlank2(lines[start - 1])) start--;
+    while (start > 0 && !isBlank3(lines[start - 1])) start--;
     const paragraph = lines.slice(start, end);
+    if (paragraph.some((_3, i) => code2[start + i])) break;
     const block = withoutTrailers(paragraph, start === 0);
     if (block) {
       removed.unshift(block.removed);
@@ -19653,10 +19841,12 @@ function stripTrailers(message) {
   }
   dropBlankEnd();
   const body = lines.slice(0, end);
-  const people = body.filter((line, i) => i > 0 && isPersonLine(line));
+  const isPerson = (line, i) => i > 0 && !code2[i] && isPersonLine(line);
+  const people = body.filter(isPerson);
   if (people.length > 0) removed.unshift(people);
-  const text = people.length > 0 ? squeezeBlankLines(body.filter((line, i) => i === 0 || !isPersonLine(line)).join("\n")) : body.join("\n");
-  return { text, trailers: removed.flat() };
+  const trailers = removed.flat();
+  const text = trailers.length > 0 ? squeezeBlankLines(body.filter((line, i) => !isPerson(line, i)).join("\n")) : body.join("\n");
+  return { text, trailers };
 }
 
 // src/text/commit-message.ts
@@ -19672,7 +19862,8 @@ function commitMessage(raw) {
   return {
     message: text,
     subject: (end < 0 ? text : text.slice(0, end)).trim(),
-    body: end < 0 ? "" : text.slice(end + 1).trim(),
+    // Blank lines only: an indented block's indentation is the code's.
+    body: end < 0 ? "" : text.slice(end + 1).replace(/^(?:[ \t]*\n)+/, ""),
     trailers: trailers.join("\n")
   };
 }
@@ -44836,7 +45027,7 @@ var COMMAND_RULES = [
     ["curl", "wget"],
     String.raw`(?:curl|wget)(?:\.exe)?`,
     String.raw`(?:-[A-Za-z]{0,5}u[ \t]*|--user(?:[ \t]+|=))`,
-    (text, _start, end) => isBlank3(text.charCodeAt(end)) || text.startsWith(".exe", end)
+    (text, _start, end) => isBlank4(text.charCodeAt(end)) || text.startsWith(".exe", end)
   ),
   // https://httpie.io/docs/cli/basic-auth: http(s) -a, --auth <user:password>. Its keywords are
   // the flag's, not "http", which is on every line with a URL.
@@ -44865,9 +45056,9 @@ function commandWord(text, _start, end) {
   let i = end;
   while (i < end + 8 && /[a-z-]/.test(text[i] ?? "")) i++;
   if (text.startsWith(".exe", i)) i += 4;
-  return isBlank3(text.charCodeAt(i));
+  return isBlank4(text.charCodeAt(i));
 }
-function isBlank3(c3) {
+function isBlank4(c3) {
   return c3 === 32 || c3 === 9;
 }
 var STAND_INS = /^(?:pass|pw|pwd|passwd|password|passphrase|secret|token|apikey|api[_-]?key|key|user|username)$/i;
@@ -46373,143 +46564,17 @@ function compileCondition(field, condition) {
   };
 }
 
-// src/validate/fences.ts
-var FENCE_LINE = /^ {0,3}(`{3,}|~{3,})(.*)$/gm;
-function fencedBlocks(text, until = text.length) {
-  const blocks = [];
-  if (!text.includes("```") && !text.includes("~~~")) return blocks;
-  let open4;
-  for (const m2 of text.matchAll(FENCE_LINE)) {
-    if (m2.index >= until) break;
-    const fence = m2[1];
-    if (!open4) {
-      open4 = { fence, info: m2[2], start: m2.index, bodyStart: Math.min(m2.index + m2[0].length + 1, text.length), bodyEnd: void 0, end: void 0 };
-      blocks.push(open4);
-    } else if (fence[0] === open4.fence[0] && fence.length >= open4.fence.length && m2[2].trim() === "") {
-      open4.bodyEnd = m2.index;
-      open4.end = m2.index + m2[0].length;
-      open4 = void 0;
-    }
-  }
-  return blocks;
-}
-function openFenceAt(text, index = text.length) {
-  const last = fencedBlocks(text, index).at(-1);
-  return last?.end === void 0 ? last : void 0;
-}
-
-// src/rules/markdown-lines.ts
-var HEADING = /^\s{0,3}(#{1,6})\s+\S/;
-var TASK = /^\s*(?:[-*+]|\d+[.)])\s+\[([ xX])\](?:\s|$)/;
-var FENCE = /^\s{0,3}(`{3,}|~{3,})/;
-function markdownLines(text) {
-  let fence;
-  return text.split("\n").map((line) => {
-    const plain = { text: line, kind: "text", level: 0, checked: false };
-    const opener = FENCE.exec(line)?.[1];
-    if (fence !== void 0) {
-      if (opener && opener[0] === fence[0] && opener.length >= fence.length) fence = void 0;
-      return plain;
-    }
-    if (opener) {
-      fence = opener;
-      return plain;
-    }
-    if (line.trim() === "") return { ...plain, kind: "blank" };
-    const heading = HEADING.exec(line);
-    if (heading) return { ...plain, kind: "heading", level: heading[1]?.length ?? 1 };
-    const task = TASK.exec(line);
-    if (task) return { ...plain, kind: "task", checked: task[1] !== " " };
-    return plain;
-  });
-}
-function emptyHeadings(lines) {
-  const empty = /* @__PURE__ */ new Set();
-  let below;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const line = lines[i];
-    if (line.kind === "blank") continue;
-    if (line.kind === "heading" && (below === void 0 || below.kind === "heading" && below.level <= line.level)) {
-      empty.add(line);
-      continue;
-    }
-    below = line;
-  }
-  return empty;
-}
-
-// src/rules/strip-template.ts
-var HTML_COMMENT = /<!--[\s\S]*?-->/g;
-function stripHtmlComments(text) {
-  return text.replace(HTML_COMMENT, "");
-}
-function collapseBlankLines(text) {
-  return text.replace(/\n{3,}/g, "\n\n");
-}
-var NO_RESPONSE = /^\s*_No response_\s*$/;
-function checklistSectionTasks(lines) {
-  const tasks = /* @__PURE__ */ new Set();
-  let section2;
-  const close = () => {
-    if (section2 && section2.length > 0 && section2.every((line) => line.kind === "task")) for (const line of section2) tasks.add(line);
-  };
-  for (const line of lines) {
-    if (line.kind === "heading") {
-      close();
-      section2 = [];
-    } else if (line.kind !== "blank") {
-      section2?.push(line);
-    }
-  }
-  close();
-  return tasks;
-}
-function stripTemplate(text) {
-  const fromTemplate = /<!--[\s\S]*?-->/.test(text);
-  const lines = markdownLines(normaliseNewlines(stripHtmlComments(text)));
-  const inChecklist = checklistSectionTasks(lines);
-  const kept = lines.filter((line) => {
-    if (line.kind === "text" && NO_RESPONSE.test(line.text)) return false;
-    return !(line.kind === "task" && !line.checked && (fromTemplate || inChecklist.has(line)));
-  });
-  return joinLines(withoutEmptySections(kept));
-}
-function withoutEmptySections(lines, only) {
-  const empty = emptyHeadings(lines);
-  return lines.filter((line) => !empty.has(line) || only !== void 0 && !only(line));
-}
-function joinLines(lines) {
-  return collapseBlankLines(lines.map((line) => line.text).join("\n")).trim();
-}
-
 // src/rules/filters.ts
 var CLOSING_LINE = new RegExp(
   String.raw`^.*\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?|addressed|implemented)\b:?(?:\s+(?:by|in|with|via))?\s+(?:${REFERENCE}).*$` + String.raw`|^.*https?:\/\/\S+\/pull\/\d+\S*.*$`,
   "im"
 );
-function withoutLines(text, drop) {
-  const lines = markdownLines(text);
-  const dropped = drop(lines);
-  if (dropped.size === 0) return joinLines(lines);
-  const emptyBefore = emptyHeadings(lines);
-  const kept = lines.filter((line) => !dropped.has(line));
-  return joinLines(withoutEmptySections(kept, (heading) => !emptyBefore.has(heading)));
-}
 function stripClosingRefs(text) {
-  return withoutLines(text, (lines) => new Set(lines.filter((line) => CLOSING_LINE.test(line.text))));
+  return withoutLines(text, (lines) => new Set(lines.filter((line) => line.kind !== "code" && CLOSING_LINE.test(line.text))));
 }
-function stripIssueRefs(text) {
-  return withoutLines(text, (lines) => {
-    const found = referenceLines(lines.map((line) => line.text));
-    return new Set(lines.filter((_3, i) => found.has(i)));
-  });
-}
+var stripIssueRefs = stripReferenceLines;
 function stripTrailers2(text) {
-  const last = fencedBlocks(text).at(-1);
-  if (last && last.end === void 0) return text;
-  const cut = last?.end ?? 0;
-  const tail = stripTrailers(text.slice(cut)).text;
-  return cut === 0 ? tail : `${text.slice(0, cut)}${tail}`;
+  return stripTrailers(text).text;
 }
 function firstLine2(text) {
   const at2 = text.indexOf("\n");
@@ -46520,8 +46585,7 @@ function afterFirstLine(text) {
   return at2 === -1 ? "" : text.slice(at2 + 1).trim();
 }
 function codeBlocks(text) {
-  const blocks = text.match(/^(```|~~~)[^\n]*\n[\s\S]*?^\1\s*$/gm) ?? [];
-  return blocks.join("\n\n");
+  return fencedBlocks(text).flatMap((block) => block.end === void 0 ? [] : [text.slice(block.start, block.end)]).join("\n\n");
 }
 var FILTERS = {
   trim: (s) => s.trim(),
@@ -47761,7 +47825,7 @@ function splitUserTurn(path, content) {
     { path, text: content.slice(cut + 2), role: "input", base: cut + 2 }
   ];
 }
-function isBlank4(text) {
+function isBlank5(text) {
   return text.trim().length === 0;
 }
 function displayPath(segments) {
@@ -47886,7 +47950,7 @@ function alpacaShape(record2, problems) {
       identity.push(JSON.stringify(value) ?? "");
       continue;
     }
-    if (required2 && isBlank4(value)) {
+    if (required2 && isBlank5(value)) {
       problems.push(problem("empty-field", `"${key}" is ${value === "" ? "empty" : "blank"}`, { field: key }));
     }
     texts.push({ path: key, text: value, role: key, base: 0 });
@@ -48030,7 +48094,7 @@ function checkContent(d2, t2, at2, kind, texts, problems) {
     return "null";
   }
   if (typeof content === "string") {
-    if (isBlank4(content) && !calls) problems.push(problem("empty-field", `${path} is ${content === "" ? "empty" : "blank"}`, { field: path }));
+    if (isBlank5(content) && !calls) problems.push(problem("empty-field", `${path} is ${content === "" ? "empty" : "blank"}`, { field: path }));
     if (kind === "first-user") texts.push(...splitUserTurn(path, content));
     else texts.push({ path, text: content, role: kind === "output" ? "output" : "other", base: 0 });
     return content;
