@@ -19691,9 +19691,9 @@ function isFillerClause(clause) {
   return closing !== null && (closing[1] ?? "").split(" ").every((w2) => w2 === "" || CLOSING_WORDS.has(w2));
 }
 function isOnlyFiller(text) {
-  const lines = text.split("\n");
+  const lines = markdownLines(text);
   const references = referenceLines(lines);
-  return lines.filter((line, i) => !references.has(i) && !/^\s*>/.test(line)).flatMap((line) => line.split(/[.!?,;:]+(?=\s|$)/)).every(isFillerClause);
+  return lines.filter((line, i) => !references.has(i) && !/^\s*>/.test(line.text)).flatMap((line) => line.text.split(/[.!?,;:]+(?=\s|$)/)).every(isFillerClause);
 }
 function isTrivial(text, whole) {
   const t2 = text.trim().toLowerCase().replace(PULL_SUFFIX2, "").replace(/[.!]+$/, "");

@@ -2,6 +2,7 @@
 // build CommitPackFT (OctoPack, Muennighoff et al. 2023): no "wip", "fix", "update",
 // "Merge ...", version bumps; plus the review one-liners ("LGTM", "+1", "nit").
 import { REFERENCE, referenceLines } from "../text/references.js";
+import { markdownLines } from "./markdown-lines.js";
 
 const TRIVIAL_EXACT = new Set([
   "wip", "fix", "fixes", "fixed", "fixup", "update", "updates", "updated", "typo", "typos",
@@ -185,11 +186,11 @@ function isFillerClause(clause: string): boolean {
  * the quoted lines (the reporter's words) and the lines of references only ("* Fixes #12").
  */
 function isOnlyFiller(text: string): boolean {
-  const lines = text.split("\n");
+  const lines = markdownLines(text);
   const references = referenceLines(lines);
   return lines
-    .filter((line, i) => !references.has(i) && !/^\s*>/.test(line))
-    .flatMap((line) => line.split(/[.!?,;:]+(?=\s|$)/))
+    .filter((line, i) => !references.has(i) && !/^\s*>/.test(line.text))
+    .flatMap((line) => line.text.split(/[.!?,;:]+(?=\s|$)/))
     .every(isFillerClause);
 }
 
