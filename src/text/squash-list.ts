@@ -29,12 +29,10 @@ export function tidySquashList(message: string): string {
   const code = codeLines(message.split("\n"));
   const starts: number[] = [];
   paragraphs.reduce((line, paragraph) => (starts.push(line), line + paragraph.split("\n").length + 1), 0);
-  const bulletOf = (paragraph: string, i: number) => (i > 0 && !code[starts[i]!] ? BULLET.exec(paragraph.trimEnd())?.[1] : undefined);
-  return paragraphs
-    .filter((paragraph, i) => {
-      const item = bulletOf(paragraph, i);
-      return item === undefined || (comparable(item) !== subject && !isTrivialText(stripPullNumber(item)));
-    })
-    .map((paragraph, i) => (bulletOf(paragraph, i) === undefined ? paragraph : stripPullNumber(paragraph)))
+  // Each paragraph judged once, where it stands in the message.
+  const items = paragraphs.map((paragraph, i) => ({ paragraph, item: i > 0 && !code[starts[i]!] ? BULLET.exec(paragraph.trimEnd())?.[1] : undefined }));
+  return items
+    .filter(({ item }) => item === undefined || (comparable(item) !== subject && !isTrivialText(stripPullNumber(item))))
+    .map(({ paragraph, item }) => (item === undefined ? paragraph : stripPullNumber(paragraph)))
     .join("\n\n");
 }

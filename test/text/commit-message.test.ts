@@ -215,6 +215,11 @@ describe("commitMessage: a squash merge's list", () => {
     const own = "Explain the cache\n\nThis change:\n* Update README.md\n* fix";
     assert.equal(commitMessage(own).message, own);
   });
+
+  it("leaves a bullet inside a code block as it is, after bullets above it were dropped", () => {
+    const squash = ["Show the squash format in the docs", "", "* lint", "", "* fix", "", "```text", "", "* Add retry (#12)", "", "```"].join("\n");
+    assert.equal(commitMessage(squash).message, ["Show the squash format in the docs", "", "```text", "", "* Add retry (#12)", "", "```"].join("\n"));
+  });
 });
 
 describe("commitMessage: references the diff does not tell", () => {
