@@ -96,7 +96,12 @@ export function isBotTemplate(text: string | null | undefined): boolean {
   return !!text && BOT_TEMPLATES.some((template) => template.test(text));
 }
 
-/** A bot's item: by its author, or by a body only a bot writes (a pull request's, an issue's). */
+/** A bot's work: by its author, or by a body only a bot writes (a pull request's, an issue's). */
+export function isBotWork(author: Person, body?: string | null, isBotAuthor: (person: Person) => boolean = isBot): boolean {
+  return isBotAuthor(author) || isBotTemplate(body);
+}
+
+/** A bot's item, as isBotWork reads its author and body. */
 export function isBotItem(record: SourceRecord, isBotAuthor: (person: Person) => boolean = isBot): boolean {
-  return isBotAuthor(record.author) || ((record.kind === "pull" || record.kind === "issue") && isBotTemplate(record.body));
+  return isBotWork(record.author, record.kind === "pull" || record.kind === "issue" ? record.body : undefined, isBotAuthor);
 }

@@ -2,8 +2,8 @@
 // member or a collaborator that answers something. Not a bot, not blank, not trivial
 // ("thanks", and trivial.ts's comments of nothing else: "Thanks for the report!", "Looking
 // into it.", "Duplicate of #45", "Closing as stale", "cc @alice"), not a triage question
-// back to the reporter ("Can you share your version?"), and not the issue's own author: a maintainer following up on their own issue adds
-// context, they do not answer it.
+// back to the reporter ("Can you share your version?"), and not the issue's own author: a
+// maintainer following up on their own issue adds context, they do not answer it.
 import type { IssueRecord } from "../records.js";
 import { isTrivialText } from "../rules/trivial.js";
 import type { ApiIssueComment } from "./api-types.js";

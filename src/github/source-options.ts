@@ -1,6 +1,6 @@
 // What every GitHub extractor is given besides the ExtractContext.
 import type { Person } from "../records.js";
-import { BOT_AUTHOR, isBot, isBotTemplate } from "./bots.js";
+import { BOT_AUTHOR, isBotWork } from "./bots.js";
 import type { GitHubClient } from "./client.js";
 import type { EtagStore } from "./etag-store.js";
 
@@ -37,7 +37,7 @@ export interface GitHubSourceOptions {
  * template (a pull request's, an issue's). Call once an item.
  */
 export function leavesOutBot(options: Pick<GitHubSourceOptions, "includeBots" | "onSkipped">, person: Person, body?: string | null): boolean {
-  if (options.includeBots !== false || !(isBot(person) || isBotTemplate(body))) return false;
+  if (options.includeBots !== false || !isBotWork(person, body)) return false;
   options.onSkipped?.(BOT_AUTHOR);
   return true;
 }
