@@ -119,6 +119,8 @@ export async function runPipeline(
       skip(BOT_AUTHOR);
       continue;
     }
+    // The record's change, worked out once for the rules that read its diff (a pull request's two).
+    let recordChange: string | undefined;
     for (const rule of options.rules) {
       if (rule.source !== record.kind) continue;
       const result = applyRule(rule, record);
@@ -127,7 +129,7 @@ export async function runPipeline(
         continue;
       }
       const triple = result.triple;
-      const change = rule.usesDiff && (record.kind === "commit" || record.kind === "pull") ? patchId(record.diff.text) : undefined;
+      const change = rule.usesDiff && (record.kind === "commit" || record.kind === "pull") ? (recordChange ??= patchId(record.diff.text)) : undefined;
       if (deps.skipIds?.has(triple.meta.id)) {
         // Still this rule's change: a backport of it later in the run is left out, as it was
         // by the run that wrote this record.
