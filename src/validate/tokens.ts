@@ -8,9 +8,10 @@
 // where BPE vocabularies split; the characters are sampled, 256 a text at most, so a long
 // text costs what a short one does. Fitted against o200k_base on the diffs and commit
 // messages of four real repositories (Python, Go, C, Markdown) and on JavaScript diffs: the
-// median ratio to o200k is 0.90 to 1.06 for each repository's diffs, and 80 to 99% of diffs
-// are within 15% (the old "4 characters a token" was 0.78 to 1.00 and 25 to 95%: it counted
-// C and Go diffs 20% short, so records over --max-tokens went by). A string that holds
+// median ratio to o200k is 0.90 to 1.02 for each repository's diffs (1.06 for the JavaScript
+// ones), and 70 to 95% of diffs are within 15% (the old "4 characters a token" gave 0.79 to
+// 0.93 and 25 to 77%: it counted C and Go diffs a fifth short, so records over --max-tokens
+// went by; bench/tokens.ts measures it). A string that holds
 // non-Latin script is walked: 1.1 quarter-tokens for other alphabets (Cyrillic, Greek,
 // Hebrew...), and 3.2 for CJK, emoji and symbols above U+3000 (Japanese, Korean and Chinese
 // text measure 2.9 to 3.5 in o200k).
@@ -27,8 +28,11 @@ const WORD = new Uint8Array(128);
 for (const [from, to] of [[48, 57], [65, 90], [97, 122], [32, 32]] as const) WORD.fill(1, from, to + 1);
 const PER_CHAR = 0.1771;
 const PER_OTHER = 0.5679;
-/** The most the estimate gives a character (CJK: 3.2 quarters): a bound on any text's count. */
-export const MAX_APPROX_TOKENS_PER_CHAR = 0.8;
+/** Quarter-tokens a character of another alphabet, and one of CJK, emoji and symbols. */
+const ALPHABET_QUARTERS = 1.1;
+const CJK_QUARTERS = 3.2;
+/** The most the estimate gives a character: a bound on any text's count. */
+export const MAX_APPROX_TOKENS_PER_CHAR = Math.max(PER_CHAR + PER_OTHER, CJK_QUARTERS / 4);
 /** Characters a text is sampled at, at most: the sample's mix stands for the text's. */
 const SAMPLES = 256;
 
@@ -50,7 +54,7 @@ function nonLatinTokens(text: string): number {
   let quarters = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    quarters += c < 0x300 ? 1 : c < 0x3000 ? 1.1 : 3.2;
+    quarters += c < 0x300 ? 1 : c < 0x3000 ? ALPHABET_QUARTERS : CJK_QUARTERS;
   }
   return Math.ceil(quarters / 4);
 }
