@@ -19725,11 +19725,8 @@ function tidySquashList(message) {
   const code2 = codeLines(message.split("\n"));
   const starts = [];
   paragraphs.reduce((line, paragraph) => (starts.push(line), line + paragraph.split("\n").length + 1), 0);
-  const bulletOf = (paragraph, i) => i > 0 && !code2[starts[i]] ? BULLET.exec(paragraph.trimEnd())?.[1] : void 0;
-  return paragraphs.filter((paragraph, i) => {
-    const item = bulletOf(paragraph, i);
-    return item === void 0 || comparable(item) !== subject && !isTrivialText(stripPullNumber(item));
-  }).map((paragraph, i) => bulletOf(paragraph, i) === void 0 ? paragraph : stripPullNumber(paragraph)).join("\n\n");
+  const items = paragraphs.map((paragraph, i) => ({ paragraph, item: i > 0 && !code2[starts[i]] ? BULLET.exec(paragraph.trimEnd())?.[1] : void 0 }));
+  return items.filter(({ item }) => item === void 0 || comparable(item) !== subject && !isTrivialText(stripPullNumber(item))).map(({ paragraph, item }) => item === void 0 ? paragraph : stripPullNumber(paragraph)).join("\n\n");
 }
 
 // src/text/trailers.ts
@@ -44655,8 +44652,11 @@ var BOT_TEMPLATES = [
 function isBotTemplate(text) {
   return !!text && BOT_TEMPLATES.some((template) => template.test(text));
 }
+function isBotWork(author, body, isBotAuthor = isBot) {
+  return isBotAuthor(author) || isBotTemplate(body);
+}
 function isBotItem(record2, isBotAuthor = isBot) {
-  return isBotAuthor(record2.author) || (record2.kind === "pull" || record2.kind === "issue") && isBotTemplate(record2.body);
+  return isBotWork(record2.author, record2.kind === "pull" || record2.kind === "issue" ? record2.body : void 0, isBotAuthor);
 }
 
 // src/format-keys.ts
@@ -46804,6 +46804,7 @@ async function runPipeline(records, options, deps) {
       skip(BOT_AUTHOR);
       continue;
     }
+    let recordChange;
     for (const rule of options.rules) {
       if (rule.source !== record2.kind) continue;
       const result = applyRule(rule, record2);
@@ -46812,7 +46813,7 @@ async function runPipeline(records, options, deps) {
         continue;
       }
       const triple = result.triple;
-      const change = rule.usesDiff && (record2.kind === "commit" || record2.kind === "pull") ? patchId(record2.diff.text) : void 0;
+      const change = rule.usesDiff && (record2.kind === "commit" || record2.kind === "pull") ? recordChange ??= patchId(record2.diff.text) : void 0;
       if (deps.skipIds?.has(triple.meta.id)) {
         if (change) changes.set(rule.name, (changes.get(rule.name) ?? /* @__PURE__ */ new Set()).add(change));
         skip("already in the output");
@@ -48124,7 +48125,9 @@ var WORD = new Uint8Array(128);
 for (const [from, to2] of [[48, 57], [65, 90], [97, 122], [32, 32]]) WORD.fill(1, from, to2 + 1);
 var PER_CHAR = 0.1771;
 var PER_OTHER = 0.5679;
-var MAX_APPROX_TOKENS_PER_CHAR = 0.8;
+var ALPHABET_QUARTERS = 1.1;
+var CJK_QUARTERS = 3.2;
+var MAX_APPROX_TOKENS_PER_CHAR = Math.max(PER_CHAR + PER_OTHER, CJK_QUARTERS / 4);
 var SAMPLES = 256;
 function approximateTokens(text) {
   if (NON_LATIN.test(text)) return nonLatinTokens(text);
@@ -48143,7 +48146,7 @@ function nonLatinTokens(text) {
   let quarters = 0;
   for (let i = 0; i < text.length; i++) {
     const c3 = text.charCodeAt(i);
-    quarters += c3 < 768 ? 1 : c3 < 12288 ? 1.1 : 3.2;
+    quarters += c3 < 768 ? 1 : c3 < 12288 ? ALPHABET_QUARTERS : CJK_QUARTERS;
   }
   return Math.ceil(quarters / 4);
 }
@@ -49920,7 +49923,7 @@ async function pullRecord(pull, commitMessages, options, ctx) {
 
 // src/github/source-options.ts
 function leavesOutBot(options, person, body) {
-  if (options.includeBots !== false || !(isBot(person) || isBotTemplate(body))) return false;
+  if (options.includeBots !== false || !isBotWork(person, body)) return false;
   options.onSkipped?.(BOT_AUTHOR);
   return true;
 }
